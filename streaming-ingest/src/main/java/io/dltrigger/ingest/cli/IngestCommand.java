@@ -1,0 +1,117 @@
+package io.dltrigger.ingest.cli;
+
+import io.dltrigger.ingest.config.ConfigException;
+import io.dltrigger.ingest.config.IngestConfig;
+import io.dltrigger.ingest.config.IngestSettings;
+import io.dltrigger.ingest.job.IngestJob;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ingest}: runs the job until the input is done (bounded) or until cancelled (continuous). */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Stream ROOT files into the Parquet event table (Flink; local MiniCluster by default,",
+                "or the cluster of `flink run`). Options override the configuration file."})
+final class IngestCommand implements Callable<Integer> {
+    @Option(names = "--input", arity = "1..*", paramLabel = "PATH",
+            description = "Directories or files to read (file:, hdfs:, s3:, or a local path).")
+    List<String> input;
+
+    @Option(names = "--output", paramLabel = "PATH", description = "The event table's root folder.")
+    String output;
+
+    @Option(names = "--bounded", description = "Read what is there now, then stop (default: watch forever).")
+    boolean bounded;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML configuration (default: conf/ingest.yaml under the DLTrigger home, if present).")
+    Path config;
+
+    @Option(names = "--quarantine", paramLabel = "PATH", description = "Dead-letter table (default: OUTPUT/_quarantine).")
+    String quarantine;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "PATH", description = "Checkpoints (default: OUTPUT/_checkpoints).")
+    String checkpointDir;
+
+    @Option(names = "--from-checkpoint", paramLabel = "PATH",
+            description = "Resume from a retained checkpoint (.../chk-N) or a savepoint.")
+    String fromCheckpoint;
+
+    @Option(names = "--parallelism", paramLabel = "N") Integer parallelism;
+    @Option(names = "--chunk-events", paramLabel = "N", description = "Target entries per chunk.") Long chunkEvents;
+    @Option(names = "--checkpoint-interval", paramLabel = "DURATION") String checkpointInterval;
+    @Option(names = "--discovery-interval", paramLabel = "DURATION") String discoveryInterval;
+    @Option(names = "--sample", paramLabel = "NAME", description = "Sample name for every input file "
+            + "(default: from the file name by sample-pattern).") String sample;
+
+    @Override
+    public Integer call() throws Exception {
+        IngestConfig cfg = settings().toConfig();
+        checkInputsExist(cfg);
+        StreamExecutionEnvironment env = IngestJob.environment(cfg);
+        IngestJob.build(env, cfg);
+        System.err.println("ingest: " + IngestJob.jobName(cfg) + "; checkpoints in " + cfg.checkpointDir()
+                + ", quarantine in " + cfg.quarantine());
+        env.execute(IngestJob.jobName(cfg));
+        return 0;
+    }
+
+    IngestSettings settings() {
+        Path file = config;
+        if (file == null) {
+            Path home = Path.of(System.getProperty("dltrigger.home", "."), "conf", "ingest.yaml");
+            file = Files.isRegularFile(home) ? home : null;
+        } else if (!Files.isRegularFile(file)) {
+            throw new ConfigException("--config: no such file " + file);
+        }
+        IngestSettings s = IngestSettings.load(file);
+        if (input != null) {
+            s.input = input;
+        }
+        if (output != null) {
+            s.output = output;
+        }
+        s.bounded |= bounded;
+        if (quarantine != null) {
+            s.quarantine = quarantine;
+        }
+        if (checkpointDir != null) {
+            s.checkpointDir = checkpointDir;
+        }
+        s.restoreFrom = fromCheckpoint;
+        if (parallelism != null) {
+            s.parallelism = parallelism;
+        }
+        if (chunkEvents != null) {
+            s.chunkEvents = chunkEvents;
+        }
+        if (checkpointInterval != null) {
+            s.checkpointInterval = checkpointInterval;
+        }
+        if (discoveryInterval != null) {
+            s.discoveryInterval = discoveryInterval;
+        }
+        if (sample != null) {
+            s.sample = sample;
+        }
+        return s;
+    }
+
+    private static void checkInputsExist(IngestConfig cfg) {
+        for (String in : cfg.inputs()) {
+            org.apache.flink.core.fs.Path p = new org.apache.flink.core.fs.Path(in);
+            try {
+                if (!p.getFileSystem().exists(p)) {
+                    throw new ConfigException("input: " + in + " does not exist");
+                }
+            } catch (IOException e) {
+                throw new ConfigException("input: cannot access " + in + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

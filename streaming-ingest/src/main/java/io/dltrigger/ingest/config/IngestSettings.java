@@ -1,0 +1,140 @@
+package io.dltrigger.ingest.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.dltrigger.ingest.table.MemberColumn;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.flink.util.TimeUtils;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+
+/**
+ * The configuration as written in {@code conf/ingest.yaml} (kebab-case keys), with built-in defaults,
+ * overridden by the command line, then turned into a validated {@link IngestConfig}.
+ */
+public final class IngestSettings {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public List<String> input = new ArrayList<>();
+    public String output;
+    public String quarantine;
+    @JsonProperty("checkpoint-dir") public String checkpointDir;
+    public boolean bounded;
+    public String tree = "Delphes";
+    /** Collection -> members, in column order; the members the trigger selection reads by default. */
+    public Map<String, List<String>> collections = defaultCollections();
+    @JsonProperty("integer-members") public List<String> integerMembers = List.of("Charge", "PID", "BTag");
+    @JsonProperty("chunk-events") public long chunkEvents = 10_000;
+    public int parallelism = 2;
+    @JsonProperty("checkpoint-interval") public String checkpointInterval = "10s";
+    @JsonProperty("discovery-interval") public String discoveryInterval = "5s";
+    @JsonProperty("quiet-period") public String quietPeriod = "0s";
+    @JsonProperty("sample-pattern") public String samplePattern = "^([A-Za-z0-9]+)_";
+    public String sample;
+    public String compression = "zstd";
+    /** A retained checkpoint or savepoint to resume from: command line only. */
+    @JsonIgnore public String restoreFrom;
+
+    private static Map<String, List<String>> defaultCollections() {
+        Map<String, List<String>> c = new LinkedHashMap<>();
+        c.put("Electron", List.of("PT", "Eta", "Phi", "Charge"));
+        c.put("MuonTight", List.of("PT", "Eta", "Phi", "Charge"));
+        c.put("Jet", List.of("PT", "Eta", "Phi", "BTag"));
+        c.put("MissingET", List.of("MET", "Phi"));
+        c.put("EFlowTrack", List.of("PT", "Eta", "Phi", "PID", "X", "Y", "Z"));
+        c.put("EFlowPhoton", List.of("ET", "Eta", "Phi"));
+        c.put("EFlowNeutralHadron", List.of("ET", "Eta", "Phi"));
+        return c;
+    }
+
+    /** Reads a YAML file over the defaults; unknown keys and bad types fail naming the file and line. */
+    public static IngestSettings load(Path file) {
+        IngestSettings s = new IngestSettings();
+        if (file == null) {
+            return s;
+        }
+        try {
+            if (Files.size(file) > 0) {
+                // collections replace the default map rather than merging into it
+                s.collections = null;
+                YAML.readerForUpdating(s).readValue(file.toFile());
+                if (s.collections == null) {
+                    s.collections = defaultCollections();
+                }
+            }
+            return s;
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(file + " line " + e.getLocation().getLineNr() + ": unknown key '"
+                    + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")", e);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
+            throw new ConfigException(file + where + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public IngestConfig toConfig() {
+        String out = output == null ? null : stripSlash(output);
+        return new IngestConfig(input, out,
+                quarantine != null ? quarantine : out == null ? null : out + "/_quarantine",
+                checkpointDir != null ? checkpointDir : out == null ? null : out + "/_checkpoints",
+                Optional.ofNullable(restoreFrom), bounded, tree, columns(), chunkEvents, parallelism,
+                duration("checkpoint-interval", checkpointInterval), duration("discovery-interval", discoveryInterval),
+                duration("quiet-period", quietPeriod), samplePattern, Optional.ofNullable(sample), codec());
+    }
+
+    private List<MemberColumn> columns() {
+        if (collections == null || collections.isEmpty()) {
+            throw new ConfigException("collections: at least one collection with members is required");
+        }
+        List<MemberColumn> columns = new ArrayList<>();
+        collections.forEach((collection, members) -> {
+            if (members == null || members.isEmpty()) {
+                throw new ConfigException("collections: " + collection + " lists no members");
+            }
+            for (String m : members) {
+                try {
+                    columns.add(new MemberColumn(collection, m, integerMembers.contains(m)));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("collections: " + e.getMessage(), e);
+                }
+            }
+        });
+        return columns;
+    }
+
+    private CompressionCodecName codec() {
+        try {
+            return CompressionCodecName.valueOf(compression.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ConfigException("compression: '" + compression + "' is not one of uncompressed, snappy, gzip, zstd, lz4_raw", e);
+        }
+    }
+
+    private static Duration duration(String key, String value) {
+        try {
+            return TimeUtils.parseDuration(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ConfigException(key + ": '" + value + "' is not a duration (e.g. 500ms, 10s, 2min)", e);
+        }
+    }
+
+    private static String stripSlash(String p) {
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+}

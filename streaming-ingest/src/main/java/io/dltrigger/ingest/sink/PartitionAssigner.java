@@ -1,0 +1,34 @@
+package io.dltrigger.ingest.sink;
+
+import io.dltrigger.ingest.source.ChunkResult;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;
+import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.SimpleVersionedStringSerializer;
+
+/** Hive-style partition folders: {@code sample=NAME/ingest_date=YYYY-MM-DD} for events, {@code ingest_date=...} for quarantine. */
+final class PartitionAssigner implements BucketAssigner<ChunkResult, String> {
+    private final boolean bySample;
+
+    private PartitionAssigner(boolean bySample) {
+        this.bySample = bySample;
+    }
+
+    static PartitionAssigner events() {
+        return new PartitionAssigner(true);
+    }
+
+    static PartitionAssigner quarantine() {
+        return new PartitionAssigner(false);
+    }
+
+    @Override
+    public String getBucketId(ChunkResult chunk, Context context) {
+        String date = "ingest_date=" + chunk.ingestDate();
+        return bySample ? "sample=" + chunk.sample() + "/" + date : date;
+    }
+
+    @Override
+    public SimpleVersionedSerializer<String> getSerializer() {
+        return SimpleVersionedStringSerializer.INSTANCE;
+    }
+}

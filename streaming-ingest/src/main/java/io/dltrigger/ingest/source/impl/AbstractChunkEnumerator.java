@@ -1,0 +1,172 @@
+package io.dltrigger.ingest.source.impl;
+
+import io.dltrigger.ingest.source.enumerate.ChunkPlanner;
+import io.dltrigger.ingest.source.enumerate.RootFileDiscovery;
+import io.dltrigger.ingest.source.split.FileMeta;
+import io.dltrigger.ingest.source.split.PendingChunksCheckpoint;
+import io.dltrigger.ingest.source.split.RootChunkSplit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.api.connector.source.SourceEvent;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The code path shared by the static and the continuous enumerator: discovery and planning run off the
+ * coordinator thread ({@code callAsync}); their result is merged on the coordinator thread, where new
+ * chunks queue up in file order and are handed to readers as they ask for work (one chunk per request).
+ * The subclasses only decide when discovery runs and whether it can ever find more.
+ */
+abstract class AbstractChunkEnumerator implements SplitEnumerator<RootChunkSplit, PendingChunksCheckpoint> {
+    private static final Logger LOG = LoggerFactory.getLogger(AbstractChunkEnumerator.class);
+
+    protected final SplitEnumeratorContext<RootChunkSplit> context;
+    private final RootFileDiscovery discovery;
+    private final ChunkPlanner planner;
+    private final Deque<RootChunkSplit> pending;
+    /** Written on the coordinator thread, read by discovery to skip known files. */
+    private final Set<String> plannedFiles = ConcurrentHashMap.newKeySet();
+    /** One entry per outstanding request: a reader may keep more than one chunk requested. */
+    private final Deque<Integer> awaitingReaders = new ArrayDeque<>();
+    private final FileProgress progress = new FileProgress();
+    private volatile int filesPending;
+
+    /** Files planned by one discovery round, with their chunks. */
+    protected record Discovered(List<FileMeta> files, List<List<RootChunkSplit>> chunks) {
+    }
+
+    AbstractChunkEnumerator(SplitEnumeratorContext<RootChunkSplit> context, RootFileDiscovery discovery,
+            ChunkPlanner planner, PendingChunksCheckpoint restored) {
+        this.context = context;
+        this.discovery = discovery;
+        this.planner = planner;
+        this.pending = new ArrayDeque<>(restored.pending());
+        this.plannedFiles.addAll(restored.plannedFiles());
+        updateFilesPending();
+    }
+
+    @Override
+    public void start() {
+        context.metricGroup().gauge("filesPending", () -> filesPending);
+        context.metricGroup().gauge("filesPlanned", plannedFiles::size);
+        startDiscovery();
+    }
+
+    /** Schedules {@link #discover()} with {@link #onDiscovered} as its handler. */
+    protected abstract void startDiscovery();
+
+    /** Whether discovery may still find files; once false, readers without work are told "no more". */
+    protected abstract boolean mayFindMore();
+
+    /** Lists new complete files and plans them; runs on a worker thread. */
+    protected final Discovered discover() {
+        List<FileMeta> files = new ArrayList<>();
+        List<List<RootChunkSplit>> chunks = new ArrayList<>();
+        for (FileMeta f : discovery.completeFiles()) {
+            if (!plannedFiles.contains(f.path())) {
+                files.add(f);
+                chunks.add(planner.plan(f));
+            }
+        }
+        return new Discovered(files, chunks);
+    }
+
+    /** Merges a discovery round on the coordinator thread. */
+    protected final void onDiscovered(Discovered found, Throwable error) {
+        if (error != null) {
+            onDiscoveryFailure(error);
+            return;
+        }
+        for (int i = 0; i < found.files().size(); i++) {
+            FileMeta f = found.files().get(i);
+            // two overlapping rounds may both plan a file: the first merged wins
+            if (plannedFiles.add(f.path())) {
+                List<RootChunkSplit> chunks = found.chunks().get(i);
+                pending.addAll(chunks);
+                progress.planned(f.path(), chunks.size());
+                LOG.info("planned {}: {}", f.path(), describe(chunks));
+            }
+        }
+        updateFilesPending();
+        assignPending();
+    }
+
+    protected abstract void onDiscoveryFailure(Throwable error);
+
+    private static String describe(List<RootChunkSplit> chunks) {
+        if (chunks.isEmpty()) {
+            return "no entries";
+        }
+        RootChunkSplit first = chunks.get(0);
+        return first.badFileReason().map(r -> "quarantined: " + r).orElse(
+                first.fileEntries() + " entries in " + chunks.size() + " chunks, sample=" + first.sample());
+    }
+
+    @Override
+    public void handleSplitRequest(int subtaskId, String requesterHostname) {
+        awaitingReaders.add(subtaskId);
+        assignPending();
+    }
+
+    @Override
+    public void addSplitsBack(List<RootChunkSplit> splits, int subtaskId) {
+        // chunks of a failed reader since the last checkpoint: hand them out again first
+        for (int i = splits.size() - 1; i >= 0; i--) {
+            pending.addFirst(splits.get(i));
+        }
+        updateFilesPending();
+        assignPending();
+    }
+
+    @Override
+    public void addReader(int subtaskId) {
+        // readers ask for work themselves
+    }
+
+    @Override
+    public void handleSourceEvent(int subtaskId, SourceEvent event) {
+        if (event instanceof ChunkDoneEvent done) {
+            progress.chunkDone(done, filesPending);
+        }
+    }
+
+    protected final void assignPending() {
+        Iterator<Integer> readers = awaitingReaders.iterator();
+        while (readers.hasNext()) {
+            int reader = readers.next();
+            if (!context.registeredReaders().containsKey(reader)) {
+                readers.remove();
+            } else if (!pending.isEmpty()) {
+                context.assignSplit(pending.poll(), reader);
+                readers.remove();
+            } else if (!mayFindMore()) {
+                context.signalNoMoreSplits(reader);
+                readers.remove();
+            } else {
+                break;
+            }
+        }
+        updateFilesPending();
+    }
+
+    private void updateFilesPending() {
+        filesPending = (int) pending.stream().map(RootChunkSplit::path).distinct().count();
+    }
+
+    @Override
+    public PendingChunksCheckpoint snapshotState(long checkpointId) {
+        return new PendingChunksCheckpoint(new ArrayList<>(pending), Set.copyOf(plannedFiles));
+    }
+
+    @Override
+    public void close() {
+        // nothing held: discovery runs in the context's executor
+    }
+}

@@ -1,0 +1,41 @@
+package io.dltrigger.ingest.source.impl;
+
+import io.dltrigger.ingest.source.enumerate.ChunkPlanner;
+import io.dltrigger.ingest.source.enumerate.RootFileDiscovery;
+import io.dltrigger.ingest.source.split.PendingChunksCheckpoint;
+import io.dltrigger.ingest.source.split.RootChunkSplit;
+import java.time.Duration;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Continuous mode: discovery every {@code interval}, forever. A failed listing (storage briefly away) is
+ * logged and retried at the next round; files that arrived while the job was down are found by the
+ * first round after a restore, since planned files are in the checkpoint.
+ */
+public final class ContinuousChunkEnumerator extends AbstractChunkEnumerator {
+    private static final Logger LOG = LoggerFactory.getLogger(ContinuousChunkEnumerator.class);
+    private final Duration interval;
+
+    public ContinuousChunkEnumerator(SplitEnumeratorContext<RootChunkSplit> context, RootFileDiscovery discovery,
+            ChunkPlanner planner, PendingChunksCheckpoint restored, Duration interval) {
+        super(context, discovery, planner, restored);
+        this.interval = interval;
+    }
+
+    @Override
+    protected void startDiscovery() {
+        context.callAsync(this::discover, this::onDiscovered, 0, interval.toMillis());
+    }
+
+    @Override
+    protected boolean mayFindMore() {
+        return true;
+    }
+
+    @Override
+    protected void onDiscoveryFailure(Throwable error) {
+        LOG.warn("discovery round failed, retrying in {}: {}", interval, error.toString());
+    }
+}

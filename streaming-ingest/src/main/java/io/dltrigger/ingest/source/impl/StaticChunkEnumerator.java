@@ -1,0 +1,36 @@
+package io.dltrigger.ingest.source.impl;
+
+import io.dltrigger.ingest.source.enumerate.ChunkPlanner;
+import io.dltrigger.ingest.source.enumerate.RootFileDiscovery;
+import io.dltrigger.ingest.source.split.PendingChunksCheckpoint;
+import io.dltrigger.ingest.source.split.RootChunkSplit;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.util.FlinkRuntimeException;
+
+/** Bounded mode: one discovery round over the inputs, then readers are told there is no more work. */
+public final class StaticChunkEnumerator extends AbstractChunkEnumerator {
+    private boolean discovered;
+
+    public StaticChunkEnumerator(SplitEnumeratorContext<RootChunkSplit> context, RootFileDiscovery discovery,
+            ChunkPlanner planner, PendingChunksCheckpoint restored) {
+        super(context, discovery, planner, restored);
+    }
+
+    @Override
+    protected void startDiscovery() {
+        context.callAsync(this::discover, (found, error) -> {
+            discovered = true;
+            onDiscovered(found, error);
+        });
+    }
+
+    @Override
+    protected boolean mayFindMore() {
+        return !discovered;
+    }
+
+    @Override
+    protected void onDiscoveryFailure(Throwable error) {
+        throw new FlinkRuntimeException("discovering input files failed: " + error.getMessage(), error);
+    }
+}
