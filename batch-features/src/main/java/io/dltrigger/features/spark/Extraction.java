@@ -1,0 +1,123 @@
+package io.dltrigger.features.spark;
+
+import io.dltrigger.features.config.FeaturesConfig;
+import io.dltrigger.features.physics.EventBuffer;
+import io.dltrigger.features.physics.EventProcessor;
+import io.dltrigger.features.physics.Features;
+import io.dltrigger.features.physics.Field;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
+import org.apache.spark.sql.catalyst.util.ArrayData;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.Platform;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * Selection and features over a partition of the projected event table ({@link EventTable#project}), as
+ * Catalyst rows: each input list is copied into the reused {@link EventBuffer} and processed in place,
+ * so the only per-event allocations are the output arrays. Output rows follow {@link #SCHEMA}: the
+ * particle list holds the real rows only (n_particles x 19, unscaled); padding is added at write time.
+ */
+public final class Extraction implements FlatMapFunction<Iterator<InternalRow>, InternalRow> {
+    public static final StructType SCHEMA = DataTypes.createStructType(new org.apache.spark.sql.types.StructField[] {
+        EventTable.field("source_file", DataTypes.StringType),
+        EventTable.field("entry", DataTypes.LongType),
+        EventTable.field("label", DataTypes.IntegerType),
+        EventTable.field("hlf", DataTypes.createArrayType(DataTypes.FloatType, false)),
+        EventTable.field("particles", DataTypes.createArrayType(DataTypes.FloatType, false)),
+        EventTable.field("n_particles", DataTypes.IntegerType)});
+
+    private final FeaturesConfig config;
+    private final LongAccumulator emptyMap;
+    private final LongAccumulator noLepton;
+
+    public Extraction(FeaturesConfig config, LongAccumulator emptyMap, LongAccumulator noLepton) {
+        this.config = config;
+        this.emptyMap = emptyMap;
+        this.noLepton = noLepton;
+    }
+
+    @Override
+    public Iterator<InternalRow> call(Iterator<InternalRow> input) {
+        EventProcessor processor = new EventProcessor(config.cuts(), config.leptonChoice(), config.mtForm(),
+                config.sortByDeltaR(), config.isolation());
+        EventBuffer buffer = new EventBuffer();
+        return new Iterator<>() {
+            private InternalRow next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && input.hasNext()) {
+                    next = process(input.next(), buffer, processor);
+                }
+                return next != null;
+            }
+
+            @Override
+            public InternalRow next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                InternalRow r = next;
+                next = null;
+                return r;
+            }
+        };
+    }
+
+    private InternalRow process(InternalRow row, EventBuffer buffer, EventProcessor processor) {
+        fill(row, buffer);
+        EventProcessor.Outcome outcome;
+        try {
+            buffer.checkSizes();
+            outcome = processor.process(buffer);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("event " + row.getUTF8String(EventTable.SOURCE_FILE) + " entry "
+                    + row.getLong(EventTable.ENTRY) + ": " + e.getMessage(), e);
+        }
+        if (outcome == EventProcessor.Outcome.EMPTY_MAP) {
+            emptyMap.add(1);
+            return null;
+        }
+        if (outcome == EventProcessor.Outcome.NO_LEPTON) {
+            noLepton.add(1);
+            return null;
+        }
+        int n = processor.rows();
+        return new GenericInternalRow(new Object[] {
+            row.getUTF8String(EventTable.SOURCE_FILE).clone(),
+            row.getLong(EventTable.ENTRY),
+            row.getInt(EventTable.LABEL),
+            UnsafeArrayData.fromPrimitiveArray(processor.hlf()),
+            UnsafeArrayData.fromPrimitiveArray(processor.particles(), Platform.FLOAT_ARRAY_OFFSET,
+                    n * Features.N_PARTICLE, 4),
+            n});
+    }
+
+    /** Copies the event's lists into the buffer, element by element (no intermediate arrays). */
+    static void fill(InternalRow row, EventBuffer buffer) {
+        Field[] fields = Field.all();
+        for (int k = 0; k < fields.length; k++) {
+            Field f = fields[k];
+            int ordinal = EventTable.FIRST_FIELD + k;
+            ArrayData a = row.isNullAt(ordinal) ? null : row.getArray(ordinal);
+            int n = a == null ? 0 : a.numElements();
+            if (f.integer()) {
+                int[] dst = buffer.intsFor(f, n);
+                for (int i = 0; i < n; i++) {
+                    dst[i] = a.getInt(i);
+                }
+            } else {
+                float[] dst = buffer.floatsFor(f, n);
+                for (int i = 0; i < n; i++) {
+                    dst[i] = a.getFloat(i);
+                }
+            }
+        }
+    }
+}

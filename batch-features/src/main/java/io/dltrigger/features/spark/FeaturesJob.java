@@ -1,0 +1,131 @@
+package io.dltrigger.features.spark;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.dltrigger.features.config.FeaturesConfig;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.util.LongAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The features job: event table in, features table out (README, "Data contracts"). Selection and
+ * features run once, into an unscaled Parquet stage inside the temporary output; balancing, the split,
+ * the scaler fit and the final tables all read that stage (only the columns each needs), then the stage
+ * is deleted and the output committed atomically.
+ */
+public final class FeaturesJob {
+    private static final Logger LOG = LoggerFactory.getLogger(FeaturesJob.class);
+    private static final String STAGE = "_selected";
+
+    private final SparkSession spark;
+    private final FeaturesConfig config;
+
+    public FeaturesJob(SparkSession spark, FeaturesConfig config) {
+        this.spark = spark;
+        this.config = config;
+    }
+
+    /**
+     * Runs the job.
+     *
+     * @param scalerFile an existing scaler.json to apply instead of fitting one on the training set, or null
+     */
+    public Summary run(String events, String output, String scalerFile, boolean overwrite) throws IOException {
+        long start = System.nanoTime();
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        Scaler given = scalerFile == null ? null : Scaler.read(new Path(scalerFile), hadoop);
+        Dataset<Row> table = EventTable.read(spark, events);
+        Dataset<Row> projected = EventTable.project(table, config);
+        EventTable.checkSamples(table, config);
+        AtomicOutput out = new AtomicOutput(output, hadoop, overwrite);
+        try {
+            LongAccumulator emptyMap = spark.sparkContext().longAccumulator("dropped_empty_map");
+            LongAccumulator noLepton = spark.sparkContext().longAccumulator("dropped_no_lepton");
+            JavaRDD<InternalRow> selected = projected.queryExecution().toRdd().toJavaRDD()
+                    .mapPartitions(new Extraction(config, emptyMap, noLepton));
+            spark.internalCreateDataFrame(selected.rdd(), Extraction.SCHEMA, false)
+                    .withColumn(Split.KEY, Split.key(config.seed()))
+                    .write().parquet(out.temp(STAGE));
+            double extractSeconds = (System.nanoTime() - start) / 1e9;
+            LOG.info("selection and features done in {} s", extractSeconds);
+
+            Dataset<Row> stage = spark.read().parquet(out.temp(STAGE));
+            Split split = Split.compute(stage, config.balance(), config.testFraction());
+            Dataset<Row> train = stage.where(split.isTrain());
+            Dataset<Row> test = stage.where(split.isTest());
+            Scaler scaler = given != null ? given : ScalerFit.fit(train);
+            write(train, scaler, out.temp("train"));
+            write(test, scaler, out.temp("test"));
+
+            Map<Integer, Long> trainCounts = countByLabel(spark.read().parquet(out.temp("train")));
+            Map<Integer, Long> testCounts = countByLabel(spark.read().parquet(out.temp("test")));
+            out.delete(STAGE);
+            Summary summary = summary(table, split, trainCounts, testCounts, given == null, emptyMap.value(),
+                    noLepton.value(), extractSeconds, (System.nanoTime() - start) / 1e9);
+            scaler.write(new Path(out.temp(), "scaler.json"), hadoop);
+            // summary.json is written last: a directory with it is complete, even on stores without atomic rename.
+            summary.write(out.fileSystem(), new Path(out.temp(), "summary.json"));
+            out.commit();
+            return summary;
+        } catch (IOException | RuntimeException e) {
+            out.abort();
+            throw e;
+        }
+    }
+
+    private void write(Dataset<Row> rows, Scaler scaler, String path) {
+        JavaRDD<InternalRow> scaled = rows.select("source_file", "entry", "label", "hlf", "particles", "n_particles")
+                .queryExecution().toRdd().toJavaRDD()
+                .mapPartitions(new FinalRows(scaler, config.cuts().particleRows()));
+        spark.internalCreateDataFrame(scaled.rdd(), Extraction.SCHEMA, false)
+                .write().mode(SaveMode.ErrorIfExists)
+                .option("maxRecordsPerFile", config.maxRecordsPerFile())
+                .parquet(path);
+    }
+
+    private static Map<Integer, Long> countByLabel(Dataset<Row> rows) {
+        Map<Integer, Long> m = new HashMap<>();
+        for (Row r : rows.groupBy("label").count().collectAsList()) {
+            m.put(r.getInt(0), r.getLong(1));
+        }
+        return m;
+    }
+
+    private Summary summary(Dataset<Row> table, Split split, Map<Integer, Long> train, Map<Integer, Long> test,
+            boolean fitted, long emptyMap, long noLepton, double extractSeconds, double totalSeconds) {
+        Map<Integer, Summary.PerClass> classes = new TreeMap<>();
+        long read = 0;
+        long selected = 0;
+        for (Row r : table.groupBy(col("sample").cast("string")).count().collectAsList()) {
+            String sample = r.getString(0);
+            int label = config.labels().get(sample);
+            long n = r.getLong(1);
+            Split.ClassSplit s = split.classes().get(label);
+            long sel = s == null ? 0 : s.selected();
+            classes.merge(label, new Summary.PerClass(sample, n, sel, n == 0 ? 0 : (double) sel / n,
+                    s == null ? 0 : s.kept(), train.getOrDefault(label, 0L), test.getOrDefault(label, 0L)),
+                    (a, b) -> new Summary.PerClass(a.sample() + "+" + b.sample(), a.read() + b.read(), a.selected(),
+                            (double) a.selected() / (a.read() + b.read()), a.balanced(), a.train(), a.test()));
+            read += n;
+        }
+        for (Split.ClassSplit s : split.classes().values()) {
+            selected += s.selected();
+        }
+        long trainTotal = train.values().stream().mapToLong(Long::longValue).sum();
+        long testTotal = test.values().stream().mapToLong(Long::longValue).sum();
+        return new Summary(read, selected, emptyMap, noLepton, classes, trainTotal, testTotal, fitted, extractSeconds,
+                totalSeconds, config);
+    }
+}

@@ -1,0 +1,63 @@
+package io.dltrigger.features.spark;
+
+import io.dltrigger.features.physics.Features;
+import java.util.Arrays;
+import java.util.Iterator;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
+import org.apache.spark.sql.catalyst.util.ArrayData;
+
+/**
+ * Turns unscaled rows ({@link Extraction#SCHEMA}) into features-table rows: HLF min-max scaled, the real
+ * particle rows standardized and followed by zero padding up to the fixed row count. Reuses two float
+ * buffers per partition; the output arrays are the only allocation.
+ */
+public final class FinalRows implements FlatMapFunction<Iterator<InternalRow>, InternalRow> {
+    private final Scaler scaler;
+    private final int particleRows;
+
+    public FinalRows(Scaler scaler, int particleRows) {
+        this.scaler = scaler;
+        this.particleRows = particleRows;
+    }
+
+    @Override
+    public Iterator<InternalRow> call(Iterator<InternalRow> input) {
+        float[] hlf = new float[Features.N_HLF];
+        float[] particles = new float[particleRows * Features.N_PARTICLE];
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return input.hasNext();
+            }
+
+            @Override
+            public InternalRow next() {
+                return scale(input.next(), hlf, particles);
+            }
+        };
+    }
+
+    private InternalRow scale(InternalRow row, float[] hlf, float[] particles) {
+        ArrayData h = row.getArray(3);
+        for (int k = 0; k < Features.N_HLF; k++) {
+            hlf[k] = scaler.scaleHlf(k, h.getFloat(k));
+        }
+        ArrayData p = row.getArray(4);
+        int n = row.getInt(5);
+        if (n > particleRows) {
+            throw new IllegalStateException("event has " + n + " particle rows, more than the " + particleRows
+                    + " of the particle list");
+        }
+        int real = n * Features.N_PARTICLE;
+        for (int i = 0; i < real; i++) {
+            particles[i] = scaler.scaleParticle(i % Features.N_PARTICLE, p.getFloat(i));
+        }
+        Arrays.fill(particles, real, particles.length, 0f);
+        return new GenericInternalRow(new Object[] {
+            row.getUTF8String(0).clone(), row.getLong(1), row.getInt(2),
+            UnsafeArrayData.fromPrimitiveArray(hlf), UnsafeArrayData.fromPrimitiveArray(particles), n});
+    }
+}
