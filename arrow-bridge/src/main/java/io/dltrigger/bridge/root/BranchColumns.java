@@ -28,7 +28,7 @@ final class BranchColumns {
     }
 
     static Field field(BranchInfo info) {
-        Field element = new Field("element", FieldType.notNullable(info.valueType().arrowType()), null);
+        Field element = new Field(ListVector.DATA_VECTOR_NAME, FieldType.notNullable(info.valueType().arrowType()), null);
         return switch (info.shape()) {
             case SCALAR -> new Field(info.name(), FieldType.notNullable(info.valueType().arrowType()), null);
             case FIXED -> new Field(info.name(), FieldType.notNullable(new ArrowType.FixedSizeList(info.fixedLength())),

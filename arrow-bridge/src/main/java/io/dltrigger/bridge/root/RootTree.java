@@ -110,7 +110,7 @@ public final class RootTree {
         } catch (RootFormatException e) {
             vectors.forEach(FieldVector::close);
             throw e;
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException e) {
             vectors.forEach(FieldVector::close);
             throw new RootFormatException(file.location(), "cannot decode entries " + range.start() + "-"
                     + range.stop() + " of tree '" + name + "' (corrupt or truncated data)", e);
