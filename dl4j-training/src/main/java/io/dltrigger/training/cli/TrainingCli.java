@@ -1,0 +1,2 @@
+package io.dltrigger.training.cli;
+public class TrainingCli { public static void main(String[] a){} }

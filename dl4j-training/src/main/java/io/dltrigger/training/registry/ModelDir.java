@@ -1,0 +1,87 @@
+package io.dltrigger.training.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dltrigger.training.data.FeatureContract;
+import io.dltrigger.training.eval.Metrics;
+import io.dltrigger.training.model.HyperParams;
+import io.dltrigger.training.model.ModelKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+
+/**
+ * A trained model as a directory: {@code model.zip} (DL4J, without updater state), {@code feature-spec.json}
+ * (the inputs it expects), {@code scaler.json} (the features stage's scaler, copied), {@code config.json},
+ * {@code metrics.json}, {@code provenance.json} (data and code versions) and the plots.
+ */
+public record ModelDir(Path dir) {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final String MODEL = "model.zip";
+    public static final String SPEC = "feature-spec.json";
+    public static final String SCALER = "scaler.json";
+    public static final String CONFIG = "config.json";
+    public static final String METRICS = "metrics.json";
+    public static final String PROVENANCE = "provenance.json";
+
+    /** Data version: manifest hashes of the datasets used; code version: git describe or "unknown". */
+    public record Provenance(String trainData, String testData, String codeVersion, String createdAt) {}
+
+    public ComputationGraph network() throws IOException {
+        return ModelSerializer.restoreComputationGraph(dir.resolve(MODEL).toFile(), false);
+    }
+
+    public ModelKind kind() throws IOException {
+        return ModelKind.valueOf(JSON.readTree(dir.resolve(SPEC).toFile()).get("model").asText());
+    }
+
+    public HyperParams hyperParams() throws IOException {
+        return JSON.readValue(dir.resolve(CONFIG).toFile(), HyperParams.class);
+    }
+
+    public Metrics metrics() throws IOException {
+        return JSON.readValue(dir.resolve(METRICS).toFile(), Metrics.class);
+    }
+
+    public Provenance provenance() throws IOException {
+        return JSON.readValue(dir.resolve(PROVENANCE).toFile(), Provenance.class);
+    }
+
+    public String version() {
+        return dir.getFileName().toString();
+    }
+
+    /** Writes a complete model directory under a temporary name, then renames it to {@code target}. */
+    public static ModelDir write(Path target, ComputationGraph net, HyperParams params, Metrics metrics,
+            Provenance provenance, Path scaler) throws IOException {
+        Path tmp = AtomicFiles.tempSibling(target);
+        Files.createDirectories(tmp);
+        ModelSerializer.writeModel(net, tmp.resolve(MODEL).toFile(), false);
+        JSON.writeValue(tmp.resolve(SPEC).toFile(), spec(params.model()));
+        JSON.writeValue(tmp.resolve(CONFIG).toFile(), params);
+        JSON.writeValue(tmp.resolve(METRICS).toFile(), metrics);
+        JSON.writeValue(tmp.resolve(PROVENANCE).toFile(), provenance);
+        if (scaler != null && Files.exists(scaler)) {
+            Files.copy(scaler, tmp.resolve(SCALER));
+        }
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return new ModelDir(target);
+    }
+
+    static Map<String, Object> spec(ModelKind kind) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", kind.name());
+        m.put("inputs", kind.inputs());
+        m.put("hlf", Map.of("column", FeatureContract.HLF, "length", FeatureContract.N_HLF, "scaling", "min-max (scaler.json)"));
+        m.put("particles", Map.of("column", FeatureContract.PARTICLES, "rows", FeatureContract.MAX_PARTICLES,
+                "features", FeatureContract.PARTICLE_FEATURES, "layout", "row-major, padding rows zero and last",
+                "mask", FeatureContract.N_PARTICLES, "scaling", "standardized (scaler.json)"));
+        m.put("label", Map.of("column", FeatureContract.LABEL, "classes", List.of(FeatureContract.CLASS_NAMES)));
+        return m;
+    }
+}

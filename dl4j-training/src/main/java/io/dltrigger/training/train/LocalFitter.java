@@ -1,0 +1,47 @@
+package io.dltrigger.training.train;
+
+import io.dltrigger.training.data.FeatureSplit;
+import io.dltrigger.training.data.Holdout;
+import io.dltrigger.training.data.ShuffledBatches;
+import io.dltrigger.training.model.HyperParams;
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+
+/** Single-process training: the shuffled batch stream straight into the network, a new shuffle each epoch. */
+public final class LocalFitter implements EpochFitter {
+    private final ComputationGraph net;
+    private final HyperParams params;
+    private final List<FeatureSplit> splits;
+    private final Holdout holdout;
+    private final int poolEvents;
+
+    public LocalFitter(ComputationGraph net, HyperParams params, List<FeatureSplit> splits, Holdout holdout, int poolEvents) {
+        this.net = net;
+        this.params = params;
+        this.splits = splits;
+        this.holdout = holdout;
+        this.poolEvents = poolEvents;
+    }
+
+    @Override
+    public double fitEpoch(int epoch) {
+        ShuffledBatches batches = new ShuffledBatches(splits, holdout, params.model(), params.batchSize(), poolEvents,
+                params.seed() * 31 + epoch);
+        double sum = 0;
+        long events = 0;
+        while (batches.hasNext()) {
+            MultiDataSet batch = batches.next();
+            net.fit(batch);
+            long n = batch.getLabels(0).size(0);
+            sum += net.score() * n;
+            events += n;
+        }
+        return sum / Math.max(1, events);
+    }
+
+    @Override
+    public ComputationGraph network() {
+        return net;
+    }
+}
