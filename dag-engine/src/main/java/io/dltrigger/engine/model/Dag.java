@@ -1,0 +1,36 @@
+package io.dltrigger.engine.model;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A validated DAG: tasks are in a topological order (every task after its upstreams).
+ *
+ * @param schedule null when the DAG only runs on triggers and backfills
+ * @param runTimeout null for none; a run past it is failed and its running tasks are killed
+ * @param source where it came from: a file path, or "java" for DAGs built in code
+ */
+public record Dag(String id, String description, Schedule schedule, boolean catchup, Instant startDate,
+    int maxActiveRuns, Duration runTimeout, ObjectNode params, List<TaskSpec> tasks, String source) {
+
+  public Dag {
+    tasks = List.copyOf(tasks);
+    params = params.deepCopy();
+  }
+
+  public Optional<TaskSpec> task(String taskId) {
+    return tasks.stream().filter(t -> t.id().equals(taskId)).findFirst();
+  }
+
+  public List<TaskSpec> downstream(String taskId) {
+    return tasks.stream().filter(t -> t.dependsOn().contains(taskId)).toList();
+  }
+
+  @Override
+  public ObjectNode params() {
+    return params.deepCopy();
+  }
+}

@@ -1,0 +1,31 @@
+package io.dltrigger.engine.model;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One task of a DAG, immutable.
+ *
+ * @param timeout kills the task's whole process tree when exceeded (null: none)
+ * @param mapOver non-null for a dynamically mapped task
+ * @param line the line of the task in its DAG file (0 when built in Java)
+ */
+public record TaskSpec(String id, TaskAction action, List<String> dependsOn, TriggerRule triggerRule,
+    RetryPolicy retry, Duration timeout, String pool, int poolSlots, int priority, MapOver mapOver, int line) {
+
+  public TaskSpec {
+    dependsOn = List.copyOf(dependsOn);
+    if (poolSlots < 1) {
+      throw new IllegalArgumentException("task " + id + ": pool_slots must be >= 1");
+    }
+  }
+
+  public boolean mapped() {
+    return mapOver != null;
+  }
+
+  /** Sensors wait outside the worker pool. */
+  public boolean holdsWorkerSlot() {
+    return !(action instanceof TaskAction.Sensor);
+  }
+}

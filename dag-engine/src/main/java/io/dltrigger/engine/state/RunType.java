@@ -1,0 +1,4 @@
+package io.dltrigger.engine.state;
+
+/** Why a run exists. */
+public enum RunType { SCHEDULED, MANUAL, BACKFILL }

@@ -1,0 +1,152 @@
+package io.dltrigger.engine.tasks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a task as a child process tree and survives the engine: the child starts in its own session
+ * (so a timeout kills the whole tree), writes straight to its log file, and a tiny shell wrapper
+ * records the exit code in a file, atomically, so a restarted engine can learn how a task ended while it
+ * was down, or re-attach to it by pid while it still runs.
+ */
+public final class ProcessRunner {
+  /** Runs "$@", then writes its exit code to $DLTRIGGER_EXIT_FILE through a temporary name. */
+  private static final String WRAPPER = "\"$@\"; rc=$?; printf '%s\\n' \"$rc\" > \"$DLTRIGGER_EXIT_FILE.tmp\""
+      + " && mv -f \"$DLTRIGGER_EXIT_FILE.tmp\" \"$DLTRIGGER_EXIT_FILE\"; exit $rc";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Duration killGrace;
+
+  public ProcessRunner(Duration killGrace) {
+    this.killGrace = killGrace;
+  }
+
+  /** Called once the child runs, so its pid is durable before the engine waits on it. */
+  public interface PidListener {
+    void started(long pid, long startedAtMillis);
+  }
+
+  public Outcome run(Attempt a, ProcessSpec spec, Map<String, String> taskEnv, PidListener onStart, Cancellation cancel) {
+    Process p;
+    try {
+      Files.createDirectories(a.logFile().getParent());
+      Files.deleteIfExists(a.exitFile());
+      Files.deleteIfExists(a.outputFile());
+      Files.writeString(a.logFile(), "[engine] " + Instant.now() + " try " + a.tryNumber() + " of " + a.label()
+          + ": " + String.join(" ", spec.argv()) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      List<String> argv = new ArrayList<>(List.of("setsid", "/bin/sh", "-c", WRAPPER, "dltrigger-task"));
+      argv.addAll(spec.argv());
+      ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(a.logFile().toFile()))
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      pb.environment().putAll(taskEnv);
+      pb.environment().putAll(spec.env());
+      pb.environment().put("DLTRIGGER_EXIT_FILE", a.exitFile().toString());
+      pb.environment().put("DLTRIGGER_OUTPUT", a.outputFile().toString());
+      p = pb.start();
+    } catch (IOException e) {
+      return Outcome.failure(null, "cannot start " + spec.argv().get(0) + ": " + e.getMessage());
+    }
+    ProcessHandle h = p.toHandle();
+    onStart.started(h.pid(), startMillis(h));
+    return await(a, h, cancel);
+  }
+
+  /** Waits for a process started before the engine restarted. */
+  public Outcome reattach(Attempt a, ProcessHandle h, Cancellation cancel) {
+    appendLog(a, "[engine] " + Instant.now() + " re-attached to pid " + h.pid() + " after an engine restart\n");
+    return await(a, h, cancel);
+  }
+
+  /** How a process that ended while no engine watched it went, from its exit file; empty if it left none. */
+  public Optional<Outcome> outcomeFromFiles(Attempt a) {
+    if (!Files.isRegularFile(a.exitFile())) {
+      return Optional.empty();
+    }
+    return Optional.of(finish(a, readExit(a)));
+  }
+
+  /** Is this pid still the process we started (not a recycled pid)? */
+  public static Optional<ProcessHandle> live(long pid, Long startedAtMillis) {
+    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+        .filter(h -> startedAtMillis == null || Math.abs(startMillis(h) - startedAtMillis) < 1000);
+  }
+
+  private Outcome await(Attempt a, ProcessHandle h, Cancellation cancel) {
+    cancel.bind(Thread.currentThread());
+    try {
+      while (h.isAlive()) {
+        if (cancel.cancelled()) {
+          appendLog(a, "[engine] " + Instant.now() + " " + cancel.reason() + ": killing the process tree of pid " + h.pid() + "\n");
+          ProcessTree.kill(h.pid(), killGrace);
+          return new Outcome(false, null, null, cancel.reason(), cancel.retryable());
+        }
+        try {
+          h.onExit().get(200, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+          // re-check cancellation; interrupts come from Cancellation.cancel
+        } catch (java.util.concurrent.ExecutionException e) {
+          break;
+        }
+      }
+      if (cancel.cancelled()) { // cancelled in the instant the process ended: its group may still hold children
+        ProcessTree.kill(h.pid(), killGrace);
+        return new Outcome(false, null, null, cancel.reason(), cancel.retryable());
+      }
+      return finish(a, readExit(a));
+    } finally {
+      cancel.unbind();
+    }
+  }
+
+  private Outcome finish(Attempt a, Integer exit) {
+    if (exit == null) {
+      return Outcome.failure(null, "the process ended without recording an exit code (killed by a signal?)");
+    }
+    if (exit != 0) {
+      return Outcome.failure(exit, "exit code " + exit);
+    }
+    if (!Files.isRegularFile(a.outputFile())) {
+      return Outcome.success(0, null);
+    }
+    try {
+      String text = Files.readString(a.outputFile(), StandardCharsets.UTF_8);
+      return Outcome.success(0, JSON.readTree(text).toString());
+    } catch (IOException e) {
+      return Outcome.failure(0, "output " + a.outputFile() + " is not valid JSON: " + e.getMessage());
+    }
+  }
+
+  private static Integer readExit(Attempt a) {
+    try {
+      return Integer.parseInt(Files.readString(a.exitFile()).trim());
+    } catch (IOException | NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static void appendLog(Attempt a, String line) {
+    try {
+      Files.createDirectories(a.logFile().getParent());
+      Files.writeString(a.logFile(), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static long startMillis(ProcessHandle h) {
+    return h.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+  }
+}
