@@ -1,6 +1,8 @@
 package io.dltrigger.ingest.job;
 
+import io.dltrigger.ingest.config.ConfigException;
 import io.dltrigger.ingest.config.IngestConfig;
+import java.io.IOException;
 import io.dltrigger.ingest.sink.EventTableSinks;
 import io.dltrigger.ingest.source.ChunkResult;
 import io.dltrigger.ingest.source.RootChunkSource;
@@ -33,7 +35,7 @@ public final class IngestJob {
         conf.set(CoreOptions.DEFAULT_PARALLELISM, config.parallelism());
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointInterval());
         conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, new Path(config.checkpointDir()).toUri().toString());
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, qualified(config.checkpointDir()));
         conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         // elements are immutable after emission: chained operators may share them
@@ -41,6 +43,16 @@ public final class IngestJob {
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         config.restoreFrom().ifPresent(p -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, p));
         return conf;
+    }
+
+    /** Checkpoint storage wants a scheme: a plain local path becomes {@code file:/...}. */
+    private static String qualified(String path) {
+        Path p = new Path(path);
+        try {
+            return p.makeQualified(p.getFileSystem()).toString();
+        } catch (IOException e) {
+            throw new ConfigException("checkpoint-dir: cannot resolve " + path + ": " + e.getMessage(), e);
+        }
     }
 
     public static StreamExecutionEnvironment environment(IngestConfig config) {

@@ -3,6 +3,7 @@ package io.dltrigger.ingest.source.reader;
 import io.dltrigger.bridge.root.EntryRange;
 import io.dltrigger.bridge.root.RootFile;
 import io.dltrigger.bridge.root.RootFormatException;
+import io.dltrigger.bridge.root.RootTree;
 import io.dltrigger.ingest.source.ChunkResult;
 import io.dltrigger.ingest.source.split.RootChunkSplit;
 import io.dltrigger.ingest.table.ChunkCodec;
@@ -37,6 +38,8 @@ final class RootChunkSplitReader implements SplitReader<ChunkResult, RootChunkSp
     private final MemberColumns members;
     private final BufferAllocator allocator = new RootAllocator();
     private RootFile openFile;
+    /** Parsing a tree's metadata is costly: keep the tree of the open file across its chunks. */
+    private RootTree openTree;
 
     RootChunkSplitReader(EventTableSchema schema) {
         this.branches = schema.branches();
@@ -59,8 +62,7 @@ final class RootChunkSplitReader implements SplitReader<ChunkResult, RootChunkSp
             return quarantine(split, today, split.badFileReason().get());
         }
         try {
-            RootFile file = open(split.path());
-            try (VectorSchemaRoot batch = file.tree(split.tree())
+            try (VectorSchemaRoot batch = tree(split)
                     .read(branches, new EntryRange(split.start(), split.stop()), allocator);
                     VectorSchemaRoot columns = members.fromBranches(batch, split.events(), allocator)) {
                 byte[] ipc = ChunkCodec.encode(columns);
@@ -83,12 +85,19 @@ final class RootChunkSplitReader implements SplitReader<ChunkResult, RootChunkSp
                 new byte[0], reason == null || reason.isEmpty() ? "unknown error" : reason);
     }
 
-    private RootFile open(String path) throws IOException {
-        if (openFile == null || !openFile.location().equals(path)) {
+    private RootTree tree(RootChunkSplit split) throws IOException {
+        if (openFile == null || !openFile.location().equals(split.path()) || !openTree.name().equals(split.tree())) {
             closeFile();
-            openFile = RootFile.open(path);
+            RootFile file = RootFile.open(split.path());
+            try {
+                openTree = file.tree(split.tree());
+            } catch (IOException | RuntimeException e) {
+                file.close();
+                throw e;
+            }
+            openFile = file;
         }
-        return openFile;
+        return openTree;
     }
 
     private void closeFile() {
@@ -99,6 +108,7 @@ final class RootChunkSplitReader implements SplitReader<ChunkResult, RootChunkSp
                 // a failed close of a read-only file loses nothing
             }
             openFile = null;
+            openTree = null;
         }
     }
 
