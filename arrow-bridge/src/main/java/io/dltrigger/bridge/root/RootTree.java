@@ -132,6 +132,10 @@ public final class RootTree {
         return slim.computeIfAbsent(branchName, n -> SlimTBranch.getFromTBranch(b));
     }
 
+    TBranch laurelinBranch(String branchName) throws RootFormatException {
+        return tbranch(branchName);
+    }
+
     private TBranch tbranch(String branchName) throws RootFormatException {
         BranchInfo info = branch(branchName);
         if (!info.supported()) {
