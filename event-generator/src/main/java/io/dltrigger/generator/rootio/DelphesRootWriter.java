@@ -233,7 +233,7 @@ public final class DelphesRootWriter implements AutoCloseable {
         int objectLength = d.objectLength();
         byte[] payload = object;
         int payloadLength = objectLength;
-        if (zip != null && zip.compress(object, objectLength)) {
+        if (zip != null && zip.compress(object, objectLength, b.streamerType == StreamerElement.K_FLOAT)) {
             payload = zip.output();
             payloadLength = zip.length();
         }

@@ -135,7 +135,7 @@ final class RootFile implements AutoCloseable {
         int keyLength = smallKeyLength(className, keyName, title);
         byte[] payload = object;
         int payloadLength = object.length;
-        if (zip != null && zip.compress(object, object.length)) {
+        if (zip != null && zip.compress(object, object.length, false)) {
             payload = zip.output();
             payloadLength = zip.length();
         }
