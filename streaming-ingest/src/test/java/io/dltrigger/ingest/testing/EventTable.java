@@ -29,6 +29,7 @@ public final class EventTable {
     private final List<Key> keys = new ArrayList<>();
     private final Map<String, Map<String, Checksum>> checksumsBySample = new HashMap<>();
     private final Set<String> columns = new HashSet<>();
+    private final Map<String, Double> valueSums = new HashMap<>();
 
     private EventTable() {
     }
@@ -59,9 +60,12 @@ public final class EventTable {
                         t.columns.add(f.name());
                         if (rec.get(f.name()) instanceof List<?> values) {
                             long bits = 0;
+                            double sum = 0;
                             for (Object x : values) {
                                 bits += Checksum.bitsOf(x);
+                                sum += ((Number) x).doubleValue();
                             }
+                            t.valueSums.merge(f.name(), sum, Double::sum);
                             sums.merge(f.name(), Checksum.ZERO.plusEvent(values.size(), bits), Checksum::plus);
                         }
                     }
@@ -94,6 +98,11 @@ public final class EventTable {
 
     public Map<String, Checksum> checksums(String sample) {
         return checksumsBySample.getOrDefault(sample, Map.of());
+    }
+
+    /** Sum of a list column's values over the whole table (for comparison with an independent reader). */
+    public double sum(String column) {
+        return valueSums.getOrDefault(column, 0.0);
     }
 
     /** Events per sample. */
