@@ -1,0 +1,14 @@
+package io.dltrigger.generator.physics;
+
+/** The hard scattering of one sample: fills jet seeds and pieces, transversely balanced. */
+interface HardProcess {
+    void generate(Rng rng, HardEvent event);
+
+    static HardProcess of(io.dltrigger.generator.event.Sample sample) {
+        return switch (sample) {
+            case QCD -> new QcdProcess();
+            case TTBAR -> new TopPairProcess();
+            case WJETS -> new WJetsProcess();
+        };
+    }
+}
