@@ -6,6 +6,9 @@ import io.dltrigger.bridge.root.BranchInfo;
 import io.dltrigger.bridge.root.RootFile;
 import io.dltrigger.bridge.root.RootTree;
 import io.dltrigger.bridge.summary.BranchSummary;
+import io.dltrigger.bridge.summary.DatasetSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import io.dltrigger.bridge.summary.TreeSummary;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "List trees and branches of a ROOT file (local path or Hadoop URI); --summary prints JSON figures per branch.")
 final class InspectCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "ROOT file: path or URI (file:, hdfs:, ...)")
+    @Parameters(index = "0", description = "ROOT file (path or URI: file:, hdfs:, ...), or a directory of Delphes files to summarize per sample")
     String file;
 
     @Option(names = "--tree", description = "tree to inspect (default: every tree; the first one for --summary)")
@@ -35,6 +38,12 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (Files.isDirectory(Path.of(file))) {
+            try (BufferAllocator allocator = new RootAllocator()) {
+                DatasetSummary.print(Path.of(file), tree == null ? "Delphes" : tree, allocator, System.out);
+            }
+            return 0;
+        }
         try (RootFile f = RootFile.open(file); BufferAllocator allocator = new RootAllocator()) {
             List<String> trees = tree != null ? List.of(tree) : f.treeNames();
             if (summary) {
