@@ -35,7 +35,7 @@ public record FeaturesConfig(
         @JsonProperty("balance") boolean balance,
         @JsonProperty("test_fraction") double testFraction,
         @JsonProperty("seed") long seed,
-        @JsonProperty("max_records_per_file") long maxRecordsPerFile) {
+        @JsonProperty("max_records_per_file") long maxRecordsPerFile) implements java.io.Serializable {
 
     public FeaturesConfig {
         Map<String, String> names = new LinkedHashMap<>();

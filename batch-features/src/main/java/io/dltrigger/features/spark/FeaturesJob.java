@@ -50,6 +50,7 @@ public final class FeaturesJob {
         Dataset<Row> projected = EventTable.project(table, config);
         EventTable.checkSamples(table, config);
         AtomicOutput out = new AtomicOutput(output, hadoop, overwrite);
+        boolean committed = false;
         try {
             LongAccumulator emptyMap = spark.sparkContext().longAccumulator("dropped_empty_map");
             LongAccumulator noLepton = spark.sparkContext().longAccumulator("dropped_no_lepton");
@@ -78,10 +79,13 @@ public final class FeaturesJob {
             // summary.json is written last: a directory with it is complete, even on stores without atomic rename.
             summary.write(out.fileSystem(), new Path(out.temp(), "summary.json"));
             out.commit();
+            committed = true;
             return summary;
-        } catch (IOException | RuntimeException e) {
-            out.abort();
-            throw e;
+        } finally {
+            // Spark rethrows task failures as the checked SparkException, so clean up on any exit.
+            if (!committed) {
+                out.abort();
+            }
         }
     }
 

@@ -1,0 +1,230 @@
+package io.dltrigger.features.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dltrigger.features.EventBuilder;
+import io.dltrigger.features.TestSpark;
+import io.dltrigger.features.bench.GeneratedEventTable;
+import io.dltrigger.features.config.FeaturesConfig;
+import io.dltrigger.features.physics.Features;
+import io.dltrigger.generator.event.DelphesEvent;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The job on a small hand-made table: output layout, padding, balance, split, scaler, atomic commit. */
+class FeaturesJobTest {
+    @TempDir
+    static Path dir;
+    static String table;
+    static SparkSession spark;
+    /** Events per sample and how many of them carry an isolated lepton. */
+    static final int[] EVENTS = {60, 40, 50};
+    static final int[] WITH_LEPTON = {30, 36, 25};
+
+    @BeforeAll
+    static void writeTable() {
+        spark = TestSpark.get();
+        table = dir.resolve("events").toString();
+        String[] samples = {"qcd", "ttbar", "wjets"};
+        for (int s = 0; s < samples.length; s++) {
+            SplittableRandom rng = new SplittableRandom(s);
+            List<DelphesEvent> events = new ArrayList<>();
+            for (int i = 0; i < EVENTS[s]; i++) {
+                events.add(randomEvent(rng, i < WITH_LEPTON[s]));
+            }
+            GeneratedEventTable.append(spark, table, samples[s], s, events.iterator(), 100);
+        }
+    }
+
+    /** A random event with a few dozen particles; with or without an isolated electron (pT 30-100). */
+    static DelphesEvent randomEvent(SplittableRandom rng, boolean lepton) {
+        EventBuilder b = EventBuilder.empty().met(rng.nextDouble(0, 100), rng.nextDouble(-Math.PI, Math.PI));
+        for (int i = 0, n = rng.nextInt(5, 60); i < n; i++) {
+            b.track(rng.nextDouble(0.1, 5), rng.nextDouble(-2.5, -0.5), rng.nextDouble(-Math.PI, Math.PI),
+                    rng.nextBoolean() ? 211 : -211, rng.nextDouble(-1, 1), rng.nextDouble(-1, 1), rng.nextDouble(-50, 50));
+        }
+        for (int i = 0, n = rng.nextInt(1, 30); i < n; i++) {
+            b.photon(rng.nextDouble(1.1, 5), rng.nextDouble(-3, -0.5), rng.nextDouble(-Math.PI, Math.PI));
+        }
+        for (int i = 0, n = rng.nextInt(1, 20); i < n; i++) {
+            b.neutral(rng.nextDouble(1.1, 5), rng.nextDouble(-3, -0.5), rng.nextDouble(-Math.PI, Math.PI));
+        }
+        for (int i = 0, n = rng.nextInt(0, 6); i < n; i++) {
+            b.jet(rng.nextDouble(20, 200), rng.nextDouble(-3, 3), rng.nextDouble(-Math.PI, Math.PI), rng.nextInt(2));
+        }
+        double pt = lepton ? rng.nextDouble(30, 100) : rng.nextDouble(5, 20);
+        double eta = rng.nextDouble(0.5, 2);
+        double phi = rng.nextDouble(-Math.PI, Math.PI);
+        return b.electron(pt, eta, phi, rng.nextBoolean() ? 1 : -1).track(pt, eta, phi, 11, 0, 0, 0).build();
+    }
+
+    private static Summary run(FeaturesConfig config, String out, String scaler) throws IOException {
+        return new FeaturesJob(spark, config).run(table, out, scaler, false);
+    }
+
+    @Test
+    void writesBalancedSplitScaledPaddedTables() throws IOException {
+        String out = dir.resolve("features").toString();
+        Summary s = run(FeaturesConfig.defaults(), out, null);
+
+        assertEquals(150, s.eventsRead());
+        assertEquals(91, s.eventsSelected());
+        assertEquals(59, s.droppedNoLepton());
+        assertEquals(0.5, s.classes().get(0).efficiency(), 1e-9);
+        assertEquals("ttbar", s.classes().get(1).sample());
+        // Balanced to the smallest class (25), then 5 per class to test.
+        for (int label = 0; label < 3; label++) {
+            assertEquals(25, s.classes().get(label).balanced());
+            assertEquals(20, s.classes().get(label).train());
+            assertEquals(5, s.classes().get(label).test());
+        }
+        assertEquals(60, s.trainEvents());
+        assertEquals(15, s.testEvents());
+
+        Dataset<Row> train = spark.read().parquet(out + "/train");
+        Dataset<Row> test = spark.read().parquet(out + "/test");
+        assertEquals(List.of("source_file", "entry", "label", "hlf", "particles", "n_particles"),
+                List.of(train.columns()));
+        assertEquals("array<float>", train.schema().apply("particles").dataType().simpleString());
+        assertEquals(60, train.count());
+        assertEquals(15, test.count());
+        assertEquals(0, train.join(test, new String[] {"source_file", "entry"}).count(), "train and test overlap");
+
+        List<Row> rows = train.collectAsList();
+        double[] min = new double[Features.N_HLF];
+        double[] max = new double[Features.N_HLF];
+        java.util.Arrays.fill(min, Double.MAX_VALUE);
+        java.util.Arrays.fill(max, -Double.MAX_VALUE);
+        double[] sum = new double[Features.N_PARTICLE];
+        double[] sum2 = new double[Features.N_PARTICLE];
+        long realRows = 0;
+        for (Row r : rows) {
+            List<Float> hlf = r.getList(3);
+            List<Float> particles = r.getList(4);
+            int n = r.getInt(5);
+            assertEquals(Features.N_HLF, hlf.size());
+            assertEquals(801 * Features.N_PARTICLE, particles.size());
+            assertTrue(n >= 1 && n <= 801);
+            for (int k = 0; k < Features.N_HLF; k++) {
+                min[k] = Math.min(min[k], hlf.get(k));
+                max[k] = Math.max(max[k], hlf.get(k));
+            }
+            for (int i = 0; i < n * Features.N_PARTICLE; i++) {
+                sum[i % Features.N_PARTICLE] += particles.get(i);
+                sum2[i % Features.N_PARTICLE] += particles.get(i) * particles.get(i);
+            }
+            realRows += n;
+            for (int i = n * Features.N_PARTICLE; i < particles.size(); i++) {
+                assertEquals(0f, particles.get(i), "padding must stay zero, at the end");
+            }
+        }
+        // Fitted on train: train spans exactly [0, 1], except features constant in these events (LepIsEle,
+        // LepIsoCh), which map to 0; its real rows are standardized (mean 0, variance 1).
+        int spanning = 0;
+        for (int k = 0; k < Features.N_HLF; k++) {
+            assertEquals(0.0, min[k], 1e-6, Features.HLF.get(k));
+            if (max[k] > 0) {
+                assertEquals(1.0, max[k], 1e-6, Features.HLF.get(k));
+                spanning++;
+            }
+        }
+        assertTrue(spanning >= 10, spanning + " features span [0, 1]");
+        for (int k : new int[] {Features.PT, Features.ETA, Features.CH_ISO, Features.VTX_Z, Features.CHARGE}) {
+            assertEquals(0.0, sum[k] / realRows, 1e-4, Features.PARTICLE.get(k));
+            assertEquals(1.0, sum2[k] / realRows, 1e-3, Features.PARTICLE.get(k));
+        }
+
+        JsonNode scaler = new ObjectMapper().readTree(new File(out, "scaler.json"));
+        assertEquals(Features.HLF.get(0), scaler.get("hlf_names").get(0).asText());
+        assertEquals(60, scaler.get("fitted_events").asLong());
+        assertEquals(realRows, scaler.get("fitted_particles").asLong());
+        JsonNode summary = new ObjectMapper().readTree(new File(out, "summary.json"));
+        assertEquals(91, summary.get("events_selected").asLong());
+        try (Stream<Path> siblings = Files.list(dir)) {
+            assertFalse(siblings.anyMatch(p -> p.getFileName().toString().contains(".tmp-")), "temporary output left");
+        }
+        assertFalse(new File(out, "_selected").exists());
+
+        // The same scaler applied to the same data gives the same tables; nothing is refitted.
+        String again = dir.resolve("features-applied").toString();
+        Summary applied = run(FeaturesConfig.defaults(), again, out + "/scaler.json");
+        assertFalse(applied.scalerFitted());
+        assertEquals(0, spark.read().parquet(again + "/train").exceptAll(train).count());
+        assertEquals(0, spark.read().parquet(again + "/test").exceptAll(test).count());
+        Scaler first = Scaler.read(new org.apache.hadoop.fs.Path(out, "scaler.json"), new Configuration());
+        Scaler second = Scaler.read(new org.apache.hadoop.fs.Path(again, "scaler.json"), new Configuration());
+        assertArrayEquals(first.particleStd(), second.particleStd());
+
+        IOException exists = assertThrows(IOException.class, () -> run(FeaturesConfig.defaults(), out, null));
+        assertTrue(exists.getMessage().contains("already exists"), exists.getMessage());
+    }
+
+    @Test
+    void withoutBalancingEveryClassKeepsItsEvents() throws IOException {
+        String out = dir.resolve("unbalanced").toString();
+        Summary s = run(FeaturesConfig.defaults().withPreparation(false, 0.5), out, null);
+        assertEquals(91, s.trainEvents() + s.testEvents());
+        assertEquals(15, s.classes().get(0).test());
+        assertEquals(18, s.classes().get(1).train());
+        assertEquals(13, s.classes().get(2).test(), "round(12.5)");
+        assertEquals(12, s.classes().get(2).train());
+    }
+
+    @Test
+    void aMissingColumnFailsNamingItAndLeavesNoOutput() {
+        String out = dir.resolve("missing").toString();
+        FeaturesConfig muon = FeaturesConfig.defaults().withBranch(io.dltrigger.features.physics.Collection.MUON,
+                "Muon");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(muon, out, null));
+        assertTrue(e.getMessage().contains("Muon_PT"), e.getMessage());
+        assertTrue(e.getMessage().contains("Muon_Charge"), e.getMessage());
+        assertFalse(new File(out).exists());
+    }
+
+    @Test
+    void aFailureInsideTheJobLeavesNoOutput() throws IOException {
+        // A bad event (a Jet member shorter than the others) fails the job mid-way, on an executor.
+        String bad = dir.resolve("bad-events").toString();
+        DelphesEvent e = randomEvent(new SplittableRandom(1), true);
+        Row good = GeneratedEventTable.row(e, "qcd", "bad.root", 0);
+        Object[] values = new Object[good.length()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = good.get(i);
+        }
+        int jetBtag = List.of(GeneratedEventTable.schema().fieldNames()).indexOf("Jet_BTag");
+        values[jetBtag] = new int[] {1, 0, 1, 0, 1, 0, 1, 0, 1, 0};
+        spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create(values)), GeneratedEventTable.schema())
+                .write().partitionBy("sample", "ingest_date").parquet(bad);
+        String out = dir.resolve("bad-features").toString();
+        Exception ex = assertThrows(Exception.class,
+                () -> new FeaturesJob(spark, FeaturesConfig.defaults()).run(bad, out, null, false));
+        String chain = "";
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            chain += t.getMessage() + "\n";
+        }
+        assertTrue(chain.contains("bad.root") && chain.contains("BTag"), chain);
+        assertFalse(new File(out).exists());
+        try (Stream<Path> siblings = Files.list(dir)) {
+            assertFalse(siblings.anyMatch(p -> p.getFileName().toString().startsWith("bad-features.tmp-")));
+        }
+    }
+}
