@@ -10,7 +10,7 @@ public final class Database {
 
   /** The default: an H2 file that other processes (the CLI) can open while the engine runs. */
   public static String h2FileUrl(java.nio.file.Path base) {
-    return "jdbc:h2:file:" + base.toAbsolutePath() + ";AUTO_SERVER=TRUE";
+    return "jdbc:h2:file:" + base.toAbsolutePath() + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE";
   }
 
   public static StateStore open(String url, String user, String password) {

@@ -1,0 +1,62 @@
+package io.dltrigger.engine.cli;
+
+import io.dltrigger.engine.service.EngineRuntime;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tasks RUN}, {@code tasks logs TASK}, {@code tasks clear TASK}. */
+@Command(name = "tasks", mixinStandardHelpOptions = true, description = "Task instances of a run; logs and clear of one.",
+    subcommands = {TasksCommand.Logs.class, TasksCommand.Clear.class})
+public final class TasksCommand implements Callable<Integer> {
+  @Mixin Connection conn;
+  @Parameters(paramLabel = "RUN", arity = "0..1", description = "run id (see: runs)") Long runId;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (runId == null) {
+      spec.commandLine().usage(spec.commandLine().getErr());
+      return 2;
+    }
+    try (EngineRuntime rt = conn.open(false)) {
+      Tables.print(spec.commandLine().getOut(), Tables.TASK_HEADER, rt.service().tasks(runId).stream().map(Tables::task).toList());
+      return 0;
+    }
+  }
+
+  @Command(name = "logs", mixinStandardHelpOptions = true, description = "The log of a task try (default: the latest).")
+  static final class Logs implements Callable<Integer> {
+    @Mixin Connection conn;
+    @Parameters(paramLabel = "TASK", description = "task instance id (see: tasks RUN)") long id;
+    @Option(names = "--try", description = "try number") Integer tryNumber;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      try (EngineRuntime rt = conn.open(false)) {
+        spec.commandLine().getOut().print(rt.service().log(id, tryNumber));
+        spec.commandLine().getOut().flush();
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "clear", mixinStandardHelpOptions = true, description = "Re-run a task instance and its downstream tasks.")
+  static final class Clear implements Callable<Integer> {
+    @Mixin Connection conn;
+    @Parameters(paramLabel = "TASK", description = "task instance id") long id;
+
+    @Override
+    public Integer call() {
+      try (EngineRuntime rt = conn.open(false)) {
+        rt.service().clear(id);
+        return 0;
+      }
+    }
+  }
+}
