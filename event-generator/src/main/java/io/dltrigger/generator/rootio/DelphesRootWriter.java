@@ -37,6 +37,7 @@ public final class DelphesRootWriter implements AutoCloseable {
     private final Branch eventNumber;
     private final Branch eventSize;
     private final List<Collection> collections = new ArrayList<>();
+    private final int[] counts;
     private long entries;
     private boolean failed;
     private boolean closed;
@@ -72,6 +73,7 @@ public final class DelphesRootWriter implements AutoCloseable {
             collections.add(new Collection(c, clones, size, members, new Object[members.length]));
         }
 
+        this.counts = new int[collections.size()];
         Files.createDirectories(this.target.getParent());
         Files.deleteIfExists(temp); // left by a writer that crashed; never published
         this.file = new RootFile(temp, this.target.getFileName().toString(), options.rootCompressSetting(),
@@ -90,7 +92,6 @@ public final class DelphesRootWriter implements AutoCloseable {
         if (closed || failed) {
             throw new IllegalStateException("writer of " + target + " is " + (closed ? "closed" : "failed"));
         }
-        int[] counts = new int[collections.size()];
         for (int c = 0; c < counts.length; c++) {
             counts[c] = collect(event, collections.get(c));
         }
