@@ -33,6 +33,7 @@ class QuarantineTest {
         Files.writeString(in.resolve("ttbar_seed1_0000.root"), "this is not a ROOT file\n");
         Files.write(in.resolve("ttbar_seed1_0001.root"), new byte[0]);
         TestInputs.drop(eic, in, "unnamed.root");
+        TestInputs.corrupted(eic, in, "wjets_seed1_0001.root", 0.3);
 
         IngestSettings s = TestInputs.settings(in, dir.resolve("events"));
         s.collections = TestInputs.PARTICLE;
@@ -50,12 +51,14 @@ class QuarantineTest {
             String file = r.get("source_file").asText();
             reasons.put(file.substring(file.lastIndexOf('/') + 1), r.get("reason").asText());
         }
-        assertEquals(List.of("qcd_seed1_0001.root", "ttbar_seed1_0000.root", "ttbar_seed1_0001.root", "unnamed.root"),
+        assertEquals(List.of("qcd_seed1_0001.root", "ttbar_seed1_0000.root", "ttbar_seed1_0001.root", "unnamed.root",
+                        "wjets_seed1_0001.root"),
                 List.copyOf(reasons.keySet()));
         assertTrue(reasons.get("qcd_seed1_0001.root").contains("truncated"), reasons.toString());
         assertTrue(reasons.get("ttbar_seed1_0000.root").contains("not a ROOT file"), reasons.toString());
         assertTrue(reasons.get("ttbar_seed1_0001.root").contains("not a ROOT file"), reasons.toString());
         assertTrue(reasons.get("unnamed.root").contains("sample"), reasons.toString());
+        assertTrue(reasons.get("wjets_seed1_0001.root").contains("corrupt"), reasons.toString());
         reasons.forEach((file, reason) -> assertTrue(file.equals("unnamed.root") || reason.contains(file), reason));
     }
 }

@@ -33,7 +33,8 @@ public final class RootChunkSourceReader
     protected void onSplitFinished(Map<String, ChunkState> finished) {
         for (ChunkState s : finished.values()) {
             context.sendSourceEventToCoordinator(
-                    new ChunkDoneEvent(s.split.path(), s.split.events(), s.quarantined, s.split.sample()));
+                    new ChunkDoneEvent(s.split.path(), s.quarantined ? 0 : s.split.events(), s.quarantined,
+                            s.split.sample()));
             context.sendSplitRequest();
         }
     }
