@@ -72,7 +72,7 @@ public final class DagValidator {
     if (m != null) {
       List<String> p = new ArrayList<>(path);
       List<String> cycle = p.subList(p.indexOf(t.id()), p.size());
-      throw new DagException(t.line(), "cycle: " + String.join(" -> ", cycle));
+      throw new DagException(t.line(), "cycle (each task depends on the next): " + String.join(" -> ", cycle));
     }
     mark.put(t.id(), 1);
     for (String dep : t.dependsOn()) {
