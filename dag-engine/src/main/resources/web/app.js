@@ -1,0 +1,159 @@
+// The engine's web UI: a static page over the REST API (/api/...), refreshed every 2 seconds.
+'use strict';
+const api = (path, opts) => fetch('/api' + path, opts).then(async r => {
+  if (!r.ok) throw new Error((await r.json().catch(() => ({error: r.statusText}))).error);
+  return r.status === 204 ? null : (r.headers.get('content-type') || '').includes('json') ? r.json() : r.text();
+});
+const el = (tag, attrs = {}, ...kids) => {
+  const e = document.createElement(tag);
+  Object.entries(attrs).forEach(([k, v]) => k.startsWith('on') ? e.addEventListener(k.slice(2), v) : e.setAttribute(k, v));
+  kids.forEach(k => e.append(k));
+  return e;
+};
+const stateBox = s => el('span', {class: 'state ' + s, title: s, 'data-state': s});
+let current = null, selectedTask = null;
+
+async function showDags() {
+  document.getElementById('dags-view').hidden = false;
+  document.getElementById('dag-view').hidden = true;
+  const [dags, errors] = await Promise.all([api('/dags'), api('/dag-errors')]);
+  const body = document.querySelector('#dags tbody');
+  body.replaceChildren();
+  for (const d of dags) {
+    const runs = await api('/runs?dag=' + encodeURIComponent(d.id) + '&limit=10');
+    body.append(el('tr', {'data-dag': d.id},
+      el('td', {}, el('a', {href: '#dag/' + d.id}, d.id), d.paused ? ' (paused)' : ''),
+      el('td', {}, d.schedule || '-'), el('td', {}, String(d.tasks)), el('td', {}, String(d.version)),
+      el('td', {}, ...runs.reverse().map(r => stateBox(r.state))),
+      el('td', {}, el('button', {class: 'trigger', onclick: () => trigger(d.id)}, 'Trigger'))));
+  }
+  const box = document.getElementById('errors');
+  box.replaceChildren(...errors.map(e => el('p', {class: 'error'}, `refused ${e.file}:${e.line}: ${e.cause}`)));
+}
+
+async function trigger(dagId) {
+  const out = document.getElementById('trigger-result');
+  try {
+    const run = await api('/dags/' + encodeURIComponent(dagId) + '/trigger', {method: 'POST', body: '{}'});
+    out.textContent = 'queued run ' + run.id;
+    out.dataset.run = run.id;
+  } catch (e) { out.textContent = e.message; }
+  refresh();
+}
+
+function layout(dag) {
+  const depth = {};
+  for (const t of dag.tasks) depth[t.id] = Math.max(0, ...t.depends_on.map(d => depth[d] + 1));
+  const cols = {};
+  dag.tasks.forEach(t => (cols[depth[t.id]] = cols[depth[t.id]] || []).push(t.id));
+  const pos = {};
+  Object.entries(cols).forEach(([c, ids]) => ids.forEach((id, i) => pos[id] = {x: 20 + c * 190, y: 20 + i * 50}));
+  return pos;
+}
+
+async function showDag(id) {
+  document.getElementById('dags-view').hidden = true;
+  document.getElementById('dag-view').hidden = false;
+  const [dag, dags, runs] = await Promise.all([api('/dags/' + encodeURIComponent(id)), api('/dags'),
+    api('/runs?dag=' + encodeURIComponent(id) + '&limit=15')]);
+  const view = dags.find(d => d.id === id) || {};
+  document.getElementById('dag-title').textContent = dag.id;
+  document.getElementById('dag-desc').textContent = (dag.description || '') + (dag.schedule ? ' — ' + dag.schedule : '');
+  const pause = document.getElementById('pause');
+  pause.textContent = view.paused ? 'Unpause' : 'Pause';
+  pause.onclick = () => api('/dags/' + id + (view.paused ? '/unpause' : '/pause'), {method: 'POST'}).then(refresh);
+  document.getElementById('trigger').onclick = () => trigger(id);
+  const tasksByRun = {};
+  await Promise.all(runs.map(async r => tasksByRun[r.id] = await api('/runs/' + r.id + '/tasks')));
+  drawGraph(dag, runs[0], runs[0] ? tasksByRun[runs[0].id] : []);
+  drawGrid(dag, runs, tasksByRun);
+  if (selectedTask) showTask(selectedTask.id, false);
+}
+
+function drawGraph(dag, run, tis) {
+  const svg = document.getElementById('graph');
+  const pos = layout(dag);
+  const ns = 'http://www.w3.org/2000/svg';
+  const mk = (tag, attrs) => { const e = document.createElementNS(ns, tag); Object.entries(attrs).forEach(([k, v]) => e.setAttribute(k, v)); return e; };
+  svg.replaceChildren();
+  const defs = mk('defs', {});
+  const marker = mk('marker', {id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto'});
+  marker.append(mk('path', {d: 'M0,0 L10,5 L0,10 z', fill: '#999'}));
+  defs.append(marker);
+  svg.append(defs);
+  const w = Math.max(...Object.values(pos).map(p => p.x)) + 190, h = Math.max(...Object.values(pos).map(p => p.y)) + 60;
+  svg.setAttribute('width', w); svg.setAttribute('height', h);
+  document.getElementById('graph-run').textContent = run ? `run ${run.id} (${run.state})` : 'no runs yet';
+  for (const t of dag.tasks) for (const d of t.depends_on)
+    svg.append(mk('line', {x1: pos[d].x + 160, y1: pos[d].y + 15, x2: pos[t.id].x, y2: pos[t.id].y + 15}));
+  for (const t of dag.tasks) {
+    const ti = tis.find(x => x.task_id === t.id && x.map_index < 0);
+    const state = ti ? ti.state : 'none';
+    const g = mk('g', {'data-task': t.id, 'data-state': state});
+    g.append(mk('rect', {x: pos[t.id].x, y: pos[t.id].y, width: 160, height: 30, class: 'state ' + state}));
+    const label = mk('text', {x: pos[t.id].x + 8, y: pos[t.id].y + 15});
+    label.textContent = t.id + (t.mapped ? ' [ ]' : '') + ' · ' + state;
+    g.append(label);
+    if (ti) g.addEventListener('click', () => showTask(ti.id, true));
+    svg.append(g);
+  }
+}
+
+function drawGrid(dag, runs, tasksByRun) {
+  const grid = document.getElementById('grid');
+  const ordered = runs.slice().reverse();
+  grid.replaceChildren(el('tr', {}, el('th', {}, 'task \\ run'),
+    ...ordered.map(r => el('th', {title: r.run_id}, el('span', {}, String(r.id) + ' '), stateBox(r.state)))));
+  for (const t of dag.tasks) {
+    grid.append(el('tr', {}, el('td', {}, t.id), ...ordered.map(r => {
+      const tis = (tasksByRun[r.id] || []).filter(x => x.task_id === t.id);
+      const main = tis.find(x => x.map_index < 0);
+      const kids = tis.filter(x => x.map_index >= 0);
+      const cell = el('td', {class: 'cell'}, ...(kids.length ? kids : main ? [main] : []).map(x => {
+        const b = stateBox(x.state);
+        b.addEventListener('click', () => showTask(x.id, true));
+        b.title = x.label + ': ' + x.state;
+        return b;
+      }));
+      return cell;
+    })));
+  }
+}
+
+async function showTask(id, fresh) {
+  const [ti, tries] = await Promise.all([api('/tasks/' + id), api('/tasks/' + id + '/tries')]);
+  selectedTask = ti;
+  document.getElementById('task-panel').hidden = false;
+  document.getElementById('task-title').textContent = `${ti.label} (run ${ti.run})`;
+  document.getElementById('task-meta').textContent = `state ${ti.state}, try ${ti.try_number}/${ti.max_tries}` +
+    (ti.exit_code !== null ? `, exit ${ti.exit_code}` : '') + (ti.pid ? `, pid ${ti.pid} on ${ti.hostname}` : '') +
+    (ti.message ? ` — ${ti.message}` : '') + (ti.output !== null ? ` — output ${JSON.stringify(ti.output)}` : '');
+  const sel = document.getElementById('try-select');
+  const chosen = fresh ? String(tries.length ? tries[tries.length - 1].try_number : '') : sel.value;
+  sel.replaceChildren(...tries.map(t => el('option', {value: t.try_number}, `try ${t.try_number} (${t.state})`)));
+  sel.value = chosen;
+  sel.onchange = () => showTask(id, false);
+  document.getElementById('log').textContent = chosen ? await api(`/tasks/${id}/log?try=${chosen}`) : '';
+  document.getElementById('clear').onclick = () => api('/tasks/' + id + '/clear', {method: 'POST'})
+    .then(refresh).catch(e => alert(e.message));
+}
+
+function route() {
+  const m = location.hash.match(/^#dag\/(.+)$/);
+  current = m ? decodeURIComponent(m[1]) : null;
+  if (!m) selectedTask = null;
+  refresh();
+}
+
+async function refresh() {
+  try {
+    await (current ? showDag(current) : showDags());
+    document.getElementById('status').textContent = 'updated ' + new Date().toLocaleTimeString();
+  } catch (e) {
+    document.getElementById('status').textContent = 'error: ' + e.message;
+  }
+}
+
+window.addEventListener('hashchange', route);
+setInterval(refresh, 2000);
+route();
