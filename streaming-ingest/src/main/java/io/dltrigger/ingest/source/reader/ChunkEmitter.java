@@ -15,6 +15,7 @@ final class ChunkEmitter implements RecordEmitter<ChunkResult, ChunkResult, Chun
     @Override
     public void emitRecord(ChunkResult result, SourceOutput<ChunkResult> output, ChunkState state) {
         output.collect(result);
+        state.emitted = true;
         state.quarantined = result.quarantined();
         metrics.emitted(result, state.split);
     }

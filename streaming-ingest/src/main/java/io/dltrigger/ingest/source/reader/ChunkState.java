@@ -2,9 +2,13 @@ package io.dltrigger.ingest.source.reader;
 
 import io.dltrigger.ingest.source.split.RootChunkSplit;
 
-/** A chunk being read and, once emitted, whether it was quarantined (for the progress event). */
+/**
+ * A chunk being read: whether its element has been emitted (a checkpoint taken between emitting and
+ * retiring the chunk must not make a restored reader emit it again), and whether it was quarantined.
+ */
 final class ChunkState {
     final RootChunkSplit split;
+    boolean emitted;
     boolean quarantined;
 
     ChunkState(RootChunkSplit split) {

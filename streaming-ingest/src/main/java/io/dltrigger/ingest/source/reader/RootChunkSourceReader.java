@@ -32,6 +32,11 @@ public final class RootChunkSourceReader
     @Override
     protected void onSplitFinished(Map<String, ChunkState> finished) {
         for (ChunkState s : finished.values()) {
+            if (s.split.emitted()) {
+                // emitted and reported before the restore
+                context.sendSplitRequest();
+                continue;
+            }
             context.sendSourceEventToCoordinator(
                     new ChunkDoneEvent(s.split.path(), s.quarantined ? 0 : s.split.events(), s.quarantined,
                             s.split.sample()));
@@ -46,6 +51,6 @@ public final class RootChunkSourceReader
 
     @Override
     protected RootChunkSplit toSplitType(String splitId, ChunkState state) {
-        return state.split;
+        return state.emitted ? state.split.asEmitted() : state.split;
     }
 }

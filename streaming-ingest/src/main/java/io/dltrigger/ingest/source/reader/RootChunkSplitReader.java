@@ -52,6 +52,9 @@ final class RootChunkSplitReader implements SplitReader<ChunkResult, RootChunkSp
         if (split == null) {
             return new RecordsBySplits<>(Map.of(), Set.of());
         }
+        if (split.emitted()) {
+            return new RecordsBySplits<>(Map.of(), Set.of(split.splitId()));
+        }
         ChunkResult result = read(split);
         return new RecordsBySplits<>(Map.of(split.splitId(), List.of(result)), Set.of(split.splitId()));
     }

@@ -12,6 +12,8 @@ import org.apache.flink.api.connector.source.SourceSplit;
  * @param fileEntries entries of the whole tree, for progress and the bytes estimate
  * @param fileBytes size of the file, to attribute input bytes to chunks in proportion to entries
  * @param fileModified modification time of the file (ms since epoch), the base of the event lag
+ * @param emitted the chunk's element was emitted before the checkpoint that holds this split (a checkpoint
+ *     can fall between a reader emitting a chunk and retiring it); a restored reader then skips it
  */
 public record RootChunkSplit(
         String path,
@@ -22,7 +24,8 @@ public record RootChunkSplit(
         long fileEntries,
         long fileBytes,
         long fileModified,
-        Optional<String> badFileReason) implements SourceSplit {
+        Optional<String> badFileReason,
+        boolean emitted) implements SourceSplit {
     private static final int MAX_REASON = 4000;
 
     public RootChunkSplit {
@@ -33,13 +36,19 @@ public record RootChunkSplit(
 
     public static RootChunkSplit chunk(FileMeta file, String tree, String sample, long start, long stop, long entries) {
         return new RootChunkSplit(file.path(), tree, sample, start, stop, entries, file.size(), file.modified(),
-                Optional.empty());
+                Optional.empty(), false);
     }
 
     public static RootChunkSplit badFile(FileMeta file, String tree, String sample, String reason) {
         // bounded so that a runaway exception message cannot bloat checkpoints
         String r = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "..." : reason;
-        return new RootChunkSplit(file.path(), tree, sample, 0, 0, 0, file.size(), file.modified(), Optional.of(r));
+        return new RootChunkSplit(file.path(), tree, sample, 0, 0, 0, file.size(), file.modified(), Optional.of(r),
+                false);
+    }
+
+    public RootChunkSplit asEmitted() {
+        return new RootChunkSplit(path, tree, sample, start, stop, fileEntries, fileBytes, fileModified, badFileReason,
+                true);
     }
 
     @Override

@@ -46,6 +46,7 @@ public final class RootChunkSplitSerializer implements SimpleVersionedSerializer
         if (s.badFileReason().isPresent()) {
             out.writeUTF(s.badFileReason().get());
         }
+        out.writeBoolean(s.emitted());
     }
 
     static RootChunkSplit read(DataInputView in) throws IOException {
@@ -58,6 +59,7 @@ public final class RootChunkSplitSerializer implements SimpleVersionedSerializer
         long bytes = in.readLong();
         long modified = in.readLong();
         Optional<String> reason = in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
-        return new RootChunkSplit(path, tree, sample, start, stop, entries, bytes, modified, reason);
+        boolean emitted = in.readBoolean();
+        return new RootChunkSplit(path, tree, sample, start, stop, entries, bytes, modified, reason, emitted);
     }
 }

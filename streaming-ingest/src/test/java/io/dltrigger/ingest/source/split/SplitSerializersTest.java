@@ -16,7 +16,7 @@ class SplitSerializersTest {
         RootChunkSplitSerializer ser = RootChunkSplitSerializer.INSTANCE;
         RootChunkSplit chunk = RootChunkSplit.chunk(FILE, "Delphes", "ttbar", 4000, 8000, 10_000);
         RootChunkSplit bad = RootChunkSplit.badFile(FILE, "Delphes", "ttbar", "not a ROOT file: é");
-        for (RootChunkSplit s : List.of(chunk, bad)) {
+        for (RootChunkSplit s : List.of(chunk, bad, chunk.asEmitted())) {
             RootChunkSplit back = ser.deserialize(ser.getVersion(), ser.serialize(s));
             assertEquals(s, back);
             assertEquals(s.splitId(), back.splitId());
