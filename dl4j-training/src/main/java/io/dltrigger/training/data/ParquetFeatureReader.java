@@ -23,6 +23,9 @@ import org.apache.parquet.schema.Type;
  */
 public final class ParquetFeatureReader {
 
+    /** Building a Hadoop Configuration parses its XML resources: once per JVM, not once per row group. */
+    private static final Configuration HADOOP = new Configuration();
+
     private ParquetFeatureReader() {}
 
     /** Row groups of a file, as splits. */
@@ -132,7 +135,7 @@ public final class ParquetFeatureReader {
     }
 
     private static ParquetFileReader open(String file) throws IOException {
-        return ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), new Configuration()));
+        return ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), HADOOP));
     }
 
     /** The single leaf column under a top-level field (a list's element, whatever the writer named it). */

@@ -35,12 +35,30 @@ public final class Plots {
                 .xAxisTitle("false positive rate").yAxisTitle("true positive rate").build();
         for (int c = 0; c < FeatureContract.N_CLASSES; c++) {
             Roc roc = p.roc(c);
+            double[][] xy = thin(roc.fpr(), roc.tpr(), 2000);
             XYSeries s = chart.addSeries(String.format("%s (AUC = %.4f)", FeatureContract.CLASS_NAMES[c], roc.auc()),
-                    roc.fpr(), roc.tpr());
+                    xy[0], xy[1]);
             s.setMarker(SeriesMarkers.NONE);
         }
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         save(chart, png);
+    }
+
+    /** At most about {@code max} points of a curve (a test set of millions gives millions of ROC points). */
+    private static double[][] thin(double[] x, double[] y, int max) {
+        int step = Math.max(1, x.length / max);
+        int n = (x.length - 1) / step + 1 + ((x.length - 1) % step == 0 ? 0 : 1);
+        double[][] out = new double[2][n];
+        int k = 0;
+        for (int i = 0; i < x.length; i += step) {
+            out[0][k] = x[i];
+            out[1][k++] = y[i];
+        }
+        if (k < n) {
+            out[0][k] = x[x.length - 1];
+            out[1][k] = y[y.length - 1];
+        }
+        return out;
     }
 
     private static List<Integer> epochs(int n) {

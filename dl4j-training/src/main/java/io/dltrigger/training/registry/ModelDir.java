@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dltrigger.training.data.FeatureContract;
 import io.dltrigger.training.eval.Metrics;
+import io.dltrigger.training.eval.Plots;
+import io.dltrigger.training.eval.Predictions;
 import io.dltrigger.training.model.HyperParams;
 import io.dltrigger.training.model.ModelKind;
 import java.io.IOException;
@@ -58,7 +60,7 @@ public record ModelDir(Path dir) {
 
     /** Writes a complete model directory under a temporary name, then renames it to {@code target}. */
     public static ModelDir write(Path target, ComputationGraph net, HyperParams params, Metrics metrics,
-            Provenance provenance, Path scaler) throws IOException {
+            Provenance provenance, Path scaler, Predictions test) throws IOException {
         Path tmp = AtomicFiles.tempSibling(target);
         Files.createDirectories(tmp);
         ModelSerializer.writeModel(net, tmp.resolve(MODEL).toFile(), false);
@@ -69,8 +71,15 @@ public record ModelDir(Path dir) {
         if (scaler != null && Files.exists(scaler)) {
             Files.copy(scaler, tmp.resolve(SCALER));
         }
+        writePlots(tmp, metrics, test);
         Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return new ModelDir(target);
+    }
+
+    /** loss.png (training and validation loss per epoch) and roc.png (the three one-vs-rest curves). */
+    public static void writePlots(Path dir, Metrics metrics, Predictions test) throws IOException {
+        Plots.lossCurves(metrics.trainLoss(), metrics.validationLoss(), dir.resolve("loss.png"));
+        Plots.rocCurves(test, dir.resolve("roc.png"));
     }
 
     static Map<String, Object> spec(ModelKind kind) {

@@ -1,0 +1,84 @@
+package io.dltrigger.training.registry;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dltrigger.training.TestSpark;
+import io.dltrigger.training.data.FeatureDataset;
+import io.dltrigger.training.data.Holdout;
+import io.dltrigger.training.eval.Metrics;
+import io.dltrigger.training.eval.Predictions;
+import io.dltrigger.training.eval.Scoring;
+import io.dltrigger.training.model.HyperParams;
+import io.dltrigger.training.model.ModelKind;
+import io.dltrigger.training.score.Scorer;
+import io.dltrigger.training.train.FinalTraining;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelRegistryTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void trainedVersionReloadsScoresIdenticallyAndPublishesOnlyIfBetter() throws Exception {
+        Path features = TestSpark.features();
+        ModelRegistry registry = new ModelRegistry(tmp.resolve("registry"));
+        var settings = new FinalTraining.Settings(features, registry, tmp.resolve("ckpt"), 3, 10, 5, 10_000, null, "test");
+        HyperParams good = new HyperParams(ModelKind.HLF, List.of(50, 20, 10), 0, 0, 5e-3, 64, 3, 42);
+        ModelDir dir = FinalTraining.run(good, settings);
+
+        for (String f : List.of("model.zip", "feature-spec.json", "scaler.json", "config.json", "metrics.json",
+                "provenance.json", "loss.png", "roc.png")) {
+            assertTrue(Files.size(dir.dir().resolve(f)) > 0, f);
+        }
+        assertFalse(Files.exists(tmp.resolve("ckpt")), "checkpoints removed once the version is written");
+        FeatureDataset test = FeatureDataset.open(features.resolve("test").toString());
+        assertEquals(test.manifestHash(), dir.provenance().testData());
+        Metrics m = dir.metrics();
+        assertEquals(test.rows(), m.events());
+        assertEquals(good, dir.hyperParams());
+
+        // reload scores identically to the metrics recorded at training time
+        Predictions again = Scoring.predict(dir.network(), dir.kind(), test.splits(), Holdout.ALL, 10_000);
+        assertEquals(m.auc().get("ttbar"), again.roc(1).auc(), 1e-12);
+        assertEquals(m.testLoss(), again.crossEntropy(), 1e-9);
+
+        // score: one row per event, probabilities equal to the in-process ones
+        Path scored = tmp.resolve("scored");
+        assertEquals(test.rows(), Scorer.score(dir.network(), dir.kind(), test, scored));
+        Dataset<Row> rows = TestSpark.session().read().parquet(scored.toString());
+        assertEquals(test.rows(), rows.count());
+        Row first = rows.orderBy("entry").first();
+        assertTrue(Math.abs(first.<Float>getAs("p_qcd") + first.<Float>getAs("p_ttbar") + first.<Float>getAs("p_wjets") - 1) < 1e-4);
+
+        // publish: the first version becomes current; a worse one (no learning) does not replace it
+        assertTrue(registry.publishIfBetter(dir, test.splits(), test.manifestHash(), 10_000).published());
+        HyperParams frozen = new HyperParams(ModelKind.HLF, List.of(50, 20, 10), 0, 0, 0.0, 64, 1, 42);
+        ModelDir worse = FinalTraining.run(frozen, settings);
+        ModelRegistry.Decision d = registry.publishIfBetter(worse, test.splits(), test.manifestHash(), 10_000);
+        assertFalse(d.published());
+        assertTrue(d.candidateAuc() < d.currentAuc());
+        assertEquals(dir.version(), registry.current().orElseThrow().version());
+    }
+
+    @Test
+    void savedNetworkOutputsAreBitIdenticalAfterReload() throws Exception {
+        Path features = TestSpark.features();
+        var splits = FeatureDataset.open(features.resolve("test").toString()).splits().subList(0, 1);
+        var net = io.dltrigger.training.model.Models.build(HyperParams.reference(ModelKind.INCLUSIVE));
+        var block = io.dltrigger.training.data.ParquetFeatureReader.read(splits.get(0), true);
+        float[] before = Scoring.probabilities(net, ModelKind.INCLUSIVE, block);
+        Path zip = tmp.resolve("m.zip");
+        org.deeplearning4j.util.ModelSerializer.writeModel(net, zip.toFile(), false);
+        var back = org.deeplearning4j.util.ModelSerializer.restoreComputationGraph(zip.toFile(), false);
+        assertArrayEquals(before, Scoring.probabilities(back, ModelKind.INCLUSIVE, block));
+    }
+}
