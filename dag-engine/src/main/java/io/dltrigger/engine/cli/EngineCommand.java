@@ -62,7 +62,8 @@ public final class EngineCommand {
   }
 
   @Command(name = "run", mixinStandardHelpOptions = true,
-      description = "Trigger DAG and run it here in the foreground, with a progress line per task; exits 1 if the run fails.")
+      description = "Trigger DAG and run just that run here in the foreground (no schedules, no other runs), with progress;"
+          + " exits 1 if the run fails. Needs the engine lease: stop a running scheduler first, or use trigger.")
   static final class RunDag implements Callable<Integer> {
     @Mixin Connection conn;
     @Parameters(index = "0", paramLabel = "DAG") String dagId;
@@ -72,9 +73,10 @@ public final class EngineCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (EngineRuntime rt = conn.open(true).start()) {
+      try (EngineRuntime rt = conn.open(true)) {
         EngineService s = rt.service();
         RunRecord run = s.trigger(dagId, params);
+        rt.startOnly(run.id());
         PrintWriter out = spec.commandLine().getOut();
         out.println("run " + run.id() + " (" + run.runKey() + ") of " + dagId);
         out.flush();

@@ -94,6 +94,7 @@ public final class Engine implements AutoCloseable {
   private volatile boolean stopping;
   private Instant nextPoll = Instant.EPOCH;
   private Instant nextHeartbeat = Instant.EPOCH;
+  private volatile Long onlyRun;
 
   public Engine(EngineConfig cfg, StateStore store, DagRegistry dags, EngineMetrics metrics) {
     this.cfg = cfg;
@@ -122,6 +123,14 @@ public final class Engine implements AutoCloseable {
     loop = new Thread(this::run, "dltrigger-engine");
     loop.setDaemon(true);
     loop.start();
+  }
+
+  /**
+   * Drives only this run: no schedules, no other runs (the CLI's foreground {@code engine run}).
+   * Set before {@link #start()}.
+   */
+  public void restrictTo(long runId) {
+    this.onlyRun = runId;
   }
 
   /** Makes the engine look at the database now (a trigger, clear or pause happened). */
@@ -233,22 +242,29 @@ public final class Engine implements AutoCloseable {
   private void poll(Instant now) {
     dags.refresh();
     Set<String> paused = store.pausedDags();
+    Long only = onlyRun;
     for (RunRecord run : store.runsInState(RunState.RUNNING)) {
+      if (only != null && run.id() != only) {
+        continue;
+      }
       ActiveRun r = active.get(run.id());
       if (r == null || run.revision() > r.run.revision()) {
         load(run, now);
       }
     }
-    List<RunRecord> queued = store.runsInState(RunState.QUEUED);
+    List<RunRecord> queued = new ArrayList<>(store.runsInState(RunState.QUEUED));
+    if (only != null) {
+      queued.removeIf(q -> q.id() != only);
+    }
     for (Dag dag : dags.all()) {
-      if (dag.schedule() != null && !paused.contains(dag.id())) {
+      if (only == null && dag.schedule() != null && !paused.contains(dag.id())) {
         long taken = active.values().stream().filter(r -> r.dag.id().equals(dag.id()) && r.run.backfillId() == null).count()
             + queued.stream().filter(q -> q.dagId().equals(dag.id()) && q.backfillId() == null).count();
         queued.addAll(runFactory.createDueRuns(dag, store.dagVersion(dag.id()), now, dag.maxActiveRuns() - (int) taken));
       }
     }
     for (RunRecord run : queued) {
-      if (!paused.contains(run.dagId()) && roomFor(run)) {
+      if ((only != null || !paused.contains(run.dagId())) && roomFor(run)) {
         Optional<Dag> dag = dags.dag(run.dagId());
         if (dag.isPresent()) {
           startRun(run, dag.get(), now);

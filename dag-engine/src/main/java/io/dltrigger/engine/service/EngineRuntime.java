@@ -41,6 +41,16 @@ public final class EngineRuntime implements AutoCloseable {
     return this;
   }
 
+  /** Starts an engine that drives only the given run (see {@link Engine#restrictTo}). */
+  public EngineRuntime startOnly(long runId) {
+    if (engine == null) {
+      throw new IllegalStateException("opened without an engine");
+    }
+    engine.restrictTo(runId);
+    engine.start();
+    return this;
+  }
+
   public EngineService service() {
     return service;
   }

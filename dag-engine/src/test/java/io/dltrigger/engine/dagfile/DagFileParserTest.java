@@ -138,4 +138,12 @@ class DagFileParserTest {
     assertEquals(5, e.line());
     assertTrue(e.reason().contains("unknown key 'comand'"), e.getMessage());
   }
+
+  @Test
+  void theProjectsDagFilesAreValid() {
+    Path folder = Path.of(System.getProperty("user.dir")).resolve("../conf/dags").normalize();
+    DagFolder.Scan scan = DagFolder.scan(folder);
+    assertTrue(scan.errors().isEmpty(), () -> "refused: " + scan.errors());
+    assertTrue(scan.dags().containsKey("example"), "conf/dags/example.yaml loads");
+  }
 }

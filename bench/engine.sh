@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# DAG engine scheduling overhead, durable state on (H2 file): (a) 40 sequential no-op tasks, in process
+# and as child processes; (b) a 1,000-task fan-out/fan-in with 8 workers; (c) child-JVM task start latency.
+# Figures go to bench/RESULTS.md (section "## dag-engine") by hand, with this command line.
+set -euo pipefail
+HOME_DIR="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
+(cd "$HOME_DIR" && mvn -B -q -o -pl dag-engine package -DskipTests)
+exec "$HOME_DIR/bin/dltrigger" bench-engine --repeat "${REPEAT:-5}" "$@"
