@@ -10,7 +10,7 @@ final class Detector {
     static final double TRACKER_ETA = 2.5;
     static final double CALO_ETA = 4.9;
     static final double JET_RADIUS = 0.4;
-    private static final double TRACK_PT_MIN = 0.3;
+    static final double TRACK_PT_MIN = 0.3;
     private static final double PHOTON_E_MIN = 0.5;
     private static final double NEUTRAL_E_MIN = 1.0;
     private static final double BEAM_SPOT_XY_MM = 0.015;

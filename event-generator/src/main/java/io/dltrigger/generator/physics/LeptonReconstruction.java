@@ -58,6 +58,9 @@ final class LeptonReconstruction {
         }
         double resolution = electron ? 0.02 : 0.01 + 1e-4 * pt;
         double smeared = pt * (1 + resolution * rng.gaussian());
+        if (smeared < Detector.TRACK_PT_MIN) {
+            return;
+        }
         int pid = (electron ? 11 : 13) * -event.charge[i];
         float stored = detector.track(smeared, eta, phi, pid, detector.vertexX + event.dx[i],
                 detector.vertexY + event.dy[i], detector.vertexZ + event.dz[i], jet);

@@ -10,7 +10,7 @@ final class QcdProcess implements HardProcess {
     private static final double PT_HAT_MIN = 30.0;
     private static final double PT_HAT_INDEX = 3.0;
     private static final double RAPIDITY_SIGMA = 1.5;
-    private static final double MEAN_EXTRA_JETS = 2.0;
+    private static final double MEAN_EXTRA_JETS = 2.5;
     private static final double P_BOTTOM = 0.6;
     private static final double P_CHARM = 0.2;
 

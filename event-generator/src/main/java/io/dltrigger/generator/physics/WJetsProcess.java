@@ -7,7 +7,7 @@ package io.dltrigger.generator.physics;
  */
 final class WJetsProcess implements HardProcess {
     private static final double MEAN_ISR_JETS = 0.8;
-    private static final double PT_HAT_MIN = 30.0;
+    private static final double PT_HAT_MIN = 25.0;
     private static final double PT_HAT_INDEX = 1.7;
     private static final double RAPIDITY_SIGMA = 1.7;
     private static final double W_PLUS_FRACTION = 0.58;

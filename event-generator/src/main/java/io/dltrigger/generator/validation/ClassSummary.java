@@ -1,5 +1,6 @@
 package io.dltrigger.generator.validation;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dltrigger.generator.event.DelphesEvent;
 import io.dltrigger.generator.event.Sample;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Map;
 public record ClassSummary(Sample sample, int events, int selected, double leptonIsolationFailure,
         Map<String, Distribution> multiplicities, Map<String, Distribution> features) {
 
+    @JsonProperty("selectionEfficiency")
     public double selectionEfficiency() {
         return selected / (double) events;
     }

@@ -1,5 +1,6 @@
 package io.dltrigger.generator.validation;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,8 +10,6 @@ import java.util.List;
  * sample and measured on the other. If these separated the classes the generator would be too easy.
  */
 public final class CutBasedClassifier {
-    private static final int THRESHOLDS = 100;
-
     private CutBasedClassifier() {
     }
 
@@ -29,6 +28,7 @@ public final class CutBasedClassifier {
 
     public record PairResult(int signal, int background, Cut cut, double signalEfficiency,
             double backgroundRejection) {
+        @JsonProperty("balancedAccuracy")
         public double balancedAccuracy() {
             return (signalEfficiency + backgroundRejection) / 2;
         }
@@ -54,17 +54,23 @@ public final class CutBasedClassifier {
 
     /** The single cut that best separates {@code signal} from {@code background} (balanced accuracy). */
     public static PairResult bestCut(LabelledFeatures train, LabelledFeatures test, int signal, int background) {
+        int[] idx = java.util.stream.IntStream.range(0, train.size())
+                .filter(i -> train.labels()[i] == signal || train.labels()[i] == background).toArray();
+        List<HighLevelFeatures> f = pick(train.features(), idx);
+        int[] y = Arrays.stream(idx).map(i -> train.labels()[i] == signal ? 1 : 0).toArray();
         Cut best = null;
         double bestScore = -1;
         for (CutVariable v : CutVariable.values()) {
-            for (double t : thresholds(train.features(), v)) {
-                for (boolean above : new boolean[] {true, false}) {
-                    Cut c = new Cut(v, t, above);
-                    double score = efficiency(train, signal, c) + 1 - efficiency(train, background, c);
-                    if (score > bestScore) {
-                        bestScore = score;
-                        best = c;
-                    }
+            Sweep sweep = new Sweep(f, y, v, 2);
+            while (sweep.next()) {
+                // below: the fraction of each class at or under the threshold
+                double sigBelow = sweep.below[1] / (double) sweep.total[1];
+                double bkgBelow = sweep.below[0] / (double) sweep.total[0];
+                double above = (1 - sigBelow) + bkgBelow;
+                double below = sigBelow + (1 - bkgBelow);
+                if (Math.max(above, below) > bestScore) {
+                    bestScore = Math.max(above, below);
+                    best = new Cut(v, sweep.threshold(), above >= below);
                 }
             }
         }
@@ -104,19 +110,18 @@ public final class CutBasedClassifier {
         Cut best = null;
         double bestImpurity = gini(y);
         for (CutVariable v : CutVariable.values()) {
-            for (double t : thresholds(f, v)) {
-                Cut c = new Cut(v, t, true);
-                int[] pass = new int[3];
-                int[] fail = new int[3];
-                for (int i = 0; i < y.length; i++) {
-                    (c.accepts(f.get(i)) ? pass : fail)[y[i]]++;
+            Sweep sweep = new Sweep(f, y, v, 3);
+            while (sweep.next()) {
+                int nb = Arrays.stream(sweep.below).sum();
+                int na = y.length - nb;
+                int[] above = new int[3];
+                for (int k = 0; k < 3; k++) {
+                    above[k] = sweep.total[k] - sweep.below[k];
                 }
-                int np = Arrays.stream(pass).sum();
-                int nf = y.length - np;
-                double impurity = (np * gini(pass, np) + nf * gini(fail, nf)) / y.length;
-                if (np > 0 && nf > 0 && impurity < bestImpurity - 1e-9) {
+                double impurity = (nb * gini(sweep.below, nb) + na * gini(above, na)) / y.length;
+                if (impurity < bestImpurity - 1e-9) {
                     bestImpurity = impurity;
-                    best = c;
+                    best = new Cut(v, sweep.threshold(), true);
                 }
             }
         }
@@ -128,6 +133,48 @@ public final class CutBasedClassifier {
         int[] failIdx = java.util.stream.IntStream.range(0, y.length).filter(i -> !cut.accepts(f.get(i))).toArray();
         return new Node(cut, grow(pick(f, passIdx), pick(y, passIdx), depth - 1),
                 grow(pick(f, failIdx), pick(y, failIdx), depth - 1), majority);
+    }
+
+    /**
+     * Walks the events in increasing order of a variable and stops between distinct values, with the
+     * per-class counts at or below the threshold: every distinct cut in one sorted pass.
+     */
+    private static final class Sweep {
+        private final double[] values;
+        private final int[] labels;
+        final int[] below;
+        final int[] total;
+        private int i;
+
+        Sweep(List<HighLevelFeatures> f, int[] y, CutVariable v, int classes) {
+            double[] raw = f.stream().mapToDouble(v::of).toArray();
+            Integer[] order = new Integer[raw.length];
+            Arrays.setAll(order, k -> k);
+            Arrays.sort(order, java.util.Comparator.comparingDouble(k -> raw[k]));
+            values = Arrays.stream(order).mapToDouble(k -> raw[k]).toArray();
+            labels = Arrays.stream(order).mapToInt(k -> y[k]).toArray();
+            below = new int[classes];
+            total = new int[classes];
+            for (int l : labels) {
+                total[l]++;
+            }
+        }
+
+        /** Advances to the next boundary between distinct values; false when none is left. */
+        boolean next() {
+            while (i < values.length - 1) {
+                below[labels[i]]++;
+                i++;
+                if (values[i] != values[i - 1]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        double threshold() {
+            return (values[i - 1] + values[i]) / 2;
+        }
     }
 
     private static List<HighLevelFeatures> pick(List<HighLevelFeatures> f, int[] idx) {
@@ -175,15 +222,5 @@ public final class CutBasedClassifier {
             }
         }
         return pass / (double) all;
-    }
-
-    /** Candidate thresholds: the variable's quantiles (all its distinct values when it has few). */
-    private static double[] thresholds(List<HighLevelFeatures> f, CutVariable v) {
-        double[] values = f.stream().mapToDouble(v::of).sorted().toArray();
-        double[] q = new double[THRESHOLDS];
-        for (int k = 0; k < THRESHOLDS; k++) {
-            q[k] = values[(int) ((long) k * (values.length - 1) / (THRESHOLDS - 1))];
-        }
-        return Arrays.stream(q).distinct().toArray();
     }
 }
