@@ -11,10 +11,14 @@ import io.dltrigger.ingest.testing.Quarantine;
 import io.dltrigger.ingest.testing.RootChecksums;
 import io.dltrigger.ingest.testing.TestInputs;
 import io.dltrigger.ingest.testing.TestJobs;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +45,16 @@ class GeneratedSamplesTest {
         EventTable table = EventTable.read(dir.resolve("events"));
         assertEquals(Map.of("qcd", 700L, "ttbar", 500L, "wjets", 600L), table.rowsBySample());
         assertEquals(List.of(), table.duplicates());
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        assertTrue(table.keys().stream().allMatch(k -> k.date().equals(today)
+                && k.sourceFile().startsWith("file:/") && k.sourceFile().contains("/" + k.sample() + "_seed")));
+        // after a finished job, the partitions hold committed part files only
+        try (Stream<Path> all = Files.walk(dir.resolve("events"))) {
+            List<String> names = all.filter(Files::isRegularFile).filter(p -> p.toString().contains("/sample="))
+                    .map(p -> p.getFileName().toString()).toList();
+            assertTrue(!names.isEmpty() && names.stream().allMatch(n -> n.startsWith("part-") && n.endsWith(".parquet")),
+                    names.toString());
+        }
         assertTrue(table.columns().containsAll(List.of("Jet_BTag", "EFlowTrack_PID", "MissingET_MET", "Electron_Charge")));
         for (String sample : files.keySet()) {
             Map<String, io.dltrigger.ingest.testing.Checksum> expected =
