@@ -1,0 +1,94 @@
+package io.dltrigger.engine.executor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dltrigger.engine.model.DagBuilder;
+import io.dltrigger.engine.model.TaskAction;
+import io.dltrigger.engine.state.RunRecord;
+import io.dltrigger.engine.state.RunState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * java, spark (client mode) and flink (local) tasks start a stage module as a child JVM from its
+ * target/launch.env, target/*.jar and target/lib, exactly as bin/dltrigger does. The module here is a
+ * real jar built by the test around {@link PropsProbe}.
+ */
+class ProcessTaskTypesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path home;
+
+  @Test
+  void javaSparkAndFlinkTasksRunTheModuleInAChildJvm() throws Exception {
+    Path target = Files.createDirectories(home.resolve("probe-module/target"));
+    Files.createDirectories(target.resolve("lib"));
+    try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(target.resolve("probe-module-1.0.jar")))) {
+      String entry = PropsProbe.class.getName().replace('.', '/') + ".class";
+      jar.putNextEntry(new JarEntry(entry));
+      try (var in = PropsProbe.class.getClassLoader().getResourceAsStream(entry)) {
+        in.transferTo(jar);
+      }
+      jar.closeEntry();
+    }
+    Files.writeString(target.resolve("launch.env"), "JVM_FLAGS=\"-XX:+IgnoreUnrecognizedVMOptions -Dprobe.flag=from-launch-env\"\n"
+        + "MAIN_CLASS=\"" + PropsProbe.class.getName() + "\"\nMODULE_JAR=\"probe-module-1.0.jar\"\n");
+    try (EngineFixture f = new EngineFixture(home, 3, Map.of())) {
+      f.register(DagBuilder.dag("stages").param("n", 7)
+          .task("java", new TaskAction.Java("probe-module", null, List.of("tune", "--points", "{{ params.n }}"), List.of("-Xmx96m"), Map.of()))
+          .task("spark", new TaskAction.Spark("probe-module", null, List.of("features", "{{ ds }}"), "local[2]", "client",
+              Map.of("spark.executor.memory", "1g"), "128m", Map.of()))
+          .task("flink", new TaskAction.Flink("probe-module", null, List.of("ingest"), "local", 0, Map.of()))
+          .task("missing", new TaskAction.Java("not-built", null, List.of(), List.of(), Map.of()))
+          .build()).start();
+      RunRecord run = f.runToEnd("stages", Map.of());
+      assertEquals(RunState.FAILED, run.state(), "the task of an unbuilt module fails the run");
+      assertTrue(f.task(run.id(), "missing").message.contains("module 'not-built' is not built"), f.task(run.id(), "missing").message);
+
+      JsonNode java = JSON.readTree(f.task(run.id(), "java").output);
+      assertEquals(List.of("tune", "--points", "7"), strings(java.get("args")));
+      assertEquals("from-launch-env", java.get("probe.flag").asText(), "the module's JVM flags apply");
+      assertTrue(java.get("max_heap_mb").asInt() <= 96, "jvm_opts apply");
+      assertEquals(home.toString(), java.get("dltrigger.home").asText());
+
+      JsonNode spark = JSON.readTree(f.task(run.id(), "spark").output);
+      assertEquals("local[2]", spark.get("spark.master").asText());
+      assertEquals("client", spark.get("spark.submit.deployMode").asText());
+      assertEquals("1g", spark.get("spark.executor.memory").asText());
+      assertTrue(spark.get("max_heap_mb").asInt() <= 128, "driver_memory sets the driver's heap");
+      assertEquals("features", spark.get("args").get(0).asText());
+
+      JsonNode flink = JSON.readTree(f.task(run.id(), "flink").output);
+      assertEquals(List.of("ingest"), strings(flink.get("args")));
+    }
+  }
+
+  @Test
+  void higherPriorityTasksGoFirstWhenWorkersAreScarce(@TempDir Path dir) throws Exception {
+    Path order = dir.resolve("order");
+    DagBuilder b = DagBuilder.dag("prio").task("gate", new TaskAction.Noop());
+    int[] priorities = {1, 5, 3, 4, 2};
+    for (int p : priorities) {
+      b.task("p" + p, new TaskAction.Shell("echo p" + p + " >> " + order, Map.of()), t -> t.dependsOn("gate").priority(p));
+    }
+    try (EngineFixture f = new EngineFixture(dir, 1, Map.of())) {
+      f.register(b.build()).start();
+      assertEquals(RunState.SUCCESS, f.runToEnd("prio", Map.of()).state());
+    }
+    assertEquals(List.of("p5", "p4", "p3", "p2", "p1"), Files.readAllLines(order));
+  }
+
+  private static List<String> strings(JsonNode arr) {
+    return java.util.stream.StreamSupport.stream(arr.spliterator(), false).map(JsonNode::asText).toList();
+  }
+
+}
