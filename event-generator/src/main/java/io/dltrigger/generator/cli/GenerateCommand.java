@@ -70,14 +70,16 @@ final class GenerateCommand implements Callable<Integer> {
         }
         Sample sample;
         FilePlan plan;
+        FileGeneration generation;
         try {
             sample = Sample.fromId(sampleId);
             plan = FilePlan.of(sample, events, eventsPerFile, seed);
+            generation = new FileGeneration(RootFileSink::open, threads);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Files.createDirectories(out);
-        List<Path> files = new FileGeneration(RootFileSink::open, threads).run(plan, out);
+        List<Path> files = generation.run(plan, out);
         stdout.printf("wrote %d %s events in %d files to %s%n", events, sample.id(), files.size(), out);
         stdout.flush();
         return 0;

@@ -1,10 +1,12 @@
 package io.dltrigger.generator.physics;
 
+import io.dltrigger.generator.event.Sample;
+
 /** The hard scattering of one sample: fills jet seeds and pieces, transversely balanced. */
 interface HardProcess {
     void generate(Rng rng, HardEvent event);
 
-    static HardProcess of(io.dltrigger.generator.event.Sample sample) {
+    static HardProcess of(Sample sample) {
         return switch (sample) {
             case QCD -> new QcdProcess();
             case TTBAR -> new TopPairProcess();

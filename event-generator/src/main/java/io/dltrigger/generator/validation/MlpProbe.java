@@ -160,7 +160,11 @@ public final class MlpProbe {
                 double[] grow = gw[l][o];
                 for (int i = 0; i < in.length; i++) {
                     grow[i] += g * in[i];
-                    dIn[i] += g * row[i];
+                }
+                if (l > 0) {
+                    for (int i = 0; i < in.length; i++) {
+                        dIn[i] += g * row[i];
+                    }
                 }
             }
             if (l > 0) {

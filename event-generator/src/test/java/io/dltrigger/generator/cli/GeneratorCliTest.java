@@ -68,6 +68,13 @@ class GeneratorCliTest {
     }
 
     @Test
+    void badThreadCountIsAUsageError() {
+        String[] r = run("generate", "--class", "qcd", "--events", "10", "--out", "x", "--threads", "0");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--threads must be at least 1, got 0"), r[2]);
+    }
+
+    @Test
     void generateNeedsClassAndOutput() {
         String[] r = run("generate", "--events", "10");
         assertEquals("2", r[0]);
