@@ -14,23 +14,25 @@ import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.unsafe.Platform;
 import org.apache.spark.util.LongAccumulator;
 
 /**
  * Selection and features over a partition of the projected event table ({@link EventTable#project}), as
  * Catalyst rows: each input list is copied into the reused {@link EventBuffer} and processed in place,
- * so the only per-event allocations are the output arrays. Output rows follow {@link #SCHEMA}: the
- * particle list holds the real rows only (n_particles x 19, unscaled); padding is added at write time.
+ * so the only per-event allocations are the output values. Output rows follow {@link #STAGE_SCHEMA}: the
+ * particle list holds the real rows only (n_particles x 19, unscaled), packed as the bytes of the floats
+ * in one binary value: this stage is internal, and Parquet writes a binary value at once where a list is
+ * written element by element (the profile's top cost). Padding is added by {@link FinalRows}.
  */
 public final class Extraction implements FlatMapFunction<Iterator<InternalRow>, InternalRow> {
-    public static final StructType SCHEMA = DataTypes.createStructType(new org.apache.spark.sql.types.StructField[] {
-        EventTable.field("source_file", DataTypes.StringType),
-        EventTable.field("entry", DataTypes.LongType),
-        EventTable.field("label", DataTypes.IntegerType),
-        EventTable.field("hlf", DataTypes.createArrayType(DataTypes.FloatType, false)),
-        EventTable.field("particles", DataTypes.createArrayType(DataTypes.FloatType, false)),
-        EventTable.field("n_particles", DataTypes.IntegerType)});
+    public static final StructType STAGE_SCHEMA = DataTypes.createStructType(
+            new org.apache.spark.sql.types.StructField[] {
+                EventTable.field("source_file", DataTypes.StringType),
+                EventTable.field("entry", DataTypes.LongType),
+                EventTable.field("label", DataTypes.IntegerType),
+                EventTable.field("hlf", DataTypes.createArrayType(DataTypes.FloatType, false)),
+                EventTable.field("particles", DataTypes.BinaryType),
+                EventTable.field("n_particles", DataTypes.IntegerType)});
 
     private final FeaturesConfig config;
     private final LongAccumulator emptyMap;
@@ -94,8 +96,7 @@ public final class Extraction implements FlatMapFunction<Iterator<InternalRow>, 
             row.getLong(EventTable.ENTRY),
             row.getInt(EventTable.LABEL),
             UnsafeArrayData.fromPrimitiveArray(processor.hlf()),
-            UnsafeArrayData.fromPrimitiveArray(processor.particles(), Platform.FLOAT_ARRAY_OFFSET,
-                    n * Features.N_PARTICLE, 4),
+            PackedFloats.pack(processor.particles(), n * Features.N_PARTICLE),
             n});
     }
 

@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
 public final class FeaturesJob {
     private static final Logger LOG = LoggerFactory.getLogger(FeaturesJob.class);
     private static final String STAGE = "_selected";
+    /**
+     * Dictionary encoding pays off for repeated values; the features are mostly distinct floats, for which
+     * Parquet builds a dictionary only to abandon it (a hash lookup per value, high in the profile).
+     */
+    private static final String NO_DICTIONARY = "parquet.enable.dictionary";
 
     private final SparkSession spark;
     private final FeaturesConfig config;
@@ -56,9 +61,9 @@ public final class FeaturesJob {
             LongAccumulator noLepton = spark.sparkContext().longAccumulator("dropped_no_lepton");
             JavaRDD<InternalRow> selected = projected.queryExecution().toRdd().toJavaRDD()
                     .mapPartitions(new Extraction(config, emptyMap, noLepton));
-            spark.internalCreateDataFrame(selected.rdd(), Extraction.SCHEMA, false)
+            spark.internalCreateDataFrame(selected.rdd(), Extraction.STAGE_SCHEMA, false)
                     .withColumn(Split.KEY, Split.key(config.seed()))
-                    .write().parquet(out.temp(STAGE));
+                    .write().option(NO_DICTIONARY, false).parquet(out.temp(STAGE));
             double extractSeconds = (System.nanoTime() - start) / 1e9;
             LOG.info("selection and features done in {} s", extractSeconds);
 
@@ -93,8 +98,8 @@ public final class FeaturesJob {
         JavaRDD<InternalRow> scaled = rows.select("source_file", "entry", "label", "hlf", "particles", "n_particles")
                 .queryExecution().toRdd().toJavaRDD()
                 .mapPartitions(new FinalRows(scaler, config.cuts().particleRows()));
-        spark.internalCreateDataFrame(scaled.rdd(), Extraction.SCHEMA, false)
-                .write().mode(SaveMode.ErrorIfExists)
+        spark.internalCreateDataFrame(scaled.rdd(), FinalRows.SCHEMA, false)
+                .write().mode(SaveMode.ErrorIfExists).option(NO_DICTIONARY, false)
                 .option("maxRecordsPerFile", config.maxRecordsPerFile())
                 .parquet(path);
     }

@@ -8,13 +8,24 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
 import org.apache.spark.sql.catalyst.util.ArrayData;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
- * Turns unscaled rows ({@link Extraction#SCHEMA}) into features-table rows: HLF min-max scaled, the real
+ * Turns unscaled stage rows ({@link Extraction#STAGE_SCHEMA}) into features-table rows ({@link #SCHEMA}): HLF min-max scaled, the real
  * particle rows standardized and followed by zero padding up to the fixed row count. Reuses two float
  * buffers per partition; the output arrays are the only allocation.
  */
 public final class FinalRows implements FlatMapFunction<Iterator<InternalRow>, InternalRow> {
+    /** The features table (README, "Data contracts"). */
+    public static final StructType SCHEMA = DataTypes.createStructType(new org.apache.spark.sql.types.StructField[] {
+        EventTable.field("source_file", DataTypes.StringType),
+        EventTable.field("entry", DataTypes.LongType),
+        EventTable.field("label", DataTypes.IntegerType),
+        EventTable.field("hlf", DataTypes.createArrayType(DataTypes.FloatType, false)),
+        EventTable.field("particles", DataTypes.createArrayType(DataTypes.FloatType, false)),
+        EventTable.field("n_particles", DataTypes.IntegerType)});
+
     private final Scaler scaler;
     private final int particleRows;
 
@@ -45,7 +56,7 @@ public final class FinalRows implements FlatMapFunction<Iterator<InternalRow>, I
         for (int k = 0; k < Features.N_HLF; k++) {
             hlf[k] = scaler.scaleHlf(k, h.getFloat(k));
         }
-        ArrayData p = row.getArray(4);
+        byte[] p = row.getBinary(4);
         int n = row.getInt(5);
         if (n > particleRows) {
             throw new IllegalStateException("event has " + n + " particle rows, more than the " + particleRows
@@ -53,7 +64,7 @@ public final class FinalRows implements FlatMapFunction<Iterator<InternalRow>, I
         }
         int real = n * Features.N_PARTICLE;
         for (int i = 0; i < real; i++) {
-            particles[i] = scaler.scaleParticle(i % Features.N_PARTICLE, p.getFloat(i));
+            particles[i] = scaler.scaleParticle(i % Features.N_PARTICLE, PackedFloats.get(p, i));
         }
         Arrays.fill(particles, real, particles.length, 0f);
         return new GenericInternalRow(new Object[] {

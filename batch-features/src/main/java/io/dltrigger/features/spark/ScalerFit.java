@@ -12,7 +12,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 
 /**
- * Fits the {@link Scaler} on a set of unscaled feature rows ({@link Extraction#SCHEMA}) in one pass:
+ * Fits the {@link Scaler} on a set of unscaled feature rows ({@link Extraction#STAGE_SCHEMA}) in one pass:
  * each partition keeps HLF min/max and, per particle feature, Welford's count/mean/M2 over real rows
  * (numerically stable where sum-of-squares is not), merged on the driver with Chan's formula.
  */
@@ -34,7 +34,7 @@ public final class ScalerFit {
         Stats s = new Stats();
         while (it.hasNext()) {
             InternalRow r = it.next();
-            s.add(r.getArray(0), r.getArray(1), r.getInt(2));
+            s.add(r.getArray(0), r.getBinary(1), r.getInt(2));
         }
         return Collections.singletonList(s).iterator();
     }
@@ -53,7 +53,7 @@ public final class ScalerFit {
             Arrays.fill(max, Double.NEGATIVE_INFINITY);
         }
 
-        void add(ArrayData hlf, ArrayData particles, int rows) {
+        void add(ArrayData hlf, byte[] particles, int rows) {
             events++;
             for (int k = 0; k < Features.N_HLF; k++) {
                 double x = hlf.getFloat(k);
@@ -63,7 +63,7 @@ public final class ScalerFit {
             for (int r = 0; r < rows; r++) {
                 int o = r * Features.N_PARTICLE;
                 for (int k = 0; k < Features.N_PARTICLE; k++) {
-                    double x = particles.getFloat(o + k);
+                    double x = PackedFloats.get(particles, o + k);
                     long n = ++count[k];
                     double d = x - mean[k];
                     mean[k] += d / n;

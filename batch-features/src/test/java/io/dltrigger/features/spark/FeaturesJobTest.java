@@ -51,7 +51,7 @@ class FeaturesJobTest {
             for (int i = 0; i < EVENTS[s]; i++) {
                 events.add(randomEvent(rng, i < WITH_LEPTON[s]));
             }
-            GeneratedEventTable.append(spark, table, samples[s], s, events.iterator(), 100);
+            GeneratedEventTable.append(spark, table, samples[s], "hand-" + s + ".root", events);
         }
     }
 
