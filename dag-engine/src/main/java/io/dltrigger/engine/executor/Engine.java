@@ -95,6 +95,7 @@ public final class Engine implements AutoCloseable {
   private Instant nextPoll = Instant.EPOCH;
   private Instant nextHeartbeat = Instant.EPOCH;
   private volatile Long onlyRun;
+  private final Set<Long> waitingForDag = new java.util.HashSet<>();
 
   public Engine(EngineConfig cfg, StateStore store, DagRegistry dags, EngineMetrics metrics) {
     this.cfg = cfg;
@@ -268,7 +269,7 @@ public final class Engine implements AutoCloseable {
         Optional<Dag> dag = dags.dag(run.dagId());
         if (dag.isPresent()) {
           startRun(run, dag.get(), now);
-        } else {
+        } else if (waitingForDag.add(run.id())) {
           LOG.warn("run {} of DAG {} waits: the DAG is not loaded (see dags list for refused files)", run.id(), run.dagId());
         }
       }
@@ -303,7 +304,9 @@ public final class Engine implements AutoCloseable {
   private void load(RunRecord run, Instant now) {
     Optional<Dag> dag = dags.dag(run.dagId());
     if (dag.isEmpty()) {
-      LOG.warn("run {} of DAG {} is running but the DAG is not loaded; it waits", run.id(), run.dagId());
+      if (waitingForDag.add(run.id())) {
+        LOG.warn("run {} of DAG {} is running but the DAG is not loaded (see dags list); it waits", run.id(), run.dagId());
+      }
       return;
     }
     ActiveRun old = active.get(run.id());
@@ -476,7 +479,11 @@ public final class Engine implements AutoCloseable {
       }
     }
     RunState state = failed ? RunState.FAILED : RunState.SUCCESS;
-    store.updateRunState(r.run.id(), state, r.run.startedAt(), now);
+    if (!store.finishRun(r.run.id(), r.run.revision(), state, now)) {
+      LOG.info("run {} of {} was cleared meanwhile; reloading it", r.run.runKey(), r.dag.id());
+      store.run(r.run.id()).ifPresent(fresh -> load(fresh, now));
+      return;
+    }
     active.remove(r.run.id());
     r.all().forEach(ti -> live.remove(ti.id));
     metrics.runFinished(r.dag.id(), state.name().toLowerCase());

@@ -162,9 +162,13 @@ public final class StateStore implements AutoCloseable {
         StateStore::runRow, dagId, RunType.SCHEDULED.name()).stream().findFirst();
   }
 
-  public void updateRunState(long runId, RunState state, Instant startedAt, Instant endedAt) {
-    tx(c -> update(c, "UPDATE dag_run SET state = ?, started_at = ?, ended_at = ? WHERE id = ?",
-        state.name(), millis(startedAt), millis(endedAt), runId));
+  /**
+   * Ends a run unless someone changed it since {@code revision} was read (a clear): returns false then,
+   * and the caller must reload the run instead.
+   */
+  public boolean finishRun(long runId, int revision, RunState state, Instant endedAt) {
+    return tx(c -> update(c, "UPDATE dag_run SET state = ?, ended_at = ? WHERE id = ? AND revision = ?",
+        state.name(), millis(endedAt), runId, revision) == 1);
   }
 
   // ---- task instances ----

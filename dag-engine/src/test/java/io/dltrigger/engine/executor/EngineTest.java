@@ -187,4 +187,33 @@ class EngineTest {
           "start date in the future: no scheduled runs");
     }
   }
+
+  @Test
+  void clearingAFinishedTaskOfARunningRunReRunsIt() throws Exception {
+    Path counter = dir.resolve("x.count");
+    Path release = dir.resolve("release");
+    try (EngineFixture f = new EngineFixture(dir, 2, Map.of())) {
+      io.dltrigger.engine.model.Dag dag = DagBuilder.dag("clearme")
+          .task("x", shell("echo x >> " + counter))
+          .task("y", shell("while [ ! -e " + release + " ]; do sleep 0.05; done"))
+          .build();
+      f.register(dag).start();
+      long runId = f.service().trigger("clearme", Map.of()).id();
+      EngineFixture.await("x done and y running", Duration.ofSeconds(60), () -> f.service().tasks(runId).stream()
+          .filter(t -> (t.taskId.equals("x") && t.state == TaskState.SUCCESS) || (t.taskId.equals("y") && t.state == TaskState.RUNNING))
+          .count() == 2);
+      // Another process clears x (no wake-up reaches the engine), then y ends at once: the engine must not
+      // close the run over the clear.
+      try (io.dltrigger.engine.service.EngineRuntime other = io.dltrigger.engine.service.EngineRuntime.open(f.cfg,
+          io.dltrigger.engine.state.Database.h2FileUrl(dir.resolve("state")), "sa", "", false)) {
+        other.service().register(dag);
+        other.service().clear(f.task(runId, "x").id);
+      }
+      Files.writeString(release, "go");
+      EngineFixture.await("x to run again", Duration.ofSeconds(60), () -> f.task(runId, "x").tryNumber == 2);
+      RunRecord done = f.service().awaitRun(runId, Duration.ofSeconds(60));
+      assertEquals(RunState.SUCCESS, done.state());
+      assertEquals(List.of("x", "x"), Files.readAllLines(counter));
+    }
+  }
 }
