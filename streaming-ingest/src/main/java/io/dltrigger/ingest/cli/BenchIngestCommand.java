@@ -20,7 +20,7 @@ final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--parallelism", split = ",", defaultValue = "1,2", paramLabel = "N,...")
     List<Integer> parallelism;
 
-    @Option(names = "--chunk-events", defaultValue = "10000", paramLabel = "N")
+    @Option(names = "--chunk-events", defaultValue = "2000", paramLabel = "N")
     long chunkEvents;
 
     @Override

@@ -38,7 +38,7 @@ public final class IngestSettings {
     /** Collection -> members, in column order; the members the trigger selection reads by default. */
     public Map<String, List<String>> collections = defaultCollections();
     @JsonProperty("integer-members") public List<String> integerMembers = List.of("Charge", "PID", "BTag");
-    @JsonProperty("chunk-events") public long chunkEvents = 10_000;
+    @JsonProperty("chunk-events") public long chunkEvents = 2_000;
     public int parallelism = 2;
     @JsonProperty("checkpoint-interval") public String checkpointInterval = "10s";
     @JsonProperty("discovery-interval") public String discoveryInterval = "5s";
