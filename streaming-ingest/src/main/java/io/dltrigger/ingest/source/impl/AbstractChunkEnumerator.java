@@ -38,8 +38,15 @@ abstract class AbstractChunkEnumerator implements SplitEnumerator<RootChunkSplit
     private final FileProgress progress = new FileProgress();
     private volatile int filesPending;
 
-    /** Files planned by one discovery round, with their chunks. */
-    protected record Discovered(List<FileMeta> files, List<List<RootChunkSplit>> chunks) {
+    /**
+     * Planning opens every file, so a round plans at most this many: with a large backlog the first
+     * chunks reach the readers after seconds, not after the whole backlog has been opened. Rounds that
+     * leave files behind are followed at once by another.
+     */
+    static final int FILES_PER_ROUND = 8;
+
+    /** Files planned by one discovery round, with their chunks; {@code more}: files were left for later. */
+    protected record Discovered(List<FileMeta> files, List<List<RootChunkSplit>> chunks, boolean more) {
     }
 
     AbstractChunkEnumerator(SplitEnumeratorContext<RootChunkSplit> context, RootFileDiscovery discovery,
@@ -69,13 +76,19 @@ abstract class AbstractChunkEnumerator implements SplitEnumerator<RootChunkSplit
     protected final Discovered discover() {
         List<FileMeta> files = new ArrayList<>();
         List<List<RootChunkSplit>> chunks = new ArrayList<>();
+        boolean more = false;
         for (FileMeta f : discovery.completeFiles()) {
-            if (!plannedFiles.contains(f.path())) {
-                files.add(f);
-                chunks.add(planner.plan(f));
+            if (plannedFiles.contains(f.path())) {
+                continue;
             }
+            if (files.size() == FILES_PER_ROUND) {
+                more = true;
+                break;
+            }
+            files.add(f);
+            chunks.add(planner.plan(f));
         }
-        return new Discovered(files, chunks);
+        return new Discovered(files, chunks, more);
     }
 
     /** Merges a discovery round on the coordinator thread. */

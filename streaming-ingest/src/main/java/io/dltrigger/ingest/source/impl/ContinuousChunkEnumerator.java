@@ -26,7 +26,15 @@ public final class ContinuousChunkEnumerator extends AbstractChunkEnumerator {
 
     @Override
     protected void startDiscovery() {
-        context.callAsync(this::discover, this::onDiscovered, 0, interval.toMillis());
+        context.callAsync(this::discover, this::merge, 0, interval.toMillis());
+    }
+
+    private void merge(Discovered found, Throwable error) {
+        onDiscovered(found, error);
+        if (error == null && found.more()) {
+            // a backlog: keep planning now rather than a few files per interval
+            context.callAsync(this::discover, this::merge);
+        }
     }
 
     @Override

@@ -7,7 +7,10 @@ import io.dltrigger.ingest.source.split.RootChunkSplit;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.util.FlinkRuntimeException;
 
-/** Bounded mode: one discovery round over the inputs, then readers are told there is no more work. */
+/**
+ * Bounded mode: discovery rounds back to back until the inputs hold no unplanned file, then readers are
+ * told there is no more work.
+ */
 public final class StaticChunkEnumerator extends AbstractChunkEnumerator {
     private boolean discovered;
 
@@ -19,8 +22,11 @@ public final class StaticChunkEnumerator extends AbstractChunkEnumerator {
     @Override
     protected void startDiscovery() {
         context.callAsync(this::discover, (found, error) -> {
-            discovered = true;
+            discovered = error != null || !found.more();
             onDiscovered(found, error);
+            if (!discovered) {
+                startDiscovery();
+            }
         });
     }
 
