@@ -1,5 +1,6 @@
 package io.dltrigger.ingest.testing;
 
+import io.dltrigger.generator.cli.FilePlan;
 import io.dltrigger.generator.event.Sample;
 import io.dltrigger.generator.physics.EventGenerator;
 import io.dltrigger.generator.rootio.DelphesRootWriter;
@@ -10,9 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Delphes-layout ROOT files from the project's generator (the event-generator test dependency), named
- * like {@code bin/dltrigger generate} names them ({@code SAMPLE_seedS_NNNN.root}) and published by the
- * generator's writer under a hidden in-progress name, then renamed.
+ * Delphes-layout ROOT files from the project's generator (the event-generator test dependency): the same
+ * files, names and per-file seeds as {@code bin/dltrigger generate} ({@link FilePlan}), published by the
+ * generator's writer under a hidden in-progress name, then renamed. Only the cluster size is chosen
+ * here, smaller than the CLI's, so that small test files still cut into several chunks.
  */
 public final class GeneratedRuns {
     private GeneratedRuns() {
@@ -24,13 +26,13 @@ public final class GeneratedRuns {
      */
     public static List<Path> write(Path dir, Sample sample, long seed, int events, int eventsPerFile,
             int entriesPerCluster) throws IOException {
-        EventGenerator generator = new EventGenerator(sample, seed);
         WriterOptions options = WriterOptions.defaults().withEntriesPerCluster(entriesPerCluster);
         List<Path> files = new ArrayList<>();
-        for (int file = 0; file * eventsPerFile < events; file++) {
-            Path target = dir.resolve(String.format("%s_seed%d_%04d.root", sample.id(), seed, file));
+        for (FilePlan.PlannedFile f : FilePlan.of(sample, events, eventsPerFile, seed).files()) {
+            EventGenerator generator = new EventGenerator(sample, f.seed());
+            Path target = dir.resolve(f.name());
             try (DelphesRootWriter writer = new DelphesRootWriter(target, options)) {
-                for (int i = file * eventsPerFile; i < Math.min(events, (file + 1) * eventsPerFile); i++) {
+                for (int i = 0; i < f.events(); i++) {
                     writer.write(generator.next());
                 }
             }

@@ -28,9 +28,9 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
 
 /**
  * Reads one chunk per fetch through arrow-bridge into one {@link ChunkResult}. Chunks of one file usually
- * come one after the other, so the last opened file is kept open. A decoding failure (corrupt baskets,
- * wrong branch type) quarantines the chunk with the reason; an I/O failure that is not a format error
- * fails the task, so that Flink retries it from the last checkpoint instead of dropping events.
+ * come one after the other, so the last opened file is kept open. A failure to read the chunk (corrupt
+ * baskets, wrong branch type; arrow-bridge reports storage errors the same way) quarantines the chunk
+ * with the reason; any other failure fails the task, and Flink retries it from the last checkpoint.
  */
 final class RootChunkSplitReader implements SplitReader<ChunkResult, RootChunkSplit> {
     private final Deque<RootChunkSplit> splits = new ArrayDeque<>();
