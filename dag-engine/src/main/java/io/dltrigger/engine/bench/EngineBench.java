@@ -35,6 +35,8 @@ public final class EngineBench implements Callable<Integer> {
   @Option(names = "--workers", defaultValue = "8", description = "workers for (b) (default: ${DEFAULT-VALUE})") int workers;
   @Option(names = "--repeat", defaultValue = "3", description = "repetitions, best reported (default: ${DEFAULT-VALUE})") int repeat;
   @Option(names = "--home", description = "project root (for the child-JVM task of (c))") Path home;
+  @Option(names = "--db", description = "JDBC URL of the state database (default: an H2 file in the scratch folder)") String db;
+  @Option(names = "--db-user", defaultValue = "sa", description = "database user (default: ${DEFAULT-VALUE})") String dbUser;
 
   @Override
   public Integer call() throws Exception {
@@ -43,8 +45,9 @@ public final class EngineBench implements Callable<Integer> {
     int cores = Runtime.getRuntime().availableProcessors();
     EngineConfig cfg = EngineConfig.defaults(root).withDagsDir(null).withLogsDir(dir.resolve("logs")).withWorkers(workers)
         .withPollInterval(Duration.ofSeconds(1));
-    System.out.printf("cores: %d, state: H2 file %s, workers: %d%n", cores, dir.resolve("state"), workers);
-    try (EngineRuntime rt = EngineRuntime.open(cfg, Database.h2FileUrl(dir.resolve("state")), "sa", "", true)) {
+    String url = db != null ? db : Database.h2FileUrl(dir.resolve("state"));
+    System.out.printf("cores: %d, state: %s, workers: %d%n", cores, url, workers);
+    try (EngineRuntime rt = EngineRuntime.open(cfg, url, dbUser, System.getenv().getOrDefault("DLTRIGGER_DB_PASSWORD", ""), true)) {
       DagBuilder seqNoop = DagBuilder.dag("seq_noop");
       DagBuilder seqShell = DagBuilder.dag("seq_shell");
       for (int i = 0; i < 40; i++) {

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,7 +35,8 @@ public final class DagFileParser {
       "shell", Set.of("command", "env"),
       "java", Set.of("module", "main_class", "args", "jvm_opts", "env"),
       "spark", Set.of("module", "main_class", "args", "master", "deploy_mode", "conf", "driver_memory", "env"),
-      "flink", Set.of("module", "main_class", "args", "target", "parallelism", "env"),
+      "flink", Set.of("module", "main_class", "args", "target", "parallelism", "env", "streaming", "running_after",
+          "checkpoint_dir", "restore_arg", "max_restarts"),
       "sensor", Set.of("file", "output", "poke_interval"),
       "noop", Set.of());
 
@@ -153,10 +155,23 @@ public final class DagFileParser {
             t.string("master", "local[*]"), mode, t.stringMap("conf"), t.string("driver_memory", null), env);
       }
       case "flink" -> new TaskAction.Flink(t.required("module"), t.string("main_class", null), t.strings("args"),
-          t.string("target", "local"), t.integer("parallelism", 0), env);
+          t.string("target", "local"), t.integer("parallelism", 0), env, streaming(t, taskId));
       case "sensor" -> sensor(t, taskId);
       default -> new TaskAction.Noop();
     };
+  }
+
+  private static TaskAction.Streaming streaming(Fields t, String taskId) {
+    if (!t.bool("streaming", false)) {
+      for (String k : List.of("running_after", "checkpoint_dir", "restore_arg", "max_restarts")) {
+        if (t.has(k)) {
+          throw t.error(k, "task " + taskId + ": '" + k + "' needs 'streaming: true'");
+        }
+      }
+      return null;
+    }
+    return new TaskAction.Streaming(t.has("running_after") ? duration(t, "running_after") : Duration.ofSeconds(30),
+        t.string("checkpoint_dir", null), t.string("restore_arg", "--from-checkpoint"), t.integer("max_restarts", 10));
   }
 
   private static TaskAction sensor(Fields t, String taskId) {

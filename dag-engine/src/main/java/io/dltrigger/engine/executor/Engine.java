@@ -96,6 +96,12 @@ public final class Engine implements AutoCloseable {
   private Instant nextHeartbeat = Instant.EPOCH;
   private volatile Long onlyRun;
   private final Set<Long> waitingForDag = new java.util.HashSet<>();
+  private final Supervisor supervisor;
+  private final Map<Long, StreamingLaunch> streaming = new HashMap<>();
+  private Instant nextSupervision = Instant.EPOCH;
+
+  /** What a supervised streaming try was started with, to hand it to the supervisor when it succeeds. */
+  private record StreamingLaunch(String command, String checkpointDir, String logPath) {}
 
   public Engine(EngineConfig cfg, StateStore store, DagRegistry dags, EngineMetrics metrics) {
     this.cfg = cfg;
@@ -105,6 +111,7 @@ public final class Engine implements AutoCloseable {
     this.metrics = metrics;
     this.commands = new CommandFactory(cfg.home());
     this.processes = new ProcessRunner(cfg.killGrace());
+    this.supervisor = new Supervisor(store, processes);
     this.host = hostname();
     this.owner = host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
     metrics.gauge("dltrigger.queue.depth", "task instances ready and waiting for a worker or pool slot", () -> readyDepth);
@@ -226,6 +233,10 @@ public final class Engine implements AutoCloseable {
     if (!now.isBefore(nextPoll)) {
       poll(now);
       nextPoll = now.plus(cfg.pollInterval());
+    }
+    if (!now.isBefore(nextSupervision)) {
+      supervisor.check();
+      nextSupervision = now.plusSeconds(1);
     }
     checkTimeouts(now);
     for (ActiveRun r : new ArrayList<>(active.values())) {
@@ -566,6 +577,13 @@ public final class Engine implements AutoCloseable {
         "DLTRIGGER_TRY_NUMBER", String.valueOf(ti.tryNumber), "DLTRIGGER_HOME", cfg.home().toString());
     long id = ti.id;
     int tryNumber = ti.tryNumber;
+    java.time.Duration runningAfter = null;
+    if (spec.action() instanceof TaskAction.Flink fl && fl.streaming() != null) {
+      runningAfter = fl.streaming().runningAfter();
+      String dir = fl.streaming().checkpointDir() == null ? null : Template.render(fl.streaming().checkpointDir(), ctx);
+      streaming.put(id, new StreamingLaunch(Supervisor.commandJson(cmd, env), dir, a.logFile().toString()));
+    }
+    java.time.Duration running = runningAfter;
     submit(ti, () -> processes.run(a, cmd, env, (pid, started) -> {
       store.recordPid(id, tryNumber, pid, started);
       inbox.add(() -> {
@@ -575,7 +593,7 @@ public final class Engine implements AutoCloseable {
           t.pidStartedAt = started;
         }
       });
-    }, c));
+    }, c, running));
   }
 
   /** Counts a try against the worker pool and its pool, and arms its timeout. */
@@ -723,6 +741,23 @@ public final class Engine implements AutoCloseable {
     } else {
       ti.state = TaskState.FAILED;
       tryState = TaskState.FAILED;
+    }
+    StreamingLaunch launched = streaming.remove(ti.id);
+    if (o.success() && launched != null && o.output() != null && o.output().contains("\"supervised\": true")) {
+      ti.message = "supervised: running (pid " + ti.pid + "), restarts 0";
+      store.finishTry(ti, tryState);
+      TaskAction.Streaming st = ((TaskAction.Flink) spec.action()).streaming();
+      List<io.dltrigger.engine.state.SupervisedJob> replaced = store.supervise(new io.dltrigger.engine.state.SupervisedJob(
+          ti.id, r.dag.id(), ti.taskId, "RUNNING", TaskContext.parse(o.output()).get("pid").asLong(), ti.pidStartedAt, 0,
+          st.maxRestarts(), launched.command(), launched.checkpointDir(), st.restoreArg(), launched.logPath()));
+      for (io.dltrigger.engine.state.SupervisedJob old : replaced) {
+        LOG.info("stopping supervised job {} of {} (pid {}): replaced by run {}", old.taskId(), old.dagId(), old.pid(), r.run.runKey());
+        timers.execute(() -> ProcessRunner.live(old.pid(), old.pidStartedAt())
+            .ifPresent(h -> io.dltrigger.engine.tasks.ProcessTree.kill(h.pid(), cfg.killGrace())));
+      }
+      metrics.taskFinished(r.dag.id(), "success", Duration.between(ti.startedAt, now));
+      r.dirty = true;
+      return;
     }
     store.finishTry(ti, tryState); // state, exit code and output committed together
     metrics.taskFinished(r.dag.id(), tryState.name().toLowerCase(),

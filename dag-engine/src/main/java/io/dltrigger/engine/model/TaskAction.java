@@ -39,13 +39,25 @@ public sealed interface TaskAction {
 
   /**
    * A Flink job from a stage module: {@code local} runs it in a child JVM (Flink's local environment),
-   * {@code host:port} submits it with {@code $FLINK_HOME/bin/flink run -m}.
+   * {@code host:port} submits it with {@code $FLINK_HOME/bin/flink run -m}. With {@code streaming} set,
+   * the job is long-running and supervised (see {@link Streaming}).
    */
   record Flink(String module, String mainClass, List<String> args, String target, int parallelism,
-      Map<String, String> env) implements TaskAction {
+      Map<String, String> env, Streaming streaming) implements TaskAction {
     public String typeName() { return "flink"; }
-    public List<String> templated() { return concat(args, env.values()); }
+    public List<String> templated() {
+      return streaming == null || streaming.checkpointDir() == null ? concat(args, env.values())
+          : concat(args, env.values(), List.of(streaming.checkpointDir()));
+    }
   }
+
+  /**
+   * Supervision of a long-running streaming job: once it has run for {@code runningAfter} the task
+   * succeeds ("running is success") and the engine keeps watching the process; when it dies it is
+   * started again, up to {@code maxRestarts} times, with {@code restoreArg} and the newest retained
+   * checkpoint ({@code chk-N} with a {@code _metadata} file) under {@code checkpointDir} appended.
+   */
+  record Streaming(Duration runningAfter, String checkpointDir, String restoreArg, int maxRestarts) {}
 
   /**
    * Waits, without holding a worker slot, until a file exists (a glob) or an upstream output holds a

@@ -293,6 +293,55 @@ public final class StateStore implements AutoCloseable {
     return out;
   }
 
+  // ---- supervised streaming jobs ----
+
+  private static final String JOB_COLUMNS = "task_instance_id, dag_id, task_id, state, pid, pid_started_at, restarts,"
+      + " max_restarts, command, checkpoint_dir, restore_arg, log_path";
+
+  /**
+   * Starts supervising a job; the RUNNING jobs of the same DAG task become REPLACED (a streaming job is
+   * one per task) and are returned so that the caller stops them.
+   */
+  public List<SupervisedJob> supervise(SupervisedJob job) {
+    return tx(c -> {
+      List<SupervisedJob> replaced = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + JOB_COLUMNS + " FROM supervised_job WHERE dag_id = ?"
+          + " AND task_id = ? AND state = 'RUNNING'")) {
+        bind(ps, job.dagId(), job.taskId());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            replaced.add(jobRow(rs));
+          }
+        }
+      }
+      update(c, "UPDATE supervised_job SET state = 'REPLACED', updated_at = ? WHERE dag_id = ? AND task_id = ? AND state = 'RUNNING'",
+          System.currentTimeMillis(), job.dagId(), job.taskId());
+      update(c, "INSERT INTO supervised_job (" + JOB_COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          job.taskInstanceId(), job.dagId(), job.taskId(), job.state(), job.pid(), job.pidStartedAt(), job.restarts(),
+          job.maxRestarts(), job.command(), job.checkpointDir(), job.restoreArg(), job.logPath(), System.currentTimeMillis());
+      return replaced;
+    });
+  }
+
+  public List<SupervisedJob> supervisedJobs(String state) {
+    return query("SELECT " + JOB_COLUMNS + " FROM supervised_job WHERE state = ? ORDER BY task_instance_id", StateStore::jobRow, state);
+  }
+
+  /** Records a restart or the end of supervision, and shows it on the task instance. */
+  public void updateSupervised(SupervisedJob job, String message) {
+    tx(c -> {
+      update(c, "UPDATE supervised_job SET state = ?, pid = ?, pid_started_at = ?, restarts = ?, updated_at = ? WHERE task_instance_id = ?",
+          job.state(), job.pid(), job.pidStartedAt(), job.restarts(), System.currentTimeMillis(), job.taskInstanceId());
+      return update(c, "UPDATE task_instance SET pid = ?, pid_started_at = ?, message = ? WHERE id = ?", job.pid(),
+          job.pidStartedAt(), truncate(message), job.taskInstanceId());
+    });
+  }
+
+  private static SupervisedJob jobRow(ResultSet rs) throws SQLException {
+    return new SupervisedJob(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+        nullableLong(rs, 6), rs.getInt(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12));
+  }
+
   // ---- the engine lease ----
 
   /**

@@ -38,36 +38,45 @@ public final class ProcessRunner {
     void started(long pid, long startedAtMillis);
   }
 
-  public Outcome run(Attempt a, ProcessSpec spec, Map<String, String> taskEnv, PidListener onStart, Cancellation cancel) {
-    Process p;
+  /**
+   * Starts the try and waits for it. With {@code runningAfter} (a supervised streaming job), a process
+   * still alive after that long is a success and is left running, its pid in the output.
+   */
+  public Outcome run(Attempt a, ProcessSpec spec, Map<String, String> taskEnv, PidListener onStart, Cancellation cancel,
+      Duration runningAfter) {
+    ProcessHandle h;
     try {
-      Files.createDirectories(a.logFile().getParent());
-      Files.deleteIfExists(a.exitFile());
       Files.deleteIfExists(a.outputFile());
-      Files.writeString(a.logFile(), "[engine] " + Instant.now() + " try " + a.tryNumber() + " of " + a.label()
-          + ": " + String.join(" ", spec.argv()) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      List<String> argv = new ArrayList<>(List.of("setsid", "/bin/sh", "-c", WRAPPER, "dltrigger-task"));
-      argv.addAll(spec.argv());
-      ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(a.logFile().toFile()))
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-      pb.environment().putAll(taskEnv);
-      pb.environment().putAll(spec.env());
-      pb.environment().put("DLTRIGGER_EXIT_FILE", a.exitFile().toString());
-      pb.environment().put("DLTRIGGER_OUTPUT", a.outputFile().toString());
-      p = pb.start();
+      h = start(a, spec, taskEnv, "try " + a.tryNumber() + " of " + a.label());
     } catch (IOException e) {
       return Outcome.failure(null, "cannot start " + spec.argv().get(0) + ": " + e.getMessage());
     }
-    ProcessHandle h = p.toHandle();
     onStart.started(h.pid(), startMillis(h));
-    return await(a, h, cancel);
+    return await(a, h, cancel, runningAfter == null ? Long.MAX_VALUE : System.nanoTime() + runningAfter.toNanos());
+  }
+
+  /** Starts the command in its own session, output appended to the try's log; doesn't wait. */
+  public ProcessHandle start(Attempt a, ProcessSpec spec, Map<String, String> taskEnv, String what) throws IOException {
+    Files.createDirectories(a.logFile().getParent());
+    Files.deleteIfExists(a.exitFile());
+    Files.writeString(a.logFile(), "[engine] " + Instant.now() + " " + what + ": " + String.join(" ", spec.argv()) + "\n",
+        StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    List<String> argv = new ArrayList<>(List.of("setsid", "/bin/sh", "-c", WRAPPER, "dltrigger-task"));
+    argv.addAll(spec.argv());
+    ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(a.logFile().toFile()))
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    pb.environment().putAll(taskEnv);
+    pb.environment().putAll(spec.env());
+    pb.environment().put("DLTRIGGER_EXIT_FILE", a.exitFile().toString());
+    pb.environment().put("DLTRIGGER_OUTPUT", a.outputFile().toString());
+    return pb.start().toHandle();
   }
 
   /** Waits for a process started before the engine restarted. */
   public Outcome reattach(Attempt a, ProcessHandle h, Cancellation cancel) {
     appendLog(a, "[engine] " + Instant.now() + " re-attached to pid " + h.pid() + " after an engine restart\n");
-    return await(a, h, cancel);
+    return await(a, h, cancel, Long.MAX_VALUE);
   }
 
   /** How a process that ended while no engine watched it went, from its exit file; empty if it left none. */
@@ -84,17 +93,21 @@ public final class ProcessRunner {
         .filter(h -> startedAtMillis == null || Math.abs(startMillis(h) - startedAtMillis) < 1000);
   }
 
-  private Outcome await(Attempt a, ProcessHandle h, Cancellation cancel) {
+  private Outcome await(Attempt a, ProcessHandle h, Cancellation cancel, long runningAtNanos) {
     cancel.bind(Thread.currentThread());
     try {
       while (h.isAlive()) {
+        if (System.nanoTime() >= runningAtNanos) {
+          appendLog(a, "[engine] " + Instant.now() + " running for the required time: success; the engine now supervises pid " + h.pid() + "\n");
+          return Outcome.success(null, "{\"pid\": " + h.pid() + ", \"supervised\": true}");
+        }
         if (cancel.cancelled()) {
           appendLog(a, "[engine] " + Instant.now() + " " + cancel.reason() + ": killing the process tree of pid " + h.pid() + "\n");
           ProcessTree.kill(h.pid(), killGrace);
           return new Outcome(false, null, null, cancel.reason(), cancel.retryable());
         }
         try {
-          h.onExit().get(200, TimeUnit.MILLISECONDS);
+          h.onExit().get(Math.max(1, Math.min(200, (runningAtNanos - System.nanoTime()) / 1_000_000)), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
           // re-check cancellation; interrupts come from Cancellation.cancel
         } catch (java.util.concurrent.ExecutionException e) {
@@ -137,7 +150,7 @@ public final class ProcessRunner {
     }
   }
 
-  private static void appendLog(Attempt a, String line) {
+  public static void appendLog(Attempt a, String line) {
     try {
       Files.createDirectories(a.logFile().getParent());
       Files.writeString(a.logFile(), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -146,7 +159,7 @@ public final class ProcessRunner {
     }
   }
 
-  private static long startMillis(ProcessHandle h) {
+  public static long startMillis(ProcessHandle h) {
     return h.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
   }
 }
