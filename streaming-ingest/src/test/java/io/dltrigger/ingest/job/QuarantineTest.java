@@ -15,6 +15,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Metric;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,9 +42,10 @@ class QuarantineTest {
         IngestSettings s = TestInputs.settings(in, dir.resolve("events"));
         s.collections = TestInputs.PARTICLE;
         IngestConfig cfg = s.toConfig();
-        StreamExecutionEnvironment env = TestJobs.environment(cfg);
+        InMemoryReporter metrics = InMemoryReporter.createWithRetainedMetrics();
+        StreamExecutionEnvironment env = TestJobs.environment(cfg, metrics);
         IngestJob.build(env, cfg);
-        env.execute("quarantine test");
+        JobID job = env.execute("quarantine test").getJobID();
 
         EventTable table = EventTable.read(dir.resolve("events"));
         assertEquals(Map.of("qcd", 1000L, "wjets", 1000L), table.rowsBySample());
@@ -60,5 +65,18 @@ class QuarantineTest {
         assertTrue(reasons.get("unnamed.root").contains("sample"), reasons.toString());
         assertTrue(reasons.get("wjets_seed1_0001.root").contains("corrupt"), reasons.toString());
         reasons.forEach((file, reason) -> assertTrue(file.equals("unnamed.root") || reason.contains(file), reason));
+
+        // the source's metrics, summed over its subtasks
+        assertEquals(2000, sum(metrics.findMetrics(job, "eventsIn")));
+        assertEquals(5, sum(metrics.findMetrics(job, "filesQuarantined")));
+        assertTrue(sum(metrics.findMetrics(job, "rootBytesIn")) > 0);
+        for (String name : List.of("eventsPerSecond", "bytesPerSecond", "eventLagMs", "filesPending", "filesPlanned")) {
+            assertTrue(!metrics.findMetrics(job, name).isEmpty(), "no metric " + name);
+        }
+    }
+
+    private static long sum(Map<String, Metric> found) {
+        assertTrue(!found.isEmpty());
+        return found.values().stream().mapToLong(m -> ((Counter) m).getCount()).sum();
     }
 }

@@ -8,6 +8,8 @@ import io.dltrigger.ingest.source.split.RootChunkSplit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +38,8 @@ abstract class AbstractChunkEnumerator implements SplitEnumerator<RootChunkSplit
     /** One entry per outstanding request: a reader may keep more than one chunk requested. */
     private final Deque<Integer> awaitingReaders = new ArrayDeque<>();
     private final FileProgress progress = new FileProgress();
+    /** Pending chunks per file, for the filesPending gauge (read by the metrics thread). */
+    private final Map<String, Integer> pendingPerFile = new HashMap<>();
     private volatile int filesPending;
 
     /**
@@ -54,9 +58,9 @@ abstract class AbstractChunkEnumerator implements SplitEnumerator<RootChunkSplit
         this.context = context;
         this.discovery = discovery;
         this.planner = planner;
-        this.pending = new ArrayDeque<>(restored.pending());
+        this.pending = new ArrayDeque<>();
+        restored.pending().forEach(s -> enqueue(s, false));
         this.plannedFiles.addAll(restored.plannedFiles());
-        updateFilesPending();
     }
 
     @Override
@@ -102,12 +106,11 @@ abstract class AbstractChunkEnumerator implements SplitEnumerator<RootChunkSplit
             // two overlapping rounds may both plan a file: the first merged wins
             if (plannedFiles.add(f.path())) {
                 List<RootChunkSplit> chunks = found.chunks().get(i);
-                pending.addAll(chunks);
+                chunks.forEach(c -> enqueue(c, false));
                 progress.planned(f.path(), chunks.size());
                 LOG.info("planned {}: {}", f.path(), describe(chunks));
             }
         }
-        updateFilesPending();
         assignPending();
     }
 
@@ -132,9 +135,8 @@ abstract class AbstractChunkEnumerator implements SplitEnumerator<RootChunkSplit
     public void addSplitsBack(List<RootChunkSplit> splits, int subtaskId) {
         // chunks of a failed reader since the last checkpoint: hand them out again first
         for (int i = splits.size() - 1; i >= 0; i--) {
-            pending.addFirst(splits.get(i));
+            enqueue(splits.get(i), true);
         }
-        updateFilesPending();
         assignPending();
     }
 
@@ -157,7 +159,7 @@ abstract class AbstractChunkEnumerator implements SplitEnumerator<RootChunkSplit
             if (!context.registeredReaders().containsKey(reader)) {
                 readers.remove();
             } else if (!pending.isEmpty()) {
-                context.assignSplit(pending.poll(), reader);
+                context.assignSplit(dequeue(), reader);
                 readers.remove();
             } else if (!mayFindMore()) {
                 context.signalNoMoreSplits(reader);
@@ -166,11 +168,23 @@ abstract class AbstractChunkEnumerator implements SplitEnumerator<RootChunkSplit
                 break;
             }
         }
-        updateFilesPending();
     }
 
-    private void updateFilesPending() {
-        filesPending = (int) pending.stream().map(RootChunkSplit::path).distinct().count();
+    private void enqueue(RootChunkSplit split, boolean first) {
+        if (first) {
+            pending.addFirst(split);
+        } else {
+            pending.addLast(split);
+        }
+        pendingPerFile.merge(split.path(), 1, Integer::sum);
+        filesPending = pendingPerFile.size();
+    }
+
+    private RootChunkSplit dequeue() {
+        RootChunkSplit split = pending.poll();
+        pendingPerFile.computeIfPresent(split.path(), (path, n) -> n == 1 ? null : n - 1);
+        filesPending = pendingPerFile.size();
+        return split;
     }
 
     @Override
