@@ -4,6 +4,7 @@ import io.dltrigger.ingest.config.IngestConfig;
 import io.dltrigger.ingest.config.IngestSettings;
 import io.dltrigger.ingest.job.IngestJob;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,16 +18,31 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * output back row counts, so a run that lost events would show.
  */
 public final class IngestBenchmark {
-    /** One measured run. */
-    public record Result(String name, int cores, long events, double seconds) {
+    /**
+     * One measured run. Per core is the rate divided by the parallelism; the JVM's CPU time is measured
+     * too, because a Flink source subtask reads on a fetcher thread while its task thread writes, so one
+     * subtask can keep more than one core busy.
+     */
+    public record Result(String name, int cores, long events, double seconds, double cpuSeconds) {
         public double perCore() {
             return events / seconds / cores;
         }
 
         public String row() {
-            return String.format("| %s | %d | %,d | %.2f | %,.0f | %,.0f |", name, cores, events, seconds,
-                    events / seconds, perCore());
+            return String.format("| %s | %d | %,d | %.1f | %,.0f | %,.0f | %.1f | %,.0f |", name, cores, events, seconds,
+                    events / seconds, perCore(), cpuSeconds, events / cpuSeconds);
         }
+
+        public static String header() {
+            return "| run | parallelism | events | wall s | events/s | events/s per core | CPU s | events per CPU s |\n"
+                    + "|---|---|---|---|---|---|---|---|";
+        }
+    }
+
+    /** CPU time of this JVM, all threads. */
+    private static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     private IngestBenchmark() {
@@ -46,8 +62,10 @@ public final class IngestBenchmark {
         PlainLoop.run(files.subList(0, 1), config(input, work.resolve("warmup"), 1, chunkEvents), work.resolve("warmup"));
 
         long t0 = System.nanoTime();
+        double c0 = cpuSeconds();
         long plain = PlainLoop.run(files, config(input, work.resolve("plain"), 1, chunkEvents), work.resolve("plain"));
-        results.add(new Result("plain loop (reader + ArrowParquetWriter, 1 thread)", 1, plain, seconds(t0)));
+        results.add(new Result("plain loop (reader + ArrowParquetWriter, 1 thread)", 1, plain, seconds(t0),
+                cpuSeconds() - c0));
 
         for (int p : parallelisms) {
             Path out = work.resolve("flink-p" + p);
@@ -55,8 +73,10 @@ public final class IngestBenchmark {
             StreamExecutionEnvironment env = IngestJob.environment(cfg);
             IngestJob.build(env, cfg);
             long t = System.nanoTime();
+            double c = cpuSeconds();
             env.execute("bench-ingest p" + p);
-            results.add(new Result("Flink bounded job, parallelism " + p, p, TableCount.events(out), seconds(t)));
+            results.add(new Result("Flink bounded job, parallelism " + p, p, TableCount.events(out), seconds(t),
+                    cpuSeconds() - c));
         }
         return results;
     }

@@ -26,8 +26,7 @@ final class BenchIngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<IngestBenchmark.Result> results = IngestBenchmark.run(input, work, parallelism, chunkEvents);
-        System.out.println("| run | cores | events | seconds | events/s | events/s per core |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println(IngestBenchmark.Result.header());
         results.forEach(r -> System.out.println(r.row()));
         return 0;
     }
