@@ -316,6 +316,8 @@ public final class StateStore implements AutoCloseable {
       }
       update(c, "UPDATE supervised_job SET state = 'REPLACED', updated_at = ? WHERE dag_id = ? AND task_id = ? AND state = 'RUNNING'",
           System.currentTimeMillis(), job.dagId(), job.taskId());
+      // a cleared task instance that runs again supervises under the same id
+      update(c, "DELETE FROM supervised_job WHERE task_instance_id = ?", job.taskInstanceId());
       update(c, "INSERT INTO supervised_job (" + JOB_COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           job.taskInstanceId(), job.dagId(), job.taskId(), job.state(), job.pid(), job.pidStartedAt(), job.restarts(),
           job.maxRestarts(), job.command(), job.checkpointDir(), job.restoreArg(), job.logPath(), System.currentTimeMillis());

@@ -35,7 +35,7 @@ class CrashRecoveryTest {
         "    command: echo a >> " + dir.resolve("a.count"),
         "  - id: b",
         "    type: shell",
-        "    command: while [ ! -e " + release + " ]; do sleep 0.05; done; echo b >> " + dir.resolve("b.count"),
+        "    command: while [ ! -e " + release + " ] && [ -d " + dir + " ]; do sleep 0.05; done; echo b >> " + dir.resolve("b.count"),
         "    depends_on: [a]",
         "  - id: c",
         "    type: shell",

@@ -195,7 +195,7 @@ class EngineTest {
     try (EngineFixture f = new EngineFixture(dir, 2, Map.of())) {
       io.dltrigger.engine.model.Dag dag = DagBuilder.dag("clearme")
           .task("x", shell("echo x >> " + counter))
-          .task("y", shell("while [ ! -e " + release + " ]; do sleep 0.05; done"))
+          .task("y", shell("while [ ! -e " + release + " ] && [ -d " + dir + " ]; do sleep 0.05; done"))
           .build();
       f.register(dag).start();
       long runId = f.service().trigger("clearme", Map.of()).id();

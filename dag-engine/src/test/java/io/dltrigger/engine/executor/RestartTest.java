@@ -27,7 +27,7 @@ class RestartTest {
   void aTaskThatEndedWhileNoEngineWatchedIsSettledFromItsExitFile() throws Exception {
     Path release = dir.resolve("release");
     Dag dag = DagBuilder.dag("gap")
-        .task("slow", new TaskAction.Shell("while [ ! -e " + release + " ]; do sleep 0.05; done; echo '{\"n\": 42}' > $DLTRIGGER_OUTPUT", Map.of()))
+        .task("slow", new TaskAction.Shell("while [ ! -e " + release + " ] && [ -d " + dir + " ]; do sleep 0.05; done; echo '{\"n\": 42}' > $DLTRIGGER_OUTPUT", Map.of()))
         .task("next", new TaskAction.Shell("test '{{ outputs.slow.n }}' = 42", Map.of()), t -> t.dependsOn("slow"))
         .build();
     long runId;
