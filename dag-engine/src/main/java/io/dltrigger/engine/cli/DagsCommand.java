@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code dags list|show|validate|pause|unpause}. */
-@Command(name = "dags", description = "List, show, validate, pause and unpause DAGs.",
+@Command(name = "dags", mixinStandardHelpOptions = true, description = "List, show, validate, pause and unpause DAGs.",
     subcommands = {DagsCommand.ListDags.class, DagsCommand.Show.class, DagsCommand.Validate.class,
         DagsCommand.Pause.class, DagsCommand.Unpause.class})
 public final class DagsCommand {

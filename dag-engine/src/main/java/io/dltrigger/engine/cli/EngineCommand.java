@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code engine server|scheduler|run}: the processes that schedule and run tasks. */
-@Command(name = "engine", description = "Run the engine: server (scheduler + REST + UI), scheduler, or one DAG in the foreground.",
+@Command(name = "engine", mixinStandardHelpOptions = true, description = "Run the engine: server (scheduler + REST + UI), scheduler, or one DAG in the foreground.",
     subcommands = {EngineCommand.Server.class, EngineCommand.Scheduler.class, EngineCommand.RunDag.class})
 public final class EngineCommand {
 
