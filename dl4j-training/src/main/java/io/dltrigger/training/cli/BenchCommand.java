@@ -94,11 +94,11 @@ final class BenchCommand implements Callable<Integer> {
         report.put("seq_train_events", seqEvents);
         report.put("figures", figures.stream().map(Figure::asMap).toList());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(work.resolve("results.json").toFile(), report);
-        System.out.println("| measurement | events | s | cores | events/s per core | test ttbar AUC |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| measurement | events | wall s | cores | events/s per core (wall) | CPU s | events per CPU-second | test ttbar AUC |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (Figure f : figures) {
-            System.out.printf("| %s | %d | %.1f | %d | %.0f | %.4f |%n", f.what(), f.events(), f.seconds(), f.cores(),
-                    f.eventsPerSecondPerCore(), f.auc());
+            System.out.printf("| %s | %d | %.1f | %d | %.0f | %.1f | %.0f | %.4f |%n", f.what(), f.events(), f.seconds(),
+                    f.cores(), f.eventsPerSecondPerCore(), f.cpuSeconds(), f.eventsPerCpuSecond(), f.auc());
         }
         System.out.println("grid search: " + report.get("grid_search"));
         return 0;

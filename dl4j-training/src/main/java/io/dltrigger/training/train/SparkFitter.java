@@ -11,16 +11,16 @@ import java.util.Random;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.spark.api.RDDTrainingApproach;
+import org.apache.hadoop.fs.Path;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
  * Data-parallel training with dl4j-spark's parameter averaging: each epoch, every Spark task reads its share of
- * the row groups (shuffled within a bounded pool) into minibatches; the training master exports them to
- * {@code exportDir}, trains a copy of the network per worker and averages parameters (and Adam's state) every
- * {@code averagingFrequency} minibatches.
+ * the row groups (shuffled within a bounded pool) into minibatches and saves them under {@code exportDir}, one
+ * file per minibatch; the training master then trains a copy of the network per worker on those files and
+ * averages parameters (and Adam's state) every {@code averagingFrequency} minibatches. (This is what its own
+ * Export mode does, done here so that {@link BatchFiles} can read the batches back correctly.)
  */
 public final class SparkFitter implements EpochFitter {
     private final JavaSparkContext sc;
@@ -31,6 +31,7 @@ public final class SparkFitter implements EpochFitter {
     private final Holdout holdout;
     private final int poolEvents;
     private final int partitions;
+    private final String exportDir;
 
     public SparkFitter(JavaSparkContext sc, ComputationGraph net, HyperParams params, List<FeatureSplit> splits,
             Holdout holdout, int poolEvents, int averagingFrequency, String exportDir) {
@@ -40,15 +41,16 @@ public final class SparkFitter implements EpochFitter {
         this.holdout = holdout;
         this.poolEvents = poolEvents;
         this.partitions = Math.max(1, Math.min(splits.size(), sc.defaultParallelism()));
-        this.master = new ParameterAveragingTrainingMaster.Builder(1)
+        // the worker count must be given: for graphs trained from paths the master would otherwise take it from
+        // a (null) MultiLayer network
+        this.master = new ParameterAveragingTrainingMaster.Builder(sc.defaultParallelism(), 1)
                 .batchSizePerWorker(params.batchSize())
                 .averagingFrequency(averagingFrequency)
                 .workerPrefetchNumBatches(2)
                 .saveUpdater(true)
-                .rddTrainingApproach(RDDTrainingApproach.Export)
-                .exportDirectory(exportDir)
                 .rngSeed(params.seed())
                 .build();
+        this.exportDir = exportDir;
         this.sparkNet = new SparkComputationGraph(sc, net, master);
     }
 
@@ -61,13 +63,34 @@ public final class SparkFitter implements EpochFitter {
         int pool = poolEvents;
         Holdout h = holdout;
         long seed = params.seed() * 31 + epoch;
-        JavaRDD<MultiDataSet> data = sc.parallelize(order, partitions).mapPartitionsWithIndex((index, it) -> {
+        String dir = exportDir + "/epoch-" + epoch;
+        JavaRDD<String> paths = sc.parallelize(order, partitions).mapPartitionsWithIndex((index, it) -> {
             List<FeatureSplit> mine = new ArrayList<>();
             it.forEachRemaining(mine::add);
-            return (java.util.Iterator<MultiDataSet>) new ShuffledBatches(mine, h, model, batch, pool, seed + index);
-        }, false);
-        sparkNet.fitMultiDataSet(data);
-        master.deleteTempFiles(sc);
+            ShuffledBatches batches = new ShuffledBatches(mine, h, model, batch, pool, seed + index);
+            org.apache.hadoop.fs.FileSystem fs = new Path(dir).getFileSystem(new org.apache.hadoop.conf.Configuration());
+            List<String> written = new ArrayList<>();
+            while (batches.hasNext()) {
+                Path file = new Path(dir, "part-" + index + "-" + written.size() + ".bin");
+                try (var out = fs.create(file, true)) {
+                    batches.next().save(out);
+                }
+                written.add(file.toString());
+            }
+            return written.iterator();
+        }, false).cache();
+        paths.count();
+        try {
+            sparkNet.fitPaths(paths, new BatchFiles());
+        } finally {
+            paths.unpersist();
+            Path d = new Path(dir);
+            try {
+                d.getFileSystem(sc.hadoopConfiguration()).delete(d, true);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot remove the epoch's batches in " + dir, e);
+            }
+        }
         return sparkNet.getScore();
     }
 
