@@ -122,16 +122,19 @@ public final class RootDecompressor {
         ZLIB, LZMA, LZ4, ZSTD;
 
         static Algorithm of(byte a, byte b) throws IOException {
+            if (a == 'Z' && b == 'L') {
+                return ZLIB;
+            } else if (a == 'X' && b == 'Z') {
+                return LZMA;
+            } else if (a == 'L' && b == '4') {
+                return LZ4;
+            } else if (a == 'Z' && b == 'S') {
+                return ZSTD;
+            } else if (a == 'C' && b == 'S') {
+                throw new IOException("ROOT's old 'CS' compression algorithm is not supported");
+            }
             String tag = new String(new byte[] {a, b}, java.nio.charset.StandardCharsets.ISO_8859_1);
-            return switch (tag) {
-                case "ZL" -> ZLIB;
-                case "XZ" -> LZMA;
-                case "L4" -> LZ4;
-                case "ZS" -> ZSTD;
-                case "CS" -> throw new IOException("ROOT's old 'CS' compression algorithm is not supported");
-                default -> throw new IOException("unknown compression algorithm tag '" + printable(tag)
-                        + "' (corrupt data?)");
-            };
+            throw new IOException("unknown compression algorithm tag '" + printable(tag) + "' (corrupt data?)");
         }
 
         private static String printable(String s) {
