@@ -48,6 +48,33 @@ final class ArrowFill {
         v.setValueCount(n);
     }
 
+    /**
+     * Copies signed integer and floating-point values straight from Laurelin's decoded (big-endian)
+     * buffer into the Arrow buffer: one bulk pass, no intermediate Java array. Other types go through
+     * {@link #values}.
+     */
+    static boolean copyDirect(FieldVector target, ValueType type, java.nio.ByteBuffer source, int n) {
+        if (type == ValueType.BOOL || type.name().startsWith("UINT")) {
+            return false;
+        }
+        BaseFixedWidthVector v = (BaseFixedWidthVector) target;
+        v.allocateNew(n);
+        var dst = v.getDataBuffer().nioBuffer(0, n * type.width()).order(ByteOrder.LITTLE_ENDIAN);
+        var src = source.duplicate().order(source.order());
+        src.limit(src.position() + n * type.width());
+        switch (type) {
+            case FLOAT32 -> dst.asFloatBuffer().put(src.asFloatBuffer());
+            case FLOAT64 -> dst.asDoubleBuffer().put(src.asDoubleBuffer());
+            case INT32 -> dst.asIntBuffer().put(src.asIntBuffer());
+            case INT64 -> dst.asLongBuffer().put(src.asLongBuffer());
+            case INT16 -> dst.asShortBuffer().put(src.asShortBuffer());
+            default -> dst.put(src);
+        }
+        allValid(v.getValidityBuffer(), n);
+        v.setValueCount(n);
+        return true;
+    }
+
     static void allValid(ArrowBuf validity, int n) {
         validity.setOne(0, BitVectorHelper.getValidityBufferSize(n));
     }

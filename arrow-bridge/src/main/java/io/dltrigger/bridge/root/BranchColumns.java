@@ -1,6 +1,8 @@
 package io.dltrigger.bridge.root;
 
 import edu.vanderbilt.accre.laurelin.array.Array;
+import edu.vanderbilt.accre.laurelin.array.ArrayAccess;
+import edu.vanderbilt.accre.laurelin.array.PrimitiveArray;
 import edu.vanderbilt.accre.laurelin.array.ArrayBuilder;
 import edu.vanderbilt.accre.laurelin.array.JaggedArray;
 import edu.vanderbilt.accre.laurelin.interpretation.AsDtype;
@@ -54,7 +56,7 @@ final class BranchColumns {
         FieldVector vector = field(info).createVector(allocator);
         try {
             switch (info.shape()) {
-                case SCALAR -> ArrowFill.values(vector, info.valueType(), array.toArray(), n);
+                case SCALAR -> fill(vector, info.valueType(), array, n);
                 case FIXED -> fillFixed((FixedSizeListVector) vector, info, array, n);
                 case JAGGED -> fillJagged((ListVector) vector, info, (JaggedArray) array, n);
                 default -> throw new IllegalStateException();
@@ -66,17 +68,23 @@ final class BranchColumns {
         }
     }
 
+    private static void fill(FieldVector target, ValueType type, Array values, int n) {
+        if (!(values instanceof PrimitiveArray p) || !ArrowFill.copyDirect(target, type, ArrayAccess.values(p), n)) {
+            ArrowFill.values(target, type, values.toArray(), n);
+        }
+    }
+
     private static void fillFixed(FixedSizeListVector vector, BranchInfo info, Array array, int n) {
         vector.setInitialCapacity(n);
         vector.allocateNew();
-        ArrowFill.values(vector.getDataVector(), info.valueType(), array.toArray(), n * info.fixedLength());
+        fill(vector.getDataVector(), info.valueType(), array, n * info.fixedLength());
         ArrowFill.allValid(vector.getValidityBuffer(), n);
         vector.setValueCount(n);
     }
 
     private static void fillJagged(ListVector vector, BranchInfo info, JaggedArray array, int n) {
         int[] counts = (int[]) array.counts().toArray();
-        Object content = array.content().toArray();
+        Array content = array.content();
         int total = 0;
         vector.setInitialCapacity(n);
         vector.allocateNew();
@@ -85,7 +93,7 @@ final class BranchColumns {
             total += counts[i];
             vector.endValue(i, counts[i]);
         }
-        ArrowFill.values(vector.getDataVector(), info.valueType(), content, total);
+        fill(vector.getDataVector(), info.valueType(), content, total);
         vector.setValueCount(n);
     }
 }
