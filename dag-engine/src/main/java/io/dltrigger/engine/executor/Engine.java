@@ -169,7 +169,11 @@ public final class Engine implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    store.releaseLease(owner);
+    try {
+      store.releaseLease(owner);
+    } catch (RuntimeException e) {
+      LOG.warn("could not release the engine lease (the next engine takes it over once this process is gone): {}", e.getMessage());
+    }
     loop = null;
   }
 
@@ -354,6 +358,16 @@ public final class Engine implements AutoCloseable {
   private void adopt(ActiveRun r, TaskInstance ti, Instant now) {
     TaskSpec spec = r.specs.get(ti.taskId);
     Attempt a = attempt(r, ti);
+    if (ti.pid == null) {
+      // The engine may have died between starting the process and storing its pid: the wrapper wrote it.
+      Optional<Long> recorded = ProcessRunner.recordedPid(a);
+      if (recorded.isPresent()) {
+        ti.pid = recorded.get();
+        ti.pidStartedAt = ProcessHandle.of(ti.pid)
+            .filter(h -> h.info().startInstant().map(t -> !t.isBefore(ti.startedAt.minusSeconds(2))).orElse(false))
+            .map(ProcessRunner::startMillis).orElse(-1L); // -1: whatever now has that pid is not ours
+      }
+    }
     if (ti.pid != null) {
       Optional<ProcessHandle> h = ProcessRunner.live(ti.pid, ti.pidStartedAt);
       if (h.isPresent()) {

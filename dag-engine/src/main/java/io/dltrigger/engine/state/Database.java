@@ -8,7 +8,11 @@ import org.flywaydb.core.Flyway;
 public final class Database {
   private Database() {}
 
-  /** The default: an H2 file that other processes (the CLI) can open while the engine runs. */
+  /**
+   * The default: an H2 file that other processes (the CLI) can open while the engine runs. (H2 refuses
+   * DB_CLOSE_ON_EXIT=FALSE with AUTO_SERVER, so its shutdown hook may close the file before the engine
+   * releases its lease; the next engine on this host then takes the lease of the dead process at once.)
+   */
   public static String h2FileUrl(java.nio.file.Path base) {
     return "jdbc:h2:file:" + base.toAbsolutePath() + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE";
   }

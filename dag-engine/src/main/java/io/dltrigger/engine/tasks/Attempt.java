@@ -11,6 +11,11 @@ public record Attempt(long taskInstanceId, int tryNumber, String label, Path log
     return sibling(".exit");
   }
 
+  /** Written by the task's wrapper before anything else: its pid, even if the engine died before storing it. */
+  public Path pidFile() {
+    return sibling(".pid");
+  }
+
   public Path outputFile() {
     return sibling(".output.json");
   }

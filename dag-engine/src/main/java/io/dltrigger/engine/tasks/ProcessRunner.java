@@ -22,8 +22,11 @@ import java.util.concurrent.TimeUnit;
  * was down, or re-attach to it by pid while it still runs.
  */
 public final class ProcessRunner {
-  /** Runs "$@", then writes its exit code to $DLTRIGGER_EXIT_FILE through a temporary name. */
-  private static final String WRAPPER = "\"$@\"; rc=$?; printf '%s\\n' \"$rc\" > \"$DLTRIGGER_EXIT_FILE.tmp\""
+  /**
+   * Records its own pid (the session's) in $DLTRIGGER_PID_FILE, runs "$@", then writes its exit code to
+   * $DLTRIGGER_EXIT_FILE through a temporary name.
+   */
+  private static final String WRAPPER = "echo $$ > \"$DLTRIGGER_PID_FILE\"; \"$@\"; rc=$?; printf '%s\\n' \"$rc\" > \"$DLTRIGGER_EXIT_FILE.tmp\""
       + " && mv -f \"$DLTRIGGER_EXIT_FILE.tmp\" \"$DLTRIGGER_EXIT_FILE\"; exit $rc";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,6 +62,7 @@ public final class ProcessRunner {
   public ProcessHandle start(Attempt a, ProcessSpec spec, Map<String, String> taskEnv, String what) throws IOException {
     Files.createDirectories(a.logFile().getParent());
     Files.deleteIfExists(a.exitFile());
+    Files.deleteIfExists(a.pidFile());
     Files.writeString(a.logFile(), "[engine] " + Instant.now() + " " + what + ": " + String.join(" ", spec.argv()) + "\n",
         StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     List<String> argv = new ArrayList<>(List.of("setsid", "/bin/sh", "-c", WRAPPER, "dltrigger-task"));
@@ -69,6 +73,7 @@ public final class ProcessRunner {
     pb.environment().putAll(taskEnv);
     pb.environment().putAll(spec.env());
     pb.environment().put("DLTRIGGER_EXIT_FILE", a.exitFile().toString());
+    pb.environment().put("DLTRIGGER_PID_FILE", a.pidFile().toString());
     pb.environment().put("DLTRIGGER_OUTPUT", a.outputFile().toString());
     return pb.start().toHandle();
   }
@@ -85,6 +90,18 @@ public final class ProcessRunner {
       return Optional.empty();
     }
     return Optional.of(finish(a, readExit(a)));
+  }
+
+  /**
+   * The pid a try's wrapper recorded, for a try whose pid never reached the store (the engine died in
+   * between); empty if the wrapper never ran.
+   */
+  public static Optional<Long> recordedPid(Attempt a) {
+    try {
+      return Files.isRegularFile(a.pidFile()) ? Optional.of(Long.parseLong(Files.readString(a.pidFile()).trim())) : Optional.empty();
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /** Is this pid still the process we started (not a recycled pid)? */

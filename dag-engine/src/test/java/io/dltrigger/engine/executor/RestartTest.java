@@ -93,4 +93,35 @@ class RestartTest {
       assertEquals(TaskState.SKIPPED, f.task(run.id(), "after").state);
     }
   }
+
+  @Test
+  void aTryWhosePidNeverReachedTheStoreIsFoundByItsPidFileNotRunTwice() throws Exception {
+    Path release = dir.resolve("release");
+    Path count = dir.resolve("count");
+    Dag dag = DagBuilder.dag("nopid")
+        .task("t", new TaskAction.Shell("echo start >> " + count + "; while [ ! -e " + release + " ] && [ -d " + dir
+            + " ]; do sleep 0.05; done", Map.of()), t -> t.retries(2, Duration.ofMillis(10)))
+        .build();
+    long runId;
+    try (EngineFixture f = new EngineFixture(dir, 2, Map.of())) {
+      f.register(dag).start();
+      runId = f.service().trigger("nopid", Map.of()).id();
+      EngineFixture.await("t to run", Duration.ofSeconds(60), () -> f.service().tasks(runId).stream().anyMatch(t -> t.pid != null));
+    }
+    // As if the engine had died after starting the process but before storing its pid.
+    try (var c = java.sql.DriverManager.getConnection(io.dltrigger.engine.state.Database.h2FileUrl(dir.resolve("state")), "sa", "");
+        var st = c.createStatement()) {
+      st.executeUpdate("UPDATE task_instance SET pid = NULL, pid_started_at = NULL");
+    }
+    try (EngineFixture f = new EngineFixture(dir, 2, Map.of())) {
+      f.register(dag).start();
+      Path log = Path.of(f.service().tries(f.task(runId, "t").id).get(0).logPath());
+      EngineFixture.await("re-attach by the pid file", Duration.ofSeconds(60),
+          () -> { try { return Files.readString(log).contains("re-attached to pid"); } catch (java.io.IOException e) { return false; } });
+      Files.writeString(release, "go");
+      assertEquals(RunState.SUCCESS, f.service().awaitRun(runId, Duration.ofSeconds(60)).state());
+      assertEquals(1, f.task(runId, "t").tryNumber);
+      assertEquals(List.of("start"), Files.readAllLines(count), "the task ran once");
+    }
+  }
 }
