@@ -18,13 +18,25 @@ import java.util.TreeMap;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Metric;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bad files among good ones go to the dead-letter table with their reason; the good ones all arrive. */
 class QuarantineTest {
+    /** Keeps the job's metrics after it ends; the cluster reports to it. */
+    static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setConfiguration(METRICS.addToConfiguration(new Configuration()))
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
     @TempDir Path dir;
 
     @Test
@@ -42,8 +54,8 @@ class QuarantineTest {
         IngestSettings s = TestInputs.settings(in, dir.resolve("events"));
         s.collections = TestInputs.PARTICLE;
         IngestConfig cfg = s.toConfig();
-        InMemoryReporter metrics = InMemoryReporter.createWithRetainedMetrics();
-        StreamExecutionEnvironment env = TestJobs.environment(cfg, metrics);
+        InMemoryReporter metrics = METRICS;
+        StreamExecutionEnvironment env = TestJobs.environment(cfg);
         IngestJob.build(env, cfg);
         JobID job = env.execute("quarantine test").getJobID();
 

@@ -6,7 +6,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.configuration.MemorySize;
-import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,11 +26,6 @@ public final class TestJobs {
     /** @param oneRestart allow one restart (for failure tests); otherwise a failure fails the job */
     public static StreamExecutionEnvironment environment(IngestConfig cfg, boolean oneRestart) {
         return environment(cfg, oneRestart, IngestJob.flinkConfiguration(cfg));
-    }
-
-    /** A job whose metrics are kept by {@code reporter} after it ends. */
-    public static StreamExecutionEnvironment environment(IngestConfig cfg, InMemoryReporter reporter) {
-        return environment(cfg, false, reporter.addToConfiguration(IngestJob.flinkConfiguration(cfg)));
     }
 
     private static StreamExecutionEnvironment environment(IngestConfig cfg, boolean oneRestart, Configuration conf) {
