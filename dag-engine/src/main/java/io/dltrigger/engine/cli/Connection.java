@@ -22,7 +22,7 @@ public final class Connection {
   @Option(names = "--home", description = "project root (default: the launcher's, else the current directory)")
   Path home;
 
-  @Option(names = "--db", description = "JDBC URL of the state database (default: H2 file HOME/var/engine/state; env DLTRIGGER_DB)")
+  @Option(names = "--db", description = "JDBC URL of the state database (default: H2 file HOME/data/engine/state; env DLTRIGGER_DB)")
   String db;
 
   @Option(names = "--db-user", description = "database user (default: sa for H2)")
@@ -34,7 +34,7 @@ public final class Connection {
   @Option(names = "--dags", description = "DAG folder (default: HOME/conf/dags)")
   Path dags;
 
-  @Option(names = "--logs", description = "task log folder (default: HOME/var/engine/logs)")
+  @Option(names = "--logs", description = "task log folder (default: HOME/data/engine/logs)")
   Path logs;
 
   @Option(names = "--workers", description = "worker slots (default: 4)")
@@ -107,7 +107,7 @@ public final class Connection {
     if (f.has("db") && f.get("db").has("url")) {
       return f.get("db").get("url").asText();
     }
-    return Database.h2FileUrl(home().resolve("var/engine/state"));
+    return Database.h2FileUrl(home().resolve("data/engine/state"));
   }
 
   EngineRuntime open(boolean withEngine) {

@@ -31,7 +31,7 @@ public record EngineConfig(Path home, Path dagsDir, Path logsDir, int workers, M
   }
 
   public static EngineConfig defaults(Path home) {
-    return new EngineConfig(home, home.resolve("conf/dags"), home.resolve("var/engine/logs"), 4, Map.of(),
+    return new EngineConfig(home, home.resolve("conf/dags"), home.resolve("data/engine/logs"), 4, Map.of(),
         Duration.ofSeconds(5), Duration.ofSeconds(1));
   }
 
