@@ -2,10 +2,10 @@ package io.dltrigger.engine.state;
 
 /**
  * A task instance's state, as in Airflow. {@code MAPPED} marks the parent of dynamically mapped
- * instances (its children carry the work); {@code UP_FOR_RESCHEDULE} is a sensor between pokes.
+ * instances (its children carry the work). A sensor stays RUNNING between pokes, without a worker.
  */
 public enum TaskState {
-  NONE, SCHEDULED, RUNNING, UP_FOR_RETRY, UP_FOR_RESCHEDULE, SUCCESS, FAILED, UPSTREAM_FAILED, SKIPPED, MAPPED;
+  NONE, SCHEDULED, RUNNING, UP_FOR_RETRY, SUCCESS, FAILED, UPSTREAM_FAILED, SKIPPED, MAPPED;
 
   public boolean finished() {
     return this == SUCCESS || this == FAILED || this == UPSTREAM_FAILED || this == SKIPPED || this == MAPPED;
