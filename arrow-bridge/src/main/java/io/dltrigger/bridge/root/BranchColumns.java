@@ -50,7 +50,7 @@ final class BranchColumns {
                     branch.getArrayDescriptor().getSkipBytes());
             case UNSUPPORTED -> throw new IllegalStateException(info.name() + " is unsupported");
         };
-        ArrayBuilder builder = new ArrayBuilder(new BasketSource(slim, file), interpretation,
+        ArrayBuilder builder = new ArrayBuilder(new BasketSource(branch, slim, file), interpretation,
                 slim.getBasketEntryOffsets(), Runnable::run, range.start(), range.stop());
         Array array = builder.getArray(0, n);
         FieldVector vector = field(info).createVector(allocator);
