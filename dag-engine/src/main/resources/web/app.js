@@ -88,15 +88,25 @@ function drawGraph(dag, run, tis) {
     svg.append(mk('line', {x1: pos[d].x + 160, y1: pos[d].y + 15, x2: pos[t.id].x, y2: pos[t.id].y + 15}));
   for (const t of dag.tasks) {
     const ti = tis.find(x => x.task_id === t.id && x.map_index < 0);
-    const state = ti ? ti.state : 'none';
+    const kids = tis.filter(x => x.task_id === t.id && x.map_index >= 0);
+    const state = !ti ? 'none' : ti.state !== 'mapped' ? ti.state : summary(kids.map(k => k.state));
     const g = mk('g', {'data-task': t.id, 'data-state': state});
-    g.append(mk('rect', {x: pos[t.id].x, y: pos[t.id].y, width: 160, height: 30, class: 'state ' + state}));
+    g.append(mk('rect', {x: pos[t.id].x, y: pos[t.id].y, width: 160, height: 30, class: 'node ' + state}));
     const label = mk('text', {x: pos[t.id].x + 8, y: pos[t.id].y + 15});
-    label.textContent = t.id + (t.mapped ? ' [ ]' : '') + ' · ' + state;
+    label.textContent = t.id + (t.mapped ? ` [${kids.length}]` : '') + ' · ' + state;
     g.append(label);
     if (ti) g.addEventListener('click', () => showTask(ti.id, true));
     svg.append(g);
   }
+}
+
+// The state of a mapped task, from its instances' states.
+function summary(states) {
+  if (states.some(s => s === 'failed' || s === 'upstream_failed')) return 'failed';
+  if (states.some(s => s === 'running')) return 'running';
+  if (states.some(s => s === 'up_for_retry')) return 'up_for_retry';
+  if (states.length && states.every(s => s === 'success' || s === 'skipped')) return 'success';
+  return 'scheduled';
 }
 
 function drawGrid(dag, runs, tasksByRun) {

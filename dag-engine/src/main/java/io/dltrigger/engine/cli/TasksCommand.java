@@ -34,14 +34,25 @@ public final class TasksCommand implements Callable<Integer> {
     @Mixin Connection conn;
     @Parameters(paramLabel = "TASK", description = "task instance id (see: tasks RUN)") long id;
     @Option(names = "--try", description = "try number") Integer tryNumber;
+    @Option(names = {"-f", "--follow"}, description = "keep printing the log as the task writes it, until the try ends") boolean follow;
     @Spec CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
       try (EngineRuntime rt = conn.open(false)) {
-        spec.commandLine().getOut().print(rt.service().log(id, tryNumber));
-        spec.commandLine().getOut().flush();
-        return 0;
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        int printed = 0;
+        while (true) {
+          boolean running = rt.service().task(id).state == io.dltrigger.engine.state.TaskState.RUNNING;
+          String log = rt.service().log(id, tryNumber);
+          out.print(log.substring(Math.min(printed, log.length())));
+          out.flush();
+          printed = log.length();
+          if (!follow || !running) {
+            return 0;
+          }
+          Thread.sleep(200);
+        }
       }
     }
   }
