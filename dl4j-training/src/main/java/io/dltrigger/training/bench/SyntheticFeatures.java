@@ -45,6 +45,14 @@ public final class SyntheticFeatures implements java.io.Serializable {
         return new SyntheticFeatures(new int[] {12, 24, 18}, 1.0);
     }
 
+    /**
+     * Particle multiplicities like the generator's events: about 1,000 EFlow objects, so most particle lists are
+     * nearly full (801 rows). {@code mean} is the mean over classes; ttbar gets 10% more, QCD 10% fewer.
+     */
+    public static SyntheticFeatures withParticles(int mean) {
+        return new SyntheticFeatures(new int[] {(int) (mean * 0.9), (int) (mean * 1.1), mean}, 1.0);
+    }
+
     /** Writes {@code OUT/train}, {@code OUT/test} and {@code OUT/scaler.json}; events per set, classes balanced. */
     public void write(SparkSession spark, Path out, int trainEvents, int testEvents, int files, long seed) throws IOException {
         writeSet(spark, out.resolve("train"), trainEvents, files, seed);

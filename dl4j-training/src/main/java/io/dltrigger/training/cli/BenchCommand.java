@@ -46,6 +46,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--features", description = "use this features table (OUT) instead of generating one")
     Path features;
 
+    @Option(names = "--seq-mean-particles", defaultValue = "700",
+            description = "mean real particles per event in the recurrent data (the generator's events fill most of the 801 rows)")
+    int seqParticles;
+
+    @Option(names = "--skip-hlf", description = "only the recurrent figures (no HLF, no grid search)")
+    boolean skipHlf;
+
     @Override
     public Integer call() throws Exception {
         BackendStartup.start(GpuPolicy.OFF);
@@ -58,10 +65,10 @@ final class BenchCommand implements Callable<Integer> {
                 .config("spark.ui.enabled", "false").getOrCreate()) {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             Path hlfData = features != null ? features : work.resolve("hlf-" + hlfEvents);
-            Path seqData = features != null ? features : work.resolve("seq-" + seqEvents);
+            Path seqData = features != null ? features : work.resolve("seq-" + seqEvents + "-p" + seqParticles);
             if (features == null) {
-                generate(spark, hlfData, hlfEvents, 8);
-                generate(spark, seqData, seqEvents, 4);
+                generate(spark, hlfData, hlfEvents, 8, SyntheticFeatures.small());
+                generate(spark, seqData, seqEvents, 4, SyntheticFeatures.withParticles(seqParticles));
             }
             List<FeatureSplit> hlfTrain = TrainingBench.splits(hlfData.resolve("train"));
             List<FeatureSplit> hlfTest = TrainingBench.splits(hlfData.resolve("test"));
@@ -71,13 +78,18 @@ final class BenchCommand implements Callable<Integer> {
             HyperParams seq = HyperParams.reference(ModelKind.SEQUENCE).withBatchSize(128);
             HyperParams inc = HyperParams.reference(ModelKind.INCLUSIVE).withBatchSize(128);
             String export = work.resolve("export").toUri().toString();
-            figures.add(TrainingBench.inMemory("HLF, DL4J fit on in-memory batches (anchor)", hlf, hlfTrain, epochs));
-            figures.add(TrainingBench.fit("HLF, single process from Parquet", hlf, hlfTrain, hlfTest, epochs, null, threads, export));
-            figures.add(TrainingBench.fit("HLF, parameter averaging local[2]", hlf, hlfTrain, hlfTest, epochs, sc, 2, export));
+            if (!skipHlf) {
+                figures.add(TrainingBench.inMemory("HLF, DL4J fit on in-memory batches (anchor)", hlf, hlfTrain, epochs));
+                figures.add(TrainingBench.fit("HLF, single process from Parquet", hlf, hlfTrain, hlfTest, epochs, null, threads, export));
+                figures.add(TrainingBench.fit("HLF, parameter averaging local[2]", hlf, hlfTrain, hlfTest, epochs, sc, 2, export));
+            }
             figures.add(TrainingBench.fit("LSTM sequence, single process from Parquet", seq, seqTrain, seqTest, epochs, null, threads, export));
             figures.add(TrainingBench.fit("LSTM inclusive, single process from Parquet", inc, seqTrain, seqTest, epochs, null, threads, export));
             figures.add(TrainingBench.fit("LSTM inclusive, parameter averaging local[2]", inc, seqTrain, seqTest, epochs, sc, 2, export));
 
+            if (skipHlf) {
+                report.put("grid_search", "skipped");
+            } else {
             TrainingConfig.Grid demo = new TrainingConfig.Grid(List.of(64, 200), List.of(3), List.of(50, 150),
                     List.of(20, 50), List.of(10), List.of(1e-3));
             List<GridPoint> grid = GridSearch.expand(ModelKind.HLF, demo, 42);
@@ -88,10 +100,12 @@ final class BenchCommand implements Callable<Integer> {
             report.put("grid_search", Map.of("combinations", grid.size(), "fits", fits, "minutes", minutes,
                     "fits_per_minute", fits / minutes, "sample_events", Math.round(hlfEvents * 0.1),
                     "epochs_per_fit", 3, "executors", "local[2]"));
+            }
         }
         report.put("nd4j_threads_single_process", threads);
         report.put("hlf_train_events", hlfEvents);
         report.put("seq_train_events", seqEvents);
+        report.put("seq_mean_particles", seqParticles);
         report.put("figures", figures.stream().map(Figure::asMap).toList());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(work.resolve("results.json").toFile(), report);
         System.out.println("| measurement | events | wall s | cores | events/s per core (wall) | CPU s | events per CPU-second | test ttbar AUC |");
@@ -104,9 +118,10 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void generate(SparkSession spark, Path out, int trainEvents, int files) throws java.io.IOException {
+    private static void generate(SparkSession spark, Path out, int trainEvents, int files, SyntheticFeatures gen)
+            throws java.io.IOException {
         if (!Files.exists(out.resolve("scaler.json"))) {
-            SyntheticFeatures.small().write(spark, out, trainEvents, Math.max(300, trainEvents / 4), files, 11);
+            gen.write(spark, out, trainEvents, Math.max(300, trainEvents / 4), files, 11);
         }
     }
 }

@@ -41,9 +41,11 @@ public final class SparkFitter implements EpochFitter {
         this.holdout = holdout;
         this.poolEvents = poolEvents;
         this.partitions = Math.max(1, Math.min(splits.size(), sc.defaultParallelism()));
-        // the worker count must be given: for graphs trained from paths the master would otherwise take it from
-        // a (null) MultiLayer network
-        this.master = new ParameterAveragingTrainingMaster.Builder(sc.defaultParallelism(), 1)
+        // Both arguments matter. The worker count: for graphs trained from paths the master would otherwise take it
+        // from a (null) MultiLayer network. Examples per file = one minibatch: the master sizes each averaging round
+        // as workers x averagingFrequency x batch / examples-per-file files, and a worker trains at most
+        // averagingFrequency minibatches per round, so a wrong count here silently skips most of the data.
+        this.master = new ParameterAveragingTrainingMaster.Builder(sc.defaultParallelism(), params.batchSize())
                 .batchSizePerWorker(params.batchSize())
                 .averagingFrequency(averagingFrequency)
                 .workerPrefetchNumBatches(2)
