@@ -2,6 +2,7 @@ package io.dltrigger.features.bench;
 
 import io.dltrigger.features.config.FeaturesConfig;
 import io.dltrigger.features.physics.ConeSum;
+import io.dltrigger.features.physics.EventBuffer;
 import io.dltrigger.features.spark.FeaturesJob;
 import io.dltrigger.features.spark.Summary;
 import java.io.File;
@@ -39,6 +40,13 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "2026")
     long seed;
 
+    @Option(names = "--kernel-events", defaultValue = "5000",
+            description = "events per sample for the in-memory, one-thread selection+features figure (0: skip)")
+    int kernelEvents;
+
+    @Option(names = "--kernel-only", description = "run only the in-memory selection+features figure")
+    boolean kernelOnly;
+
     @Override
     public Integer call() throws IOException {
         String table = work.resolve("events-" + perSample + "-" + seed).toString();
@@ -49,6 +57,20 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "generated %d events per sample into %s in %.1f s (not timed)%n",
                     perSample, table, (System.nanoTime() - t0) / 1e9);
             spark.stop();
+        }
+        if (kernelEvents > 0) {
+            SparkSession spark = session(2);
+            List<EventBuffer> events = KernelBench.load(spark, table, kernelEvents);
+            spark.stop();
+            List<String> kernel = new ArrayList<>();
+            kernel.add("| isolation | events | selected | events/s per core (thread CPU time) | events/s (wall) |");
+            kernel.add("|---|---|---|---|---|");
+            kernel.add(KernelBench.run(events, ConeSum.Kind.BINNED));
+            kernel.add(KernelBench.run(events, ConeSum.Kind.PAIRWISE));
+            System.out.println(String.join("\n", kernel));
+        }
+        if (kernelOnly) {
+            return 0;
         }
         List<String> lines = new ArrayList<>();
         lines.add("| isolation | master | events read | selected | seconds (all) | events/s per core (all)"

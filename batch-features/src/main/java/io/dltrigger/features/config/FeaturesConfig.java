@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -96,11 +95,6 @@ public record FeaturesConfig(
                 balanceClasses, fraction, seed, maxRecordsPerFile);
     }
 
-    public FeaturesConfig withCuts(Cuts newCuts) {
-        return new FeaturesConfig(collections, newCuts, leptonChoice, mtForm, sortByDeltaR, isolation, labels, balance,
-                testFraction, seed, maxRecordsPerFile);
-    }
-
     public FeaturesConfig withOptions(LeptonChoice choice, MtForm form, boolean sort) {
         return new FeaturesConfig(collections, cuts, choice, form, sort, isolation, labels, balance, testFraction, seed,
                 maxRecordsPerFile);
@@ -111,14 +105,6 @@ public record FeaturesConfig(
         names.put(key(c), branch);
         return new FeaturesConfig(names, cuts, leptonChoice, mtForm, sortByDeltaR, isolation, labels, balance,
                 testFraction, seed, maxRecordsPerFile);
-    }
-
-    public Map<Collection, String> branches() {
-        Map<Collection, String> m = new EnumMap<>(Collection.class);
-        for (Collection c : Collection.values()) {
-            m.put(c, branch(c));
-        }
-        return m;
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())

@@ -101,7 +101,7 @@ public final class Extraction implements FlatMapFunction<Iterator<InternalRow>, 
     }
 
     /** Copies the event's lists into the buffer, element by element (no intermediate arrays). */
-    static void fill(InternalRow row, EventBuffer buffer) {
+    public static void fill(InternalRow row, EventBuffer buffer) {
         Field[] fields = Field.all();
         for (int k = 0; k < fields.length; k++) {
             Field f = fields[k];
