@@ -18,6 +18,16 @@ public final class FeaturesCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new FeaturesCli()).execute(args));
+        CommandLine cli = new CommandLine(new FeaturesCli());
+        // Bad input (a missing column, an existing output, a bad config) is a message, not a stack trace;
+        // DLTRIGGER_DEBUG=1 shows the trace.
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (System.getenv("DLTRIGGER_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            cmd.getErr().println("dltrigger " + cmd.getCommandName() + ": " + e.getMessage());
+            return 1;
+        });
+        System.exit(cli.execute(args));
     }
 }

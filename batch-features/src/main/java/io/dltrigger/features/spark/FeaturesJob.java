@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FeaturesJob {
     private static final Logger LOG = LoggerFactory.getLogger(FeaturesJob.class);
-    private static final String STAGE = "_selected";
+    private static final String STAGE = "selected.stage";
     /**
      * Dictionary encoding pays off for repeated values; the features are mostly distinct floats, for which
      * Parquet builds a dictionary only to abandon it (a hash lookup per value, high in the profile).

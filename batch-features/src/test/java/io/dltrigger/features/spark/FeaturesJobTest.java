@@ -162,7 +162,7 @@ class FeaturesJobTest {
         try (Stream<Path> siblings = Files.list(dir)) {
             assertFalse(siblings.anyMatch(p -> p.getFileName().toString().contains(".tmp-")), "temporary output left");
         }
-        assertFalse(new File(out, "_selected").exists());
+        assertFalse(new File(out, "selected.stage").exists());
 
         // The same scaler applied to the same data gives the same tables; nothing is refitted.
         String again = dir.resolve("features-applied").toString();
