@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dltrigger.ingest.config.IngestConfig;
 import io.dltrigger.ingest.config.IngestSettings;
+import io.dltrigger.generator.event.Sample;
 import io.dltrigger.ingest.testing.EventTable;
+import io.dltrigger.ingest.testing.GeneratedRuns;
 import io.dltrigger.ingest.testing.Quarantine;
 import io.dltrigger.ingest.testing.TestInputs;
 import io.dltrigger.ingest.testing.TestJobs;
@@ -85,6 +87,31 @@ class QuarantineTest {
         for (String name : List.of("eventsPerSecond", "bytesPerSecond", "eventLagMs", "filesPending", "filesPlanned")) {
             assertTrue(!metrics.findMetrics(job, name).isEmpty(), "no metric " + name);
         }
+    }
+
+    @Test
+    void quarantinesChunksWithCorruptBasketsAndKeepsTheFilesOtherChunks() throws Exception {
+        Path in = dir.resolve("in");
+        Path good = GeneratedRuns.write(dir.resolve("gen"), Sample.TTBAR, 41, 250, 250, 50).get(0);
+        // header, keys and tree metadata intact (they are written at the end); baskets in the middle not
+        TestInputs.corrupted(good, in, good.getFileName().toString(), 0.4);
+        IngestConfig cfg = TestInputs.settings(in, dir.resolve("events")).toConfig();
+        StreamExecutionEnvironment env = TestJobs.environment(cfg);
+        IngestJob.build(env, cfg);
+        env.execute("corrupt chunk test");
+
+        long lost = 0;
+        List<JsonNode> records = Quarantine.read(dir.resolve("events/_quarantine"));
+        assertTrue(!records.isEmpty());
+        for (JsonNode r : records) {
+            assertTrue(r.get("entry_stop").asLong() > r.get("entry_start").asLong(), r.toString());
+            assertTrue(r.get("reason").asText().contains(good.getFileName().toString()), r.toString());
+            lost += r.get("entry_stop").asLong() - r.get("entry_start").asLong();
+        }
+        assertTrue(lost < 250, "every chunk was lost");
+        EventTable table = EventTable.read(dir.resolve("events"));
+        assertEquals(Map.of("ttbar", 250 - lost), table.rowsBySample());
+        assertEquals(List.of(), table.duplicates());
     }
 
     private static long sum(Map<String, Metric> found) {

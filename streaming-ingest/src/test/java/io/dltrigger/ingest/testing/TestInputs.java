@@ -45,6 +45,7 @@ public final class TestInputs {
     /** The first {@code fraction} of a ROOT file, as left by an interrupted copy. */
     public static Path truncated(Path source, Path dir, String name, double fraction) throws IOException {
         byte[] all = Files.readAllBytes(source);
+        Files.createDirectories(dir);
         Path p = dir.resolve(name);
         Files.write(p, java.util.Arrays.copyOf(all, (int) (all.length * fraction)));
         return p;
@@ -52,6 +53,7 @@ public final class TestInputs {
 
     /** A ROOT file whose bytes from {@code fraction} of its length on are overwritten for 64 KiB. */
     public static Path corrupted(Path source, Path dir, String name, double fraction) throws IOException {
+        Files.createDirectories(dir);
         Path p = dir.resolve(name);
         Files.copy(source, p, StandardCopyOption.REPLACE_EXISTING);
         try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
