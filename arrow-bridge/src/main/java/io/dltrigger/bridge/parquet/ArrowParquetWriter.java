@@ -34,8 +34,18 @@ public final class ArrowParquetWriter implements AutoCloseable {
 
     public ArrowParquetWriter(OutputFile out, Schema schema, CompressionCodecName codec) throws IOException {
         this.schema = schema;
-        this.writer = new Builder(out, schema).withCompressionCodec(codec)
-                .withWriteMode(ParquetFileWriter.Mode.CREATE).withConf(new Configuration(false)).build();
+        Builder builder = new Builder(out, schema).withCompressionCodec(codec)
+                .withWriteMode(ParquetFileWriter.Mode.CREATE).withConf(new Configuration(false));
+        // Measured floats almost never repeat: a dictionary costs a hash lookup per value and is then
+        // dropped. Integer columns (PID, Charge, counts) keep it.
+        for (org.apache.parquet.column.ColumnDescriptor c : ParquetSchemas.toParquet(schema).getColumns()) {
+            var type = c.getPrimitiveType().getPrimitiveTypeName();
+            if (type == org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.FLOAT
+                    || type == org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE) {
+                builder = builder.withDictionaryEncoding(String.join(".", c.getPath()), false);
+            }
+        }
+        this.writer = builder.build();
     }
 
     public void write(VectorSchemaRoot batch) throws IOException {
