@@ -53,6 +53,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-hlf", description = "only the recurrent figures (no HLF, no grid search)")
     boolean skipHlf;
 
+    @Option(names = "--skip-seq", description = "only the HLF figures and the grid search")
+    boolean skipSeq;
+
     @Override
     public Integer call() throws Exception {
         BackendStartup.start(GpuPolicy.OFF);
@@ -68,12 +71,14 @@ final class BenchCommand implements Callable<Integer> {
             Path seqData = features != null ? features : work.resolve("seq-" + seqEvents + "-p" + seqParticles);
             if (features == null) {
                 generate(spark, hlfData, hlfEvents, 8, SyntheticFeatures.small());
-                generate(spark, seqData, seqEvents, 4, SyntheticFeatures.withParticles(seqParticles));
+                if (!skipSeq) {
+                    generate(spark, seqData, seqEvents, 4, SyntheticFeatures.withParticles(seqParticles));
+                }
             }
             List<FeatureSplit> hlfTrain = TrainingBench.splits(hlfData.resolve("train"));
             List<FeatureSplit> hlfTest = TrainingBench.splits(hlfData.resolve("test"));
-            List<FeatureSplit> seqTrain = TrainingBench.splits(seqData.resolve("train"));
-            List<FeatureSplit> seqTest = TrainingBench.splits(seqData.resolve("test"));
+            List<FeatureSplit> seqTrain = skipSeq ? List.of() : TrainingBench.splits(seqData.resolve("train"));
+            List<FeatureSplit> seqTest = skipSeq ? List.of() : TrainingBench.splits(seqData.resolve("test"));
             HyperParams hlf = HyperParams.reference(ModelKind.HLF).withBatchSize(128);
             HyperParams seq = HyperParams.reference(ModelKind.SEQUENCE).withBatchSize(128);
             HyperParams inc = HyperParams.reference(ModelKind.INCLUSIVE).withBatchSize(128);
@@ -82,10 +87,15 @@ final class BenchCommand implements Callable<Integer> {
                 figures.add(TrainingBench.inMemory("HLF, DL4J fit on in-memory batches (anchor)", hlf, hlfTrain, epochs));
                 figures.add(TrainingBench.fit("HLF, single process from Parquet", hlf, hlfTrain, hlfTest, epochs, null, threads, export));
                 figures.add(TrainingBench.fit("HLF, parameter averaging local[2]", hlf, hlfTrain, hlfTest, epochs, sc, 2, export));
+                // DL4J's cost is mostly per minibatch for a network this small: the same model at batch 1024
+                figures.add(TrainingBench.fit("HLF, single process from Parquet, batch 1024", hlf.withBatchSize(1024),
+                        hlfTrain, hlfTest, epochs, null, threads, export));
             }
-            figures.add(TrainingBench.fit("LSTM sequence, single process from Parquet", seq, seqTrain, seqTest, epochs, null, threads, export));
-            figures.add(TrainingBench.fit("LSTM inclusive, single process from Parquet", inc, seqTrain, seqTest, epochs, null, threads, export));
-            figures.add(TrainingBench.fit("LSTM inclusive, parameter averaging local[2]", inc, seqTrain, seqTest, epochs, sc, 2, export));
+            if (!skipSeq) {
+                figures.add(TrainingBench.fit("LSTM sequence, single process from Parquet", seq, seqTrain, seqTest, epochs, null, threads, export));
+                figures.add(TrainingBench.fit("LSTM inclusive, single process from Parquet", inc, seqTrain, seqTest, epochs, null, threads, export));
+                figures.add(TrainingBench.fit("LSTM inclusive, parameter averaging local[2]", inc, seqTrain, seqTest, epochs, sc, 2, export));
+            }
 
             if (skipHlf) {
                 report.put("grid_search", "skipped");
