@@ -79,13 +79,9 @@ public final class EventGenerator {
 
     private DelphesEvent assemble(long eventNumber) {
         DelphesEvent e = new DelphesEvent(eventNumber);
-        putLeptons(e, "Electron", leptons.electrons);
-        putLeptons(e, "MuonTight", leptons.muons);
-        int n = jets.size;
-        e.put("Jet", "PT", Arrays.copyOf(jets.pt, n))
-                .put("Jet", "Eta", Arrays.copyOf(jets.eta, n))
-                .put("Jet", "Phi", Arrays.copyOf(jets.phi, n))
-                .put("Jet", "BTag", Arrays.copyOf(jets.btag, n));
+        leptons.electrons.putInto(e, "Electron", "Charge");
+        leptons.muons.putInto(e, "MuonTight", "Charge");
+        jets.reconstructed.putInto(e, "Jet", "BTag");
         // MET is minus the vector sum of everything the detector saw.
         double mx = -eflow.visibleX;
         double my = -eflow.visibleY;
@@ -108,12 +104,5 @@ public final class EventGenerator {
                 .put("EFlowNeutralHadron", "Eta", Arrays.copyOf(eflow.neutralEta, h))
                 .put("EFlowNeutralHadron", "Phi", Arrays.copyOf(eflow.neutralPhi, h));
         return e;
-    }
-
-    private static void putLeptons(DelphesEvent e, String collection, LeptonBuffer l) {
-        e.put(collection, "PT", Arrays.copyOf(l.pt, l.size))
-                .put(collection, "Eta", Arrays.copyOf(l.eta, l.size))
-                .put(collection, "Phi", Arrays.copyOf(l.phi, l.size))
-                .put(collection, "Charge", Arrays.copyOf(l.charge, l.size));
     }
 }

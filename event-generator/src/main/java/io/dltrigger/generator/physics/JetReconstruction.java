@@ -1,6 +1,5 @@
 package io.dltrigger.generator.physics;
 
-import java.util.Arrays;
 
 /**
  * Jets from the constituent sums the detector accumulated per seed: seeds closer than the cone radius merge
@@ -17,11 +16,7 @@ final class JetReconstruction {
     private static final double LIGHT_MISTAG = 0.02;
 
     private final Rng rng;
-    int size;
-    float[] pt = new float[16];
-    float[] eta = new float[16];
-    float[] phi = new float[16];
-    int[] btag = new int[16];
+    final PhysicsObjects reconstructed = new PhysicsObjects();
     private double[] px = new double[16];
     private double[] py = new double[16];
     private double[] pz = new double[16];
@@ -46,20 +41,17 @@ final class JetReconstruction {
             direction(j);
         }
         merge(n);
-        size = 0;
+        reconstructed.clear();
         for (int j = 0; j < n; j++) {
             double jpt = ENERGY_SCALE * Kinematics.pt(px[j], py[j]);
             if (!alive[j] || jpt < PT_MIN || Math.abs(jetEta[j]) > Detector.CALO_ETA) {
                 continue;
             }
-            pt[size] = (float) jpt;
-            eta[size] = (float) jetEta[j];
-            phi[size] = (float) jetPhi[j];
-            btag[size] = Math.abs(jetEta[j]) < Detector.TRACKER_ETA && rng.chance(tagProbability(flavour[j], jpt))
+            int btag = Math.abs(jetEta[j]) < Detector.TRACKER_ETA && rng.chance(tagProbability(flavour[j], jpt))
                     ? 1 : 0;
-            size++;
+            reconstructed.add((float) jpt, (float) jetEta[j], (float) jetPhi[j], btag);
         }
-        sortByPt();
+        reconstructed.sortByPt();
     }
 
     private void merge(int n) {
@@ -97,36 +89,9 @@ final class JetReconstruction {
         };
     }
 
-    private void sortByPt() {
-        for (int i = 1; i < size; i++) {
-            for (int k = i; k > 0 && pt[k] > pt[k - 1]; k--) {
-                swap(k, k - 1);
-            }
-        }
-    }
-
-    private void swap(int a, int b) {
-        float t = pt[a];
-        pt[a] = pt[b];
-        pt[b] = t;
-        t = eta[a];
-        eta[a] = eta[b];
-        eta[b] = t;
-        t = phi[a];
-        phi[a] = phi[b];
-        phi[b] = t;
-        int c = btag[a];
-        btag[a] = btag[b];
-        btag[b] = c;
-    }
-
     private void ensure(int n) {
         if (px.length < n) {
             int m = 2 * n;
-            pt = Arrays.copyOf(pt, m);
-            eta = Arrays.copyOf(eta, m);
-            phi = Arrays.copyOf(phi, m);
-            btag = Arrays.copyOf(btag, m);
             px = new double[m];
             py = new double[m];
             pz = new double[m];

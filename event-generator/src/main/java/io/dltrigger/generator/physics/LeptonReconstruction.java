@@ -14,8 +14,8 @@ final class LeptonReconstruction {
 
     private final Rng rng;
     private final Detector detector;
-    final LeptonBuffer electrons = new LeptonBuffer();
-    final LeptonBuffer muons = new LeptonBuffer();
+    final PhysicsObjects electrons = new PhysicsObjects();
+    final PhysicsObjects muons = new PhysicsObjects();
 
     LeptonReconstruction(Rng rng, Detector detector) {
         this.rng = rng;
