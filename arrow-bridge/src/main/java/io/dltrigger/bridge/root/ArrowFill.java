@@ -54,7 +54,7 @@ final class ArrowFill {
      * {@link #values}.
      */
     static boolean copyDirect(FieldVector target, ValueType type, java.nio.ByteBuffer source, int n) {
-        if (type == ValueType.BOOL || type.name().startsWith("UINT")) {
+        if (type == ValueType.BOOL || type.unsigned()) {
             return false;
         }
         BaseFixedWidthVector v = (BaseFixedWidthVector) target;

@@ -40,6 +40,10 @@ public enum ValueType {
         return arrowType;
     }
 
+    public boolean unsigned() {
+        return this == UINT8 || this == UINT16 || this == UINT32 || this == UINT64;
+    }
+
     /** Bytes per element on disk (ROOT, big-endian) and in Arrow. */
     public int width() {
         return switch (this) {
