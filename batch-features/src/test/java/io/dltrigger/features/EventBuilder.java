@@ -17,7 +17,11 @@ public final class EventBuilder {
 
     /** An event whose three isolation maps each hold one entry far from everything (eta -4). */
     public static EventBuilder withMaps() {
-        return new EventBuilder().track(1, -4, 0).photon(2, -4, 1).neutral(2, -4, 2).met(10, 0);
+        return new EventBuilder()
+                .track(1, -4, 0)
+                .photon(2, -4, 1)
+                .neutral(2, -4, 2)
+                .met(10, 0);
     }
 
     public static EventBuilder empty() {

@@ -6,12 +6,13 @@ import org.apache.spark.sql.SparkSession;
 public final class TestSpark {
     private static SparkSession session;
 
-    private TestSpark() {
-    }
+    private TestSpark() {}
 
     public static synchronized SparkSession get() {
         if (session == null) {
-            session = SparkSession.builder().master("local[2]").appName("batch-features-tests")
+            session = SparkSession.builder()
+                    .master("local[2]")
+                    .appName("batch-features-tests")
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.ui.enabled", "false")

@@ -16,9 +16,13 @@ public final class TestSpark {
 
     public static synchronized SparkSession session() {
         if (spark == null) {
-            spark = SparkSession.builder().master("local[2]").appName("dl4j-training-tests")
-                    .config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
-                    .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+            spark = SparkSession.builder()
+                    .master("local[2]")
+                    .appName("dl4j-training-tests")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.sql.shuffle.partitions", "2")
                     .getOrCreate();
         }
         return spark;

@@ -16,8 +16,7 @@ import java.util.List;
  * (no deserialization, no Arrow). Returns the uncompressed bytes, so MB/s compare like for like.
  */
 final class DecompressionBound {
-    private DecompressionBound() {
-    }
+    private DecompressionBound() {}
 
     static long inflateAll(List<Path> files, String tree, List<String> branches) throws Exception {
         long total = 0;

@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
  * bound set by decompression alone (inflate every basket of the same branches, nothing else). Prints
  * events/s and uncompressed MB/s for both, per core (one thread).
  */
-@Command(name = "bench-reader", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench-reader",
+        mixinStandardHelpOptions = true,
         description = "Benchmark the ROOT -> Arrow reader against the decompression-only bound (one thread).")
 public final class ReaderBenchmark implements Callable<Integer> {
     @Parameters(description = "ROOT files")
@@ -69,11 +71,14 @@ public final class ReaderBenchmark implements Callable<Integer> {
             }
         }
         double mb = bytes / 1e6;
-        System.out.printf("files=%d events=%d branches=%d uncompressed=%.1f MB%n", files.size(), events,
-                selected(files.get(0)).size(), mb);
-        System.out.printf("reader (ROOT -> Arrow, 1 thread):  %.2f s CPU (%.2f s wall)  %,.0f events/s per core  %.1f MB/s per core%n",
+        System.out.printf(
+                "files=%d events=%d branches=%d uncompressed=%.1f MB%n",
+                files.size(), events, selected(files.get(0)).size(), mb);
+        System.out.printf(
+                "reader (ROOT -> Arrow, 1 thread):  %.2f s CPU (%.2f s wall)  %,.0f events/s per core  %.1f MB/s per core%n",
                 bestReader, wallReader, events / bestReader, mb / bestReader);
-        System.out.printf("decompression bound (1 thread):    %.2f s CPU (%.2f s wall)  %,.0f events/s per core  %.1f MB/s per core%n",
+        System.out.printf(
+                "decompression bound (1 thread):    %.2f s CPU (%.2f s wall)  %,.0f events/s per core  %.1f MB/s per core%n",
                 bestBound, wallBound, events / bestBound, mb / bestBound);
         System.out.printf("reader / bound: %.0f%%%n", 100 * bestBound / bestReader);
         return 0;
@@ -84,7 +89,10 @@ public final class ReaderBenchmark implements Callable<Integer> {
             return branches;
         }
         try (RootFile f = RootFile.open(file.toString())) {
-            return f.tree(tree).branches().stream().filter(BranchInfo::supported).map(BranchInfo::name).toList();
+            return f.tree(tree).branches().stream()
+                    .filter(BranchInfo::supported)
+                    .map(BranchInfo::name)
+                    .toList();
         }
     }
 

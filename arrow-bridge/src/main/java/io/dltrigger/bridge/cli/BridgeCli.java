@@ -5,7 +5,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the arrow-bridge JVM: {@code bin/dltrigger inspect|bench-reader ...}. */
-@Command(name = "dltrigger", mixinStandardHelpOptions = true, subcommands = {InspectCommand.class, ReaderBenchmark.class})
+@Command(
+        name = "dltrigger",
+        mixinStandardHelpOptions = true,
+        subcommands = {InspectCommand.class, ReaderBenchmark.class})
 public final class BridgeCli {
     public static void main(String[] args) {
         System.exit(new CommandLine(new BridgeCli()).execute(args));

@@ -7,9 +7,9 @@ import io.dltrigger.bridge.root.RootFile;
 import io.dltrigger.bridge.root.RootTree;
 import io.dltrigger.bridge.summary.BranchSummary;
 import io.dltrigger.bridge.summary.DatasetSummary;
+import io.dltrigger.bridge.summary.TreeSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.dltrigger.bridge.summary.TreeSummary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +24,24 @@ import picocli.CommandLine.Parameters;
  * Lists a ROOT file's trees and branches, or with --summary prints per leaf branch the figures an
  * independent reader can be checked against (the shape of JSROOT's root-summary.mjs output).
  */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "List trees and branches of a ROOT file (local path or Hadoop URI); --summary prints JSON figures per branch.")
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
+        description =
+                "List trees and branches of a ROOT file (local path or Hadoop URI); --summary prints JSON figures per branch.")
 final class InspectCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "ROOT file (path or URI: file:, hdfs:, ...), or a directory of Delphes files to summarize per sample")
+    @Parameters(
+            index = "0",
+            description =
+                    "ROOT file (path or URI: file:, hdfs:, ...), or a directory of Delphes files to summarize per sample")
     String file;
 
     @Option(names = "--tree", description = "tree to inspect (default: every tree; the first one for --summary)")
     String tree;
 
-    @Option(names = "--summary", description = "print JSON: entries, and per leaf branch values, sum, sumsq, min, max, first")
+    @Option(
+            names = "--summary",
+            description = "print JSON: entries, and per leaf branch values, sum, sumsq, min, max, first")
     boolean summary;
 
     @Override
@@ -44,7 +52,8 @@ final class InspectCommand implements Callable<Integer> {
             }
             return 0;
         }
-        try (RootFile f = RootFile.open(file); BufferAllocator allocator = new RootAllocator()) {
+        try (RootFile f = RootFile.open(file);
+                BufferAllocator allocator = new RootAllocator()) {
             List<String> trees = tree != null ? List.of(tree) : f.treeNames();
             if (summary) {
                 if (trees.isEmpty()) {
@@ -55,7 +64,9 @@ final class InspectCommand implements Callable<Integer> {
             }
             for (String t : trees) {
                 RootTree rt = f.tree(t);
-                System.out.printf("tree %s: %d entries, %d leaf branches%n", t, rt.entries(), rt.branches().size());
+                System.out.printf(
+                        "tree %s: %d entries, %d leaf branches%n",
+                        t, rt.entries(), rt.branches().size());
                 for (BranchInfo b : rt.branches()) {
                     System.out.printf("  %-40s %-22s %s%n", b.name(), b.typeName(), b.title());
                 }
@@ -70,10 +81,15 @@ final class InspectCommand implements Callable<Integer> {
         out.put("tree", tree.name());
         out.put("entries", tree.entries());
         out.put("reader", "DLTrigger arrow-bridge (Laurelin core)");
-        out.put("skipped", tree.branches().stream().filter(b -> !b.supported())
-                .map(b -> b.name() + ": " + b.unsupportedReason()).toList());
+        out.put(
+                "skipped",
+                tree.branches().stream()
+                        .filter(b -> !b.supported())
+                        .map(b -> b.name() + ": " + b.unsupportedReason())
+                        .toList());
         Map<String, Object> branches = new LinkedHashMap<>();
-        for (Map.Entry<String, BranchSummary> e : TreeSummary.summarize(tree, allocator, 10_000).entrySet()) {
+        for (Map.Entry<String, BranchSummary> e :
+                TreeSummary.summarize(tree, allocator, 10_000).entrySet()) {
             BranchSummary s = e.getValue();
             Map<String, Object> b = new LinkedHashMap<>();
             b.put("values", s.values());

@@ -23,8 +23,7 @@ import org.apache.parquet.io.api.PrimitiveConverter;
 
 /** Parquet record converters that write each value into an Arrow vector at the current position. */
 final class ArrowConverters {
-    private ArrowConverters() {
-    }
+    private ArrowConverters() {}
 
     /** Converts one record into row {@code row} of the root; the row advances at the end of each record. */
     static final class RootConverter extends GroupConverter {
@@ -62,8 +61,7 @@ final class ArrowConverters {
         }
 
         @Override
-        public void start() {
-        }
+        public void start() {}
 
         @Override
         public void end() {
@@ -95,8 +93,7 @@ final class ArrowConverters {
                 }
 
                 @Override
-                public void end() {
-                }
+                public void end() {}
             };
         }
 

@@ -34,11 +34,14 @@ public final class ArrowParquetWriter implements AutoCloseable {
 
     public ArrowParquetWriter(OutputFile out, Schema schema, CompressionCodecName codec) throws IOException {
         this.schema = schema;
-        Builder builder = new Builder(out, schema).withCompressionCodec(codec)
-                .withWriteMode(ParquetFileWriter.Mode.CREATE).withConf(new Configuration(false));
+        Builder builder = new Builder(out, schema)
+                .withCompressionCodec(codec)
+                .withWriteMode(ParquetFileWriter.Mode.CREATE)
+                .withConf(new Configuration(false));
         // Measured floats almost never repeat: a dictionary costs a hash lookup per value and is then
         // dropped. Integer columns (PID, Charge, counts) keep it.
-        for (org.apache.parquet.column.ColumnDescriptor c : ParquetSchemas.toParquet(schema).getColumns()) {
+        for (org.apache.parquet.column.ColumnDescriptor c :
+                ParquetSchemas.toParquet(schema).getColumns()) {
             var type = c.getPrimitiveType().getPrimitiveTypeName();
             if (type == org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.FLOAT
                     || type == org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE) {
@@ -50,7 +53,8 @@ public final class ArrowParquetWriter implements AutoCloseable {
 
     public void write(VectorSchemaRoot batch) throws IOException {
         if (!batch.getSchema().equals(schema)) {
-            throw new IllegalArgumentException("batch schema " + batch.getSchema() + " differs from the file's " + schema);
+            throw new IllegalArgumentException(
+                    "batch schema " + batch.getSchema() + " differs from the file's " + schema);
         }
         row.root = batch;
         for (int i = 0; i < batch.getRowCount(); i++) {
@@ -123,7 +127,8 @@ public final class ArrowParquetWriter implements AutoCloseable {
                 String name = v.getName();
                 out.startField(name, c);
                 if (v instanceof ListVector list) {
-                    writeList(list.getDataVector(), list.getElementStartIndex(r.index), list.getElementEndIndex(r.index));
+                    writeList(
+                            list.getDataVector(), list.getElementStartIndex(r.index), list.getElementEndIndex(r.index));
                 } else if (v instanceof FixedSizeListVector fixed) {
                     int size = fixed.getListSize();
                     writeList(fixed.getDataVector(), r.index * size, (r.index + 1) * size);

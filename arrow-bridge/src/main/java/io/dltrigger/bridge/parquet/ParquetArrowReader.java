@@ -38,7 +38,9 @@ public final class ParquetArrowReader implements AutoCloseable {
         Schema schema = ParquetSchemas.toArrow(message);
         this.root = VectorSchemaRoot.create(schema, allocator);
         this.converter = new ArrowConverters.RootConverter(root);
-        this.reader = new Builder(in, message, converter).withConf(new Configuration(false)).build();
+        this.reader = new Builder(in, message, converter)
+                .withConf(new Configuration(false))
+                .build();
     }
 
     public Schema schema() {
@@ -102,8 +104,8 @@ public final class ParquetArrowReader implements AutoCloseable {
                 }
 
                 @Override
-                public RecordMaterializer<Boolean> prepareForRead(Configuration conf, Map<String, String> meta,
-                                                                  MessageType fileSchema, ReadContext context) {
+                public RecordMaterializer<Boolean> prepareForRead(
+                        Configuration conf, Map<String, String> meta, MessageType fileSchema, ReadContext context) {
                     return new RecordMaterializer<>() {
                         @Override
                         public Boolean getCurrentRecord() {

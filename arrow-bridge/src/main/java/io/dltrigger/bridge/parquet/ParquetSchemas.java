@@ -22,8 +22,7 @@ import org.apache.parquet.schema.Types;
  * C++ reader all read as arrays. Non-nullable Arrow fields become REQUIRED columns.
  */
 public final class ParquetSchemas {
-    private ParquetSchemas() {
-    }
+    private ParquetSchemas() {}
 
     public static MessageType toParquet(Schema schema) {
         List<Type> fields = new ArrayList<>();
@@ -38,8 +37,10 @@ public final class ParquetSchemas {
         ArrowType t = f.getType();
         if (t instanceof ArrowType.List || t instanceof ArrowType.FixedSizeList) {
             Type element = toParquet(f.getChildren().get(0), "element");
-            return Types.buildGroup(rep).as(LogicalTypeAnnotation.listType())
-                    .addField(Types.repeatedGroup().addField(element).named("list")).named(name);
+            return Types.buildGroup(rep)
+                    .as(LogicalTypeAnnotation.listType())
+                    .addField(Types.repeatedGroup().addField(element).named("list"))
+                    .named(name);
         }
         return primitive(t, rep, name);
     }
@@ -49,12 +50,20 @@ public final class ParquetSchemas {
             return Types.primitive(PrimitiveTypeName.BOOLEAN, rep).named(name);
         } else if (t instanceof ArrowType.Int i) {
             PrimitiveTypeName p = i.getBitWidth() == 64 ? PrimitiveTypeName.INT64 : PrimitiveTypeName.INT32;
-            return Types.primitive(p, rep).as(LogicalTypeAnnotation.intType(i.getBitWidth(), i.getIsSigned())).named(name);
+            return Types.primitive(p, rep)
+                    .as(LogicalTypeAnnotation.intType(i.getBitWidth(), i.getIsSigned()))
+                    .named(name);
         } else if (t instanceof ArrowType.FloatingPoint fp) {
-            return Types.primitive(fp.getPrecision() == FloatingPointPrecision.DOUBLE ? PrimitiveTypeName.DOUBLE
-                    : PrimitiveTypeName.FLOAT, rep).named(name);
+            return Types.primitive(
+                            fp.getPrecision() == FloatingPointPrecision.DOUBLE
+                                    ? PrimitiveTypeName.DOUBLE
+                                    : PrimitiveTypeName.FLOAT,
+                            rep)
+                    .named(name);
         } else if (t instanceof ArrowType.Utf8) {
-            return Types.primitive(PrimitiveTypeName.BINARY, rep).as(LogicalTypeAnnotation.stringType()).named(name);
+            return Types.primitive(PrimitiveTypeName.BINARY, rep)
+                    .as(LogicalTypeAnnotation.stringType())
+                    .named(name);
         }
         throw new IllegalArgumentException("no Parquet mapping for Arrow type " + t + " of column " + name);
     }
@@ -72,20 +81,25 @@ public final class ParquetSchemas {
         if (!t.isPrimitive()) {
             GroupType g = t.asGroupType();
             if (!(g.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation)
-                    || g.getFieldCount() != 1 || g.getType(0).isPrimitive()) {
-                throw new IllegalArgumentException("column " + name + ": only primitive and LIST columns are supported");
+                    || g.getFieldCount() != 1
+                    || g.getType(0).isPrimitive()) {
+                throw new IllegalArgumentException(
+                        "column " + name + ": only primitive and LIST columns are supported");
             }
             Type element = g.getType(0).asGroupType().getType(0);
-            return new Field(name, new FieldType(nullable, ArrowType.List.INSTANCE, null),
+            return new Field(
+                    name,
+                    new FieldType(nullable, ArrowType.List.INSTANCE, null),
                     List.of(toArrow(element, ListVector.DATA_VECTOR_NAME)));
         }
         PrimitiveType p = t.asPrimitiveType();
         LogicalTypeAnnotation logical = p.getLogicalTypeAnnotation();
         ArrowType type = switch (p.getPrimitiveTypeName()) {
             case BOOLEAN -> ArrowType.Bool.INSTANCE;
-            case INT32, INT64 -> logical instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation it
-                    ? new ArrowType.Int(it.getBitWidth(), it.isSigned())
-                    : new ArrowType.Int(p.getPrimitiveTypeName() == PrimitiveTypeName.INT64 ? 64 : 32, true);
+            case INT32, INT64 ->
+                logical instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation it
+                        ? new ArrowType.Int(it.getBitWidth(), it.isSigned())
+                        : new ArrowType.Int(p.getPrimitiveTypeName() == PrimitiveTypeName.INT64 ? 64 : 32, true);
             case FLOAT -> new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE);
             case DOUBLE -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
             case BINARY -> ArrowType.Utf8.INSTANCE;

@@ -12,8 +12,7 @@ import org.apache.arrow.vector.FieldVector;
  * widens unsigned types in memory (uint8 as short, ...), so values are narrowed to the Arrow width.
  */
 final class ArrowFill {
-    private ArrowFill() {
-    }
+    private ArrowFill() {}
 
     static void values(FieldVector target, ValueType type, Object source, int n) {
         BaseFixedWidthVector v = (BaseFixedWidthVector) target;

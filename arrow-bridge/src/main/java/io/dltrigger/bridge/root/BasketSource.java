@@ -73,10 +73,13 @@ final class BasketSource implements ArrayBuilder.GetBasket {
         return fetched.computeIfAbsent(i, k -> {
             try {
                 // Laurelin's file interfaces return the buffer as filled (position at the end): take it from 0.
-                ByteBuffer b = file.getFileInterface().read(seeks[k], sizes[k]).duplicate().clear();
+                ByteBuffer b = file.getFileInterface()
+                        .read(seeks[k], sizes[k])
+                        .duplicate()
+                        .clear();
                 if (b.limit() < sizes[k]) {
-                    throw new IOException("basket at byte " + seeks[k] + " ends after " + b.limit() + " of "
-                            + sizes[k] + " bytes (truncated file?)");
+                    throw new IOException("basket at byte " + seeks[k] + " ends after " + b.limit() + " of " + sizes[k]
+                            + " bytes (truncated file?)");
                 }
                 return b.limit(sizes[k]).slice();
             } catch (IOException e) {

@@ -2,9 +2,9 @@ package io.dltrigger.bridge.root;
 
 import edu.vanderbilt.accre.laurelin.array.Array;
 import edu.vanderbilt.accre.laurelin.array.ArrayAccess;
-import edu.vanderbilt.accre.laurelin.array.PrimitiveArray;
 import edu.vanderbilt.accre.laurelin.array.ArrayBuilder;
 import edu.vanderbilt.accre.laurelin.array.JaggedArray;
+import edu.vanderbilt.accre.laurelin.array.PrimitiveArray;
 import edu.vanderbilt.accre.laurelin.interpretation.AsDtype;
 import edu.vanderbilt.accre.laurelin.interpretation.AsJagged;
 import edu.vanderbilt.accre.laurelin.interpretation.Interpretation;
@@ -26,32 +26,50 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * a List. Columns are non-nullable: ROOT has no missing values.
  */
 final class BranchColumns {
-    private BranchColumns() {
-    }
+    private BranchColumns() {}
 
     static Field field(BranchInfo info) {
-        Field element = new Field(ListVector.DATA_VECTOR_NAME, FieldType.notNullable(info.valueType().arrowType()), null);
+        Field element = new Field(
+                ListVector.DATA_VECTOR_NAME,
+                FieldType.notNullable(info.valueType().arrowType()),
+                null);
         return switch (info.shape()) {
-            case SCALAR -> new Field(info.name(), FieldType.notNullable(info.valueType().arrowType()), null);
-            case FIXED -> new Field(info.name(), FieldType.notNullable(new ArrowType.FixedSizeList(info.fixedLength())),
-                    List.of(element));
+            case SCALAR ->
+                new Field(info.name(), FieldType.notNullable(info.valueType().arrowType()), null);
+            case FIXED ->
+                new Field(
+                        info.name(),
+                        FieldType.notNullable(new ArrowType.FixedSizeList(info.fixedLength())),
+                        List.of(element));
             case JAGGED -> new Field(info.name(), FieldType.notNullable(ArrowType.List.INSTANCE), List.of(element));
             case UNSUPPORTED -> throw new IllegalStateException(info.name() + " is unsupported");
         };
     }
 
-    static FieldVector read(TBranch branch, SlimTBranch slim, ROOTFile file, BranchInfo info, EntryRange range,
-                            BufferAllocator allocator) {
+    static FieldVector read(
+            TBranch branch,
+            SlimTBranch slim,
+            ROOTFile file,
+            BranchInfo info,
+            EntryRange range,
+            BufferAllocator allocator) {
         int n = (int) range.size();
         Interpretation interpretation = switch (info.shape()) {
             case SCALAR -> new AsDtype(info.valueType().dtype());
             case FIXED -> new AsDtype(info.valueType().dtype(), List.of(info.fixedLength()));
-            case JAGGED -> new AsJagged(new AsDtype(info.valueType().dtype()),
-                    branch.getArrayDescriptor().getSkipBytes());
+            case JAGGED ->
+                new AsJagged(
+                        new AsDtype(info.valueType().dtype()),
+                        branch.getArrayDescriptor().getSkipBytes());
             case UNSUPPORTED -> throw new IllegalStateException(info.name() + " is unsupported");
         };
-        ArrayBuilder builder = new ArrayBuilder(new BasketSource(branch, slim, file), interpretation,
-                slim.getBasketEntryOffsets(), Runnable::run, range.start(), range.stop());
+        ArrayBuilder builder = new ArrayBuilder(
+                new BasketSource(branch, slim, file),
+                interpretation,
+                slim.getBasketEntryOffsets(),
+                Runnable::run,
+                range.start(),
+                range.stop());
         Array array = builder.getArray(0, n);
         FieldVector vector = field(info).createVector(allocator);
         try {

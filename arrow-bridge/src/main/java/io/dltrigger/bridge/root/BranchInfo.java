@@ -10,9 +10,14 @@ package io.dltrigger.bridge.root;
  * @param fixedLength elements per entry for {@link Shape#FIXED}, else 0
  * @param unsupportedReason why the branch cannot be read, or null when it can
  */
-public record BranchInfo(String name, String title, ValueType valueType, Shape shape, int fixedLength,
-                         String unsupportedReason) {
-    public enum Shape { SCALAR, FIXED, JAGGED, UNSUPPORTED }
+public record BranchInfo(
+        String name, String title, ValueType valueType, Shape shape, int fixedLength, String unsupportedReason) {
+    public enum Shape {
+        SCALAR,
+        FIXED,
+        JAGGED,
+        UNSUPPORTED
+    }
 
     public boolean supported() {
         return unsupportedReason == null;

@@ -10,14 +10,16 @@ final class BranchTypes {
     /** A fixed array inside a collection member, e.g. branch {@code Tower.Edges[4]}: Laurelin flattens it. */
     private static final Pattern ARRAY_IN_COLLECTION = Pattern.compile(".*\\.\\w+\\[\\d+\\]$");
 
-    private BranchTypes() {
-    }
+    private BranchTypes() {}
 
     static BranchInfo describe(TBranch b) {
         String name = b.getName();
         String title = b.getTitle();
         if (ARRAY_IN_COLLECTION.matcher(name).matches()) {
-            return BranchInfo.unsupported(name, title, "fixed-size array inside a collection member (Laurelin returns it flat, losing the per-object grouping)");
+            return BranchInfo.unsupported(
+                    name,
+                    title,
+                    "fixed-size array inside a collection member (Laurelin returns it flat, losing the per-object grouping)");
         }
         ValueType type;
         try {
@@ -27,15 +29,19 @@ final class BranchTypes {
             Integer code = LaurelinAccess.streamerType(b);
             type = code == null ? null : ValueType.fromStreamerType(code);
             if (code != null && code == 15) {
-                return BranchInfo.unsupported(name, title, "TObject::fBits (kBits): objects flagged kIsReferenced"
-                        + " store 2 extra bytes per element, which fixed-width decoding would misread");
+                return BranchInfo.unsupported(
+                        name,
+                        title,
+                        "TObject::fBits (kBits): objects flagged kIsReferenced"
+                                + " store 2 extra bytes per element, which fixed-width decoding would misread");
             }
             if (code != null && (code == 61 || code == 62 || code == 63 || code == 64)) {
-                return BranchInfo.unsupported(name, title, "object reference (TRef/TRefArray, streamer type " + code + ")");
+                return BranchInfo.unsupported(
+                        name, title, "object reference (TRef/TRefArray, streamer type " + code + ")");
             }
             if (type == null) {
-                return BranchInfo.unsupported(name, title, b.getClassName() + " with streamer type "
-                        + code + " (" + e.getMessage() + ")");
+                return BranchInfo.unsupported(
+                        name, title, b.getClassName() + " with streamer type " + code + " (" + e.getMessage() + ")");
             }
         }
         if (type == null) {

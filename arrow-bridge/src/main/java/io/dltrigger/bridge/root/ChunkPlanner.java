@@ -10,8 +10,7 @@ import java.util.TreeSet;
  * chunk then decodes whole baskets, each exactly once.
  */
 final class ChunkPlanner {
-    private ChunkPlanner() {
-    }
+    private ChunkPlanner() {}
 
     /**
      * @param entries        entries in the tree

@@ -37,8 +37,9 @@ public final class RootFile implements AutoCloseable {
             long end = LaurelinAccess.declaredEnd(file);
             long size = bytes.getLimit();
             if (end > size) {
-                throw new RootFormatException(pathOrUri, "truncated: the header says the file ends at byte "
-                        + end + " but it has " + size + " bytes");
+                throw new RootFormatException(
+                        pathOrUri,
+                        "truncated: the header says the file ends at byte " + end + " but it has " + size + " bytes");
             }
             return new RootFile(pathOrUri, bytes, file);
         } catch (RootFormatException e) {
@@ -75,7 +76,9 @@ public final class RootFile implements AutoCloseable {
     public List<String> treeNames() {
         return LaurelinAccess.keys(file).stream()
                 .filter(k -> "TTree".equals(k.className()) || "TNtuple".equals(k.className()))
-                .map(LaurelinAccess.Key::name).distinct().toList();
+                .map(LaurelinAccess.Key::name)
+                .distinct()
+                .toList();
     }
 
     public RootTree tree(String name) throws RootFormatException {

@@ -9,7 +9,11 @@ public class RootFormatException extends IOException {
     }
 
     public RootFormatException(String location, String what, Throwable cause) {
-        super(location + ": " + what + (cause.getMessage() == null ? " (" + cause.getClass().getSimpleName() + ")"
-                : " (" + cause.getMessage() + ")"), cause);
+        super(
+                location + ": " + what
+                        + (cause.getMessage() == null
+                                ? " (" + cause.getClass().getSimpleName() + ")"
+                                : " (" + cause.getMessage() + ")"),
+                cause);
     }
 }

@@ -35,8 +35,12 @@ public final class RootTree {
         // Laurelin drops branches it cannot parse (e.g. char* strings); list them as unsupported so
         // that nothing disappears silently.
         for (LaurelinAccess.RawLeaf raw : LaurelinAccess.rawLeaves(proxy)) {
-            branches.computeIfAbsent(raw.branchName(), n -> BranchInfo.unsupported(n, raw.leafTitle(),
-                    raw.leafClass() + " '" + raw.leafTitle() + "' is not decoded by Laurelin"));
+            branches.computeIfAbsent(
+                    raw.branchName(),
+                    n -> BranchInfo.unsupported(
+                            n,
+                            raw.leafTitle(),
+                            raw.leafClass() + " '" + raw.leafTitle() + "' is not decoded by Laurelin"));
         }
     }
 
@@ -77,7 +81,8 @@ public final class RootTree {
 
     /** Fails naming every branch in the list that the tree lacks. */
     public void requireBranches(List<String> names) throws RootFormatException {
-        List<String> missing = names.stream().filter(n -> !branches.containsKey(n)).toList();
+        List<String> missing =
+                names.stream().filter(n -> !branches.containsKey(n)).toList();
         if (!missing.isEmpty()) {
             throw new RootFormatException(file.location(), "tree '" + name + "' lacks required branches " + missing);
         }
@@ -96,8 +101,9 @@ public final class RootTree {
     public VectorSchemaRoot read(List<String> branchNames, EntryRange range, BufferAllocator allocator)
             throws RootFormatException {
         if (range.stop() > entries) {
-            throw new RootFormatException(file.location(), "entry range " + range + " beyond the "
-                    + entries + " entries of tree '" + name + "'");
+            throw new RootFormatException(
+                    file.location(),
+                    "entry range " + range + " beyond the " + entries + " entries of tree '" + name + "'");
         }
         List<FieldVector> vectors = new ArrayList<>(branchNames.size());
         try {
@@ -112,8 +118,11 @@ public final class RootTree {
             throw e;
         } catch (RuntimeException e) {
             vectors.forEach(FieldVector::close);
-            throw new RootFormatException(file.location(), "cannot decode entries " + range.start() + "-"
-                    + range.stop() + " of tree '" + name + "' (corrupt or truncated data)", e);
+            throw new RootFormatException(
+                    file.location(),
+                    "cannot decode entries " + range.start() + "-" + range.stop() + " of tree '" + name
+                            + "' (corrupt or truncated data)",
+                    e);
         }
     }
 

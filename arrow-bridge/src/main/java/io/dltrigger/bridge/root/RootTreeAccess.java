@@ -6,8 +6,7 @@ import java.util.List;
 
 /** Exposes a tree's Laurelin branches to the benchmark (basket seeks and sizes for the decompression bound). */
 public final class RootTreeAccess {
-    private RootTreeAccess() {
-    }
+    private RootTreeAccess() {}
 
     public static List<TBranch> tbranches(RootTree tree, List<String> names) throws RootFormatException {
         List<TBranch> out = new ArrayList<>();

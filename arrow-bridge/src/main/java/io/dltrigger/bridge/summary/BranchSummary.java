@@ -2,6 +2,7 @@ package io.dltrigger.bridge.summary;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.FloatingPointVector;
@@ -9,7 +10,6 @@ import org.apache.arrow.vector.UInt1Vector;
 import org.apache.arrow.vector.UInt2Vector;
 import org.apache.arrow.vector.UInt4Vector;
 import org.apache.arrow.vector.UInt8Vector;
-import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.complex.BaseListVector;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.complex.ListVector;
@@ -56,8 +56,10 @@ public final class BranchSummary {
             first.add(column.getObject(row));
         }
         if (column instanceof ListVector || column instanceof FixedSizeListVector) {
-            FieldVector data = (FieldVector) ((BaseListVector) column).getChildrenFromFields().get(0);
-            int n = column instanceof ListVector list ? list.getElementEndIndex(column.getValueCount() - 1)
+            FieldVector data = (FieldVector)
+                    ((BaseListVector) column).getChildrenFromFields().get(0);
+            int n = column instanceof ListVector list
+                    ? list.getElementEndIndex(column.getValueCount() - 1)
                     : data.getValueCount();
             addValues(data, column.getValueCount() == 0 ? 0 : n);
         } else {

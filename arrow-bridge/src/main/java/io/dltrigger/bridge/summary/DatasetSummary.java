@@ -28,14 +28,15 @@ public final class DatasetSummary {
     private static final List<String> BRANCHES = List.of("Jet_size", "EFlowTrack_size", "MissingET.MET", "Jet.PT");
     private static final String[] LABELS = {"jets", "tracks", "MET [GeV]", "leading jet pT [GeV]"};
 
-    private DatasetSummary() {
-    }
+    private DatasetSummary() {}
 
     public static void print(Path dir, String treeName, BufferAllocator allocator, PrintStream out) throws Exception {
         Map<String, List<float[]>> bySample = new TreeMap<>();
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".root")).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith(".root"))
+                    .sorted()
+                    .toList();
         }
         if (files.isEmpty()) {
             throw new IllegalArgumentException(dir + " holds no .root file");
@@ -68,7 +69,9 @@ public final class DatasetSummary {
                     col[i] = rows.get(i)[c];
                 }
                 Arrays.sort(col);
-                out.printf("  %-26s", col.length == 0 ? "-" : String.format("%.1f, %.1f", quantile(col, 0.5), quantile(col, 0.9)));
+                out.printf(
+                        "  %-26s",
+                        col.length == 0 ? "-" : String.format("%.1f, %.1f", quantile(col, 0.5), quantile(col, 0.9)));
             }
             out.println();
         }

@@ -12,8 +12,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** Summarizes every readable leaf branch of a tree, reading it chunk by chunk. */
 public final class TreeSummary {
-    private TreeSummary() {
-    }
+    private TreeSummary() {}
 
     public static Map<String, BranchSummary> summarize(RootTree tree, BufferAllocator allocator, long chunkEvents)
             throws RootFormatException {

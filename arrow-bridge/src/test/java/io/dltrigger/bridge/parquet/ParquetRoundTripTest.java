@@ -28,16 +28,17 @@ class ParquetRoundTripTest {
 
     @Test
     void roundTripsScalarsJaggedListsAndBools() throws Exception {
-        Path hzz = Path.of(System.getProperty("dltrigger.shared", "../../shared")).resolve("data/root/uproot-HZZ.root");
+        Path hzz =
+                Path.of(System.getProperty("dltrigger.shared", "../../shared")).resolve("data/root/uproot-HZZ.root");
         Assumptions.assumeTrue(Files.exists(hzz), "../shared/data/root is absent");
         List<String> branches = List.of("NJet", "Jet_Px", "Jet_ID", "Muon_Charge", "MET_px");
         Path out = tmp.resolve("hzz.parquet");
         try (BufferAllocator allocator = new RootAllocator();
-             RootFile file = RootFile.open(hzz.toString())) {
+                RootFile file = RootFile.open(hzz.toString())) {
             RootTree tree = file.tree("events");
             try (VectorSchemaRoot original = tree.read(branches, new EntryRange(0, tree.entries()), allocator)) {
-                try (ArrowParquetWriter w = new ArrowParquetWriter(new LocalOutputFile(out), original.getSchema(),
-                        CompressionCodecName.ZSTD)) {
+                try (ArrowParquetWriter w = new ArrowParquetWriter(
+                        new LocalOutputFile(out), original.getSchema(), CompressionCodecName.ZSTD)) {
                     w.write(original);
                 }
                 try (ParquetArrowReader r = new ParquetArrowReader(new LocalInputFile(out), allocator, 1000)) {
@@ -48,7 +49,9 @@ class ParquetRoundTripTest {
                         assertTrue(batch.getRowCount() <= 1000);
                         for (int i = 0; i < batch.getRowCount(); i++) {
                             for (String b : branches) {
-                                assertEquals(original.getVector(b).getObject(offset + i), batch.getVector(b).getObject(i),
+                                assertEquals(
+                                        original.getVector(b).getObject(offset + i),
+                                        batch.getVector(b).getObject(i),
                                         b + " row " + (offset + i));
                             }
                         }
@@ -63,11 +66,12 @@ class ParquetRoundTripTest {
 
     @Test
     void mapsListsToTheStandardThreeLevelLayout() {
-        var schema = new org.apache.arrow.vector.types.pojo.Schema(List.of(
-                new org.apache.arrow.vector.types.pojo.Field("Jet_PT",
-                        org.apache.arrow.vector.types.pojo.FieldType.notNullable(ArrowType.List.INSTANCE),
-                        List.of(org.apache.arrow.vector.types.pojo.Field.notNullable("element",
-                                new ArrowType.FloatingPoint(org.apache.arrow.vector.types.FloatingPointPrecision.SINGLE))))));
+        var schema = new org.apache.arrow.vector.types.pojo.Schema(List.of(new org.apache.arrow.vector.types.pojo.Field(
+                "Jet_PT",
+                org.apache.arrow.vector.types.pojo.FieldType.notNullable(ArrowType.List.INSTANCE),
+                List.of(org.apache.arrow.vector.types.pojo.Field.notNullable(
+                        "element",
+                        new ArrowType.FloatingPoint(org.apache.arrow.vector.types.FloatingPointPrecision.SINGLE))))));
         String parquet = ParquetSchemas.toParquet(schema).toString();
         assertTrue(parquet.contains("required group Jet_PT (LIST)"), parquet);
         assertTrue(parquet.contains("repeated group list"), parquet);

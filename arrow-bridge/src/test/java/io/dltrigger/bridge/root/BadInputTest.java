@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputTest {
     @TempDir
     Path tmp;
+
     Path hzz;
 
     @BeforeEach
@@ -55,7 +56,10 @@ class BadInputTest {
             RootFormatException e = assertThrows(RootFormatException.class, () -> {
                 try (RootFile f = RootFile.open(bad.toString())) {
                     RootTree t = f.tree("events");
-                    List<String> all = t.branches().stream().filter(BranchInfo::supported).map(BranchInfo::name).toList();
+                    List<String> all = t.branches().stream()
+                            .filter(BranchInfo::supported)
+                            .map(BranchInfo::name)
+                            .toList();
                     try (VectorSchemaRoot r = t.read(all, new EntryRange(0, t.entries()), allocator)) {
                         r.getRowCount();
                     }
@@ -70,7 +74,8 @@ class BadInputTest {
         try (RootFile f = RootFile.open(hzz.toString())) {
             RootFormatException noTree = assertThrows(RootFormatException.class, () -> f.tree("Delphes"));
             assertTrue(noTree.getMessage().contains("no tree 'Delphes'"), noTree.getMessage());
-            RootFormatException missing = assertThrows(RootFormatException.class,
+            RootFormatException missing = assertThrows(
+                    RootFormatException.class,
                     () -> f.tree("events").requireBranches(List.of("NJet", "Jet.PT", "MuonTight.PT")));
             assertTrue(missing.getMessage().contains("[Jet.PT, MuonTight.PT]"), missing.getMessage());
         }
@@ -79,10 +84,11 @@ class BadInputTest {
     @Test
     void readingAnUnsupportedBranchNamesItAndItsType() throws Exception {
         Path zmumu = SharedRootFilesTest.sharedRoot().resolve("uproot-Zmumu.root");
-        try (RootFile f = RootFile.open(zmumu.toString()); BufferAllocator allocator = new RootAllocator()) {
+        try (RootFile f = RootFile.open(zmumu.toString());
+                BufferAllocator allocator = new RootAllocator()) {
             RootTree t = f.tree("events");
-            UnsupportedBranchException e = assertThrows(UnsupportedBranchException.class,
-                    () -> t.read(List.of("Type"), new EntryRange(0, 10), allocator));
+            UnsupportedBranchException e = assertThrows(
+                    UnsupportedBranchException.class, () -> t.read(List.of("Type"), new EntryRange(0, 10), allocator));
             assertTrue(e.getMessage().contains("'Type'") && e.getMessage().contains("TLeafC"), e.getMessage());
         }
     }
@@ -90,7 +96,8 @@ class BadInputTest {
     @Test
     void opensHadoopUrisAndReadsChunksLikeTheWholeRange() throws Exception {
         Path vectors = SharedRootFilesTest.sharedRoot().resolve("laurelin-stdvector.root");
-        try (RootFile f = RootFile.open(vectors.toUri().toString()); BufferAllocator allocator = new RootAllocator()) {
+        try (RootFile f = RootFile.open(vectors.toUri().toString());
+                BufferAllocator allocator = new RootAllocator()) {
             RootTree t = f.tree("tvec");
             List<String> b = List.of("vpx", "int");
             List<EntryRange> chunks = t.planChunks(b, 2);
@@ -104,7 +111,9 @@ class BadInputTest {
                     try (VectorSchemaRoot part = t.read(b, c, allocator)) {
                         for (int i = 0; i < part.getRowCount(); i++, row++) {
                             for (int v = 0; v < b.size(); v++) {
-                                assertEquals(whole.getVector(v).getObject(row), part.getVector(v).getObject(i));
+                                assertEquals(
+                                        whole.getVector(v).getObject(row),
+                                        part.getVector(v).getObject(i));
                             }
                         }
                     }

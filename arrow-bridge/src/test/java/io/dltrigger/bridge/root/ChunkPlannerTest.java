@@ -18,13 +18,15 @@ class ChunkPlannerTest {
     @Test
     void groupsBasketsUntilTheTargetIsReached() {
         long[] a = {0, 10, 20, 30, 40, 50, 60, 70, 80, 90};
-        assertEquals(List.of(new EntryRange(0, 30), new EntryRange(30, 60), new EntryRange(60, 90),
-                new EntryRange(90, 100)), ChunkPlanner.plan(100, List.of(a), 25));
+        assertEquals(
+                List.of(new EntryRange(0, 30), new EntryRange(30, 60), new EntryRange(60, 90), new EntryRange(90, 100)),
+                ChunkPlanner.plan(100, List.of(a), 25));
     }
 
     @Test
     void aTreeWithoutCommonBoundariesIsOneChunk() {
-        assertEquals(List.of(new EntryRange(0, 50)),
+        assertEquals(
+                List.of(new EntryRange(0, 50)),
                 ChunkPlanner.plan(50, List.of(new long[] {0, 7}, new long[] {0, 9}), 5));
     }
 

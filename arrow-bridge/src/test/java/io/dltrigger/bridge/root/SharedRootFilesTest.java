@@ -30,8 +30,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SharedRootFilesTest {
     /** Documented limitations (README "Supported ROOT content"): branch -> why it is not decoded. */
     static final Map<String, Set<String>> KNOWN_UNSUPPORTED = Map.of(
-            "eic_delphes_output.root", Set.of("Tower.Edges[4]", "Tower.Particles", "Track.Particle",
-                    "Event.fBits", "Weight.fBits", "Particle.fBits", "Track.fBits", "Tower.fBits"),
+            "eic_delphes_output.root",
+                    Set.of(
+                            "Tower.Edges[4]",
+                            "Tower.Particles",
+                            "Track.Particle",
+                            "Event.fBits",
+                            "Weight.fBits",
+                            "Particle.fBits",
+                            "Track.fBits",
+                            "Tower.fBits"),
             "uproot-small-flat-tree.root", Set.of("Str"),
             "uproot-Zmumu.root", Set.of("Type"));
 
@@ -52,19 +60,25 @@ class SharedRootFilesTest {
     @ParameterizedTest
     @MethodSource("files")
     void matchesIndependentReader(String fileName) throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(sharedRoot()),
+        Assumptions.assumeTrue(
+                Files.isDirectory(sharedRoot()),
                 "../shared/data/root is absent: the real-file reader tests need the shared test data beside the repo");
-        JsonNode expected = new ObjectMapper().readTree(sharedRoot().resolve("expected")
-                .resolve(fileName.replace(".root", ".json")).toFile());
+        JsonNode expected = new ObjectMapper()
+                .readTree(sharedRoot()
+                        .resolve("expected")
+                        .resolve(fileName.replace(".root", ".json"))
+                        .toFile());
         try (RootFile file = RootFile.open(sharedRoot().resolve(fileName).toString());
-             BufferAllocator allocator = new RootAllocator()) {
+                BufferAllocator allocator = new RootAllocator()) {
             RootTree tree = file.tree(expected.get("tree").asText());
             assertEquals(expected.get("entries").asLong(), tree.entries(), "entries");
             Map<String, BranchSummary> ours = TreeSummary.summarize(tree, allocator, 1000);
 
             Set<String> unsupported = new TreeSet<>();
             tree.branches().stream().filter(b -> !b.supported()).forEach(b -> unsupported.add(b.name()));
-            assertEquals(KNOWN_UNSUPPORTED.getOrDefault(fileName, Set.of()), unsupported,
+            assertEquals(
+                    KNOWN_UNSUPPORTED.getOrDefault(fileName, Set.of()),
+                    unsupported,
                     "unsupported branches differ from the documented limitations");
 
             List<String> mismatches = new ArrayList<>();
@@ -81,11 +95,13 @@ class SharedRootFilesTest {
                 }
                 if (exp.get("first").size() > 0 && exp.get("first").get(0).isTextual()) {
                     // JSROOT reads a Char_t[N] array as a C string; we read N int8 values per entry.
-                    checkCharArray(mismatches, branch, exp, s, expected.get("entries").asLong());
+                    checkCharArray(
+                            mismatches, branch, exp, s, expected.get("entries").asLong());
                     return;
                 }
                 if (exp.get("values").asLong() != s.values()) {
-                    mismatches.add(branch + ": values " + s.values() + " != " + exp.get("values").asLong());
+                    mismatches.add(branch + ": values " + s.values() + " != "
+                            + exp.get("values").asLong());
                     return;
                 }
                 if (s.values() == 0) {
@@ -94,7 +110,12 @@ class SharedRootFilesTest {
                 // JSROOT decodes 64-bit integers through doubles, two 32-bit halves at a time: near +-2^63 it
                 // is off by up to 2^32, so a sum is compared within 1e-9 of the largest magnitude per value.
                 double magnitude = Math.max(Math.abs(s.min()), Math.abs(s.max()));
-                checkWithin(mismatches, branch, "sum", exp.get("sum").asDouble(), s.sum(),
+                checkWithin(
+                        mismatches,
+                        branch,
+                        "sum",
+                        exp.get("sum").asDouble(),
+                        s.sum(),
                         1e-6 * Math.max(1.0, Math.abs(exp.get("sum").asDouble())) + 1e-9 * magnitude * s.values());
                 check(mismatches, branch, "min", exp.get("min").asDouble(), s.min());
                 check(mismatches, branch, "max", exp.get("max").asDouble(), s.max());
@@ -129,8 +150,8 @@ class SharedRootFilesTest {
         }
     }
 
-    private static void checkWithin(List<String> out, String branch, String what, double expected, double actual,
-                                    double tolerance) {
+    private static void checkWithin(
+            List<String> out, String branch, String what, double expected, double actual, double tolerance) {
         if (Math.abs(expected - actual) > tolerance) {
             out.add(branch + ": " + what + " " + actual + " != " + expected);
         }

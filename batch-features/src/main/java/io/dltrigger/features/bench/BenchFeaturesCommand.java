@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
  * several local[N] masters, with the plain double-loop isolation on the same events in the same run.
  * The event table is generated first (not timed) and reused if it already exists.
  */
-@Command(name = "bench-features", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench-features",
+        mixinStandardHelpOptions = true,
         description = "Benchmark the features job (binned vs double-loop isolation) on generated events.")
 public final class BenchFeaturesCommand implements Callable<Integer> {
     @Option(names = "--work", required = true, description = "work directory (event table and outputs)")
@@ -40,7 +42,9 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "2026")
     long seed;
 
-    @Option(names = "--kernel-events", defaultValue = "5000",
+    @Option(
+            names = "--kernel-events",
+            defaultValue = "5000",
             description = "events per sample for the in-memory, one-thread selection+features figure (0: skip)")
     int kernelEvents;
 
@@ -54,8 +58,12 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
             SparkSession spark = session(Runtime.getRuntime().availableProcessors());
             long t0 = System.nanoTime();
             GeneratedEventTable.generate(spark, table, perSample, seed, 8);
-            System.out.printf(Locale.ROOT, "generated %d events per sample into %s in %.1f s (not timed)%n",
-                    perSample, table, (System.nanoTime() - t0) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "generated %d events per sample into %s in %.1f s (not timed)%n",
+                    perSample,
+                    table,
+                    (System.nanoTime() - t0) / 1e9);
             spark.stop();
         }
         if (kernelEvents > 0) {
@@ -95,14 +103,22 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
             // CPU time of the whole JVM alongside wall time: on a shared machine, wall time per core
             // understates what the job would do on cores of its own.
             double cpu0 = cpuSeconds();
-            Summary s = new FeaturesJob(spark, FeaturesConfig.defaults().with(kind)).run(table, out.toString(), null,
-                    false);
+            Summary s = new FeaturesJob(spark, FeaturesConfig.defaults().with(kind))
+                    .run(table, out.toString(), null, false);
             double cpu = cpuSeconds() - cpu0;
-            String line = String.format(Locale.ROOT,
+            String line = String.format(
+                    Locale.ROOT,
                     "| %s | local[%d] | %d | %d | %.1f | %.0f | %.1f | %.0f | %.1f | %.0f |",
-                    kind.name().toLowerCase(Locale.ROOT), n, s.eventsRead(), s.eventsSelected(), s.secondsTotal(),
-                    s.eventsRead() / s.secondsTotal() / n, s.secondsExtract(), s.eventsRead() / s.secondsExtract() / n,
-                    cpu, s.eventsRead() / cpu);
+                    kind.name().toLowerCase(Locale.ROOT),
+                    n,
+                    s.eventsRead(),
+                    s.eventsSelected(),
+                    s.secondsTotal(),
+                    s.eventsRead() / s.secondsTotal() / n,
+                    s.secondsExtract(),
+                    s.eventsRead() / s.secondsExtract() / n,
+                    cpu,
+                    s.eventsRead() / cpu);
             System.out.println(line);
             return line;
         } finally {
@@ -112,12 +128,16 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
     }
 
     private static double cpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        return ((com.sun.management.OperatingSystemMXBean)
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1e9;
     }
 
     private static SparkSession session(int cores) {
-        return SparkSession.builder().master("local[" + cores + "]").appName("dltrigger-bench-features")
+        return SparkSession.builder()
+                .master("local[" + cores + "]")
+                .appName("dltrigger-bench-features")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, cores * 2)))
                 .getOrCreate();

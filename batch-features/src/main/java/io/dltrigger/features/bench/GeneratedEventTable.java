@@ -31,8 +31,7 @@ import org.apache.spark.unsafe.types.UTF8String;
 public final class GeneratedEventTable {
     public static final String INGEST_DATE = "2026-01-01";
 
-    private GeneratedEventTable() {
-    }
+    private GeneratedEventTable() {}
 
     /** The table schema, with the partition columns sample and ingest_date last. */
     public static StructType schema() {
@@ -41,7 +40,8 @@ public final class GeneratedEventTable {
         fields.add(DataTypes.createStructField("entry", DataTypes.LongType, false));
         for (CollectionSpec c : DelphesLayout.COLLECTIONS) {
             for (Member m : c.members()) {
-                fields.add(DataTypes.createStructField(c.name() + "_" + m.name(),
+                fields.add(DataTypes.createStructField(
+                        c.name() + "_" + m.name(),
                         DataTypes.createArrayType(m.integer() ? DataTypes.IntegerType : DataTypes.FloatType, false),
                         false));
             }
@@ -58,8 +58,10 @@ public final class GeneratedEventTable {
         values.add(entry);
         for (CollectionSpec c : DelphesLayout.COLLECTIONS) {
             for (Member m : c.members()) {
-                values.add(m.integer() ? UnsafeArrayData.fromPrimitiveArray(e.ints(c.name(), m.name()))
-                        : UnsafeArrayData.fromPrimitiveArray(e.floats(c.name(), m.name())));
+                values.add(
+                        m.integer()
+                                ? UnsafeArrayData.fromPrimitiveArray(e.ints(c.name(), m.name()))
+                                : UnsafeArrayData.fromPrimitiveArray(e.floats(c.name(), m.name())));
             }
         }
         values.add(UTF8String.fromString(sample));
@@ -82,15 +84,18 @@ public final class GeneratedEventTable {
     }
 
     /** Appends hand-made events of one sample, entries 0.. of {@code sourceFile}, to the table. */
-    public static void append(SparkSession spark, String table, String sample, String sourceFile,
-            List<DelphesEvent> events) {
+    public static void append(
+            SparkSession spark, String table, String sample, String sourceFile, List<DelphesEvent> events) {
         List<InternalRow> rows = new ArrayList<>(events.size());
         for (DelphesEvent e : events) {
             rows.add(internalRow(e, sample, sourceFile, rows.size()));
         }
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         spark.internalCreateDataFrame(sc.parallelize(rows, 1).rdd(), schema(), false)
-                .write().mode(SaveMode.Append).partitionBy("sample", "ingest_date").parquet(table);
+                .write()
+                .mode(SaveMode.Append)
+                .partitionBy("sample", "ingest_date")
+                .parquet(table);
     }
 
     /**
@@ -127,7 +132,10 @@ public final class GeneratedEventTable {
                 }
             };
         });
-        spark.internalCreateDataFrame(rows.rdd(), schema(), false).write().mode(SaveMode.ErrorIfExists)
-                .partitionBy("sample", "ingest_date").parquet(table);
+        spark.internalCreateDataFrame(rows.rdd(), schema(), false)
+                .write()
+                .mode(SaveMode.ErrorIfExists)
+                .partitionBy("sample", "ingest_date")
+                .parquet(table);
     }
 }

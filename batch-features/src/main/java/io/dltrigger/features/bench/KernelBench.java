@@ -25,8 +25,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
  * isolation on the same events.
  */
 final class KernelBench {
-    private KernelBench() {
-    }
+    private KernelBench() {}
 
     static List<EventBuffer> load(SparkSession spark, String table, int perLabel) {
         FeaturesConfig config = FeaturesConfig.defaults();
@@ -34,8 +33,14 @@ final class KernelBench {
         List<EventBuffer> events = new ArrayList<>();
         for (int label : config.labels().values()) {
             // Scans reuse one row object per partition: copy before rows leave the partition.
-            Iterator<InternalRow> it = projected.where(col("label").equalTo(label)).limit(perLabel)
-                    .queryExecution().toRdd().toJavaRDD().map(InternalRow::copy).toLocalIterator();
+            Iterator<InternalRow> it = projected
+                    .where(col("label").equalTo(label))
+                    .limit(perLabel)
+                    .queryExecution()
+                    .toRdd()
+                    .toJavaRDD()
+                    .map(InternalRow::copy)
+                    .toLocalIterator();
             while (it.hasNext()) {
                 EventBuffer b = new EventBuffer();
                 Extraction.fill(it.next(), b);
@@ -67,7 +72,13 @@ final class KernelBench {
                 bestWall = Math.min(bestWall, (System.nanoTime() - wall0) / 1e9);
             }
         }
-        return String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f |", kind.name().toLowerCase(Locale.ROOT),
-                events.size(), selected, events.size() / bestCpu, events.size() / bestWall);
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d | %d | %.0f | %.0f |",
+                kind.name().toLowerCase(Locale.ROOT),
+                events.size(),
+                selected,
+                events.size() / bestCpu,
+                events.size() / bestWall);
     }
 }

@@ -5,7 +5,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the batch-features stage: {@code bin/dltrigger features|bench-features ...}. */
-@Command(name = "dltrigger", mixinStandardHelpOptions = true,
+@Command(
+        name = "dltrigger",
+        mixinStandardHelpOptions = true,
         description = "Trigger selection and feature tables on Spark.",
         subcommands = {FeaturesCommand.class, BenchFeaturesCommand.class})
 public final class FeaturesCli implements Runnable {

@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code features}: event table in, features table out. */
-@Command(name = "features", mixinStandardHelpOptions = true,
+@Command(
+        name = "features",
+        mixinStandardHelpOptions = true,
         description = "Select events (isolated lepton), build the 14 HLF and the particle list, balance, split"
                 + " 80/20, scale, and write the features table atomically.")
 public final class FeaturesCommand implements Callable<Integer> {
@@ -50,13 +52,16 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FeaturesConfig c = config == null ? FeaturesConfig.defaults() : FeaturesConfig.load(config);
-        c = c.withOptions(leptonChoice != null ? leptonChoice : c.leptonChoice(), mtForm != null ? mtForm : c.mtForm(),
+        c = c.withOptions(
+                leptonChoice != null ? leptonChoice : c.leptonChoice(),
+                mtForm != null ? mtForm : c.mtForm(),
                 c.sortByDeltaR());
         c = c.withPreparation(c.balance() && !noBalance, testFraction != null ? testFraction : c.testFraction());
         SparkSession spark = SparkSessions.create(master, "dltrigger-features");
         try {
             Summary s = new FeaturesJob(spark, c).run(events, output, scaler, overwrite);
-            System.out.printf("read %d events, selected %d; wrote %d train + %d test to %s in %.1f s%n",
+            System.out.printf(
+                    "read %d events, selected %d; wrote %d train + %d test to %s in %.1f s%n",
                     s.eventsRead(), s.eventsSelected(), s.trainEvents(), s.testEvents(), output, s.secondsTotal());
             return 0;
         } finally {

@@ -15,7 +15,8 @@ public record Cuts(
         @JsonProperty("jet_abs_eta_max") double jetAbsEtaMax,
         @JsonProperty("max_tracks") int maxTracks,
         @JsonProperty("max_photons") int maxPhotons,
-        @JsonProperty("max_neutral_hadrons") int maxNeutralHadrons) implements java.io.Serializable {
+        @JsonProperty("max_neutral_hadrons") int maxNeutralHadrons)
+        implements java.io.Serializable {
 
     public static final Cuts REFERENCE = new Cuts(23, 0.45, 0.3, 0.5, 1, 1, 1e-4, 30, 2.6, 450, 150, 200);
 

@@ -1,10 +1,10 @@
 package io.dltrigger.features.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dltrigger.features.physics.Collection;
@@ -34,7 +34,8 @@ public record FeaturesConfig(
         @JsonProperty("balance") boolean balance,
         @JsonProperty("test_fraction") double testFraction,
         @JsonProperty("seed") long seed,
-        @JsonProperty("max_records_per_file") long maxRecordsPerFile) implements java.io.Serializable {
+        @JsonProperty("max_records_per_file") long maxRecordsPerFile)
+        implements java.io.Serializable {
 
     public FeaturesConfig {
         Map<String, String> names = new LinkedHashMap<>();
@@ -44,8 +45,8 @@ public record FeaturesConfig(
         if (collections != null) {
             for (Map.Entry<String, String> e : collections.entrySet()) {
                 if (!names.containsKey(e.getKey())) {
-                    throw new IllegalArgumentException("unknown collection role '" + e.getKey() + "' (expected one of "
-                            + names.keySet() + ")");
+                    throw new IllegalArgumentException(
+                            "unknown collection role '" + e.getKey() + "' (expected one of " + names.keySet() + ")");
                 }
                 names.put(e.getKey(), e.getValue());
             }
@@ -86,29 +87,69 @@ public record FeaturesConfig(
     }
 
     public FeaturesConfig with(ConeSum.Kind kind) {
-        return new FeaturesConfig(collections, cuts, leptonChoice, mtForm, sortByDeltaR, kind, labels, balance,
-                testFraction, seed, maxRecordsPerFile);
+        return new FeaturesConfig(
+                collections,
+                cuts,
+                leptonChoice,
+                mtForm,
+                sortByDeltaR,
+                kind,
+                labels,
+                balance,
+                testFraction,
+                seed,
+                maxRecordsPerFile);
     }
 
     public FeaturesConfig withPreparation(boolean balanceClasses, double fraction) {
-        return new FeaturesConfig(collections, cuts, leptonChoice, mtForm, sortByDeltaR, isolation, labels,
-                balanceClasses, fraction, seed, maxRecordsPerFile);
+        return new FeaturesConfig(
+                collections,
+                cuts,
+                leptonChoice,
+                mtForm,
+                sortByDeltaR,
+                isolation,
+                labels,
+                balanceClasses,
+                fraction,
+                seed,
+                maxRecordsPerFile);
     }
 
     public FeaturesConfig withOptions(LeptonChoice choice, MtForm form, boolean sort) {
-        return new FeaturesConfig(collections, cuts, choice, form, sort, isolation, labels, balance, testFraction, seed,
+        return new FeaturesConfig(
+                collections,
+                cuts,
+                choice,
+                form,
+                sort,
+                isolation,
+                labels,
+                balance,
+                testFraction,
+                seed,
                 maxRecordsPerFile);
     }
 
     public FeaturesConfig withBranch(Collection c, String branch) {
         Map<String, String> names = new LinkedHashMap<>(collections);
         names.put(key(c), branch);
-        return new FeaturesConfig(names, cuts, leptonChoice, mtForm, sortByDeltaR, isolation, labels, balance,
-                testFraction, seed, maxRecordsPerFile);
+        return new FeaturesConfig(
+                names,
+                cuts,
+                leptonChoice,
+                mtForm,
+                sortByDeltaR,
+                isolation,
+                labels,
+                balance,
+                testFraction,
+                seed,
+                maxRecordsPerFile);
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     /**
      * Reads a YAML file; keys it leaves out keep their defaults, at any depth. Enum values are upper

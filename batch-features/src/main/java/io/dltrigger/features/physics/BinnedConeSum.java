@@ -17,6 +17,7 @@ public final class BinnedConeSum implements ConeSum {
     private final double phiWidth;
     /** cellStart[c] .. cellStart[c + 1] index the entries of cell c in the sorted arrays. */
     private final int[] cellStart;
+
     private final int[] fill;
     private float[] eta = new float[256];
     private float[] phi = new float[256];

@@ -2,8 +2,13 @@ package io.dltrigger.features.physics;
 
 /** The Delphes collections the job reads, by role; the branch name of each is configuration. */
 public enum Collection {
-    ELECTRON("Electron"), MUON("MuonTight"), JET("Jet"), MISSING_ET("MissingET"), TRACK("EFlowTrack"),
-    PHOTON("EFlowPhoton"), NEUTRAL_HADRON("EFlowNeutralHadron");
+    ELECTRON("Electron"),
+    MUON("MuonTight"),
+    JET("Jet"),
+    MISSING_ET("MissingET"),
+    TRACK("EFlowTrack"),
+    PHOTON("EFlowPhoton"),
+    NEUTRAL_HADRON("EFlowNeutralHadron");
 
     private final String defaultBranch;
 

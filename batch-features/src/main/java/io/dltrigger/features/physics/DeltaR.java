@@ -4,8 +4,7 @@ package io.dltrigger.features.physics;
 public final class DeltaR {
     private static final double TWO_PI = 2 * Math.PI;
 
-    private DeltaR() {
-    }
+    private DeltaR() {}
 
     public static double deltaPhi(double phi1, double phi2) {
         double d = phi1 - phi2;

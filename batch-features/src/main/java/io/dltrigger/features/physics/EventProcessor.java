@@ -14,7 +14,11 @@ import java.util.Arrays;
  */
 public final class EventProcessor {
     /** What happened to an event. */
-    public enum Outcome { SELECTED, EMPTY_MAP, NO_LEPTON }
+    public enum Outcome {
+        SELECTED,
+        EMPTY_MAP,
+        NO_LEPTON
+    }
 
     private final Cuts cuts;
     private final LeptonChoice choice;
@@ -63,12 +67,24 @@ public final class EventProcessor {
     }
 
     public Outcome process(EventBuffer ev) {
-        tracks.load(ev.floats(Field.TRK_ETA), ev.floats(Field.TRK_PHI), ev.floats(Field.TRK_PT), ev.size(Field.TRK_PT),
+        tracks.load(
+                ev.floats(Field.TRK_ETA),
+                ev.floats(Field.TRK_PHI),
+                ev.floats(Field.TRK_PT),
+                ev.size(Field.TRK_PT),
                 (float) cuts.trackPtMin());
-        photons.load(ev.floats(Field.PHO_ETA), ev.floats(Field.PHO_PHI), ev.floats(Field.PHO_ET),
-                ev.size(Field.PHO_ET), (float) cuts.photonEtMin());
-        neutrals.load(ev.floats(Field.NEU_ETA), ev.floats(Field.NEU_PHI), ev.floats(Field.NEU_ET),
-                ev.size(Field.NEU_ET), (float) cuts.neutralHadronEtMin());
+        photons.load(
+                ev.floats(Field.PHO_ETA),
+                ev.floats(Field.PHO_PHI),
+                ev.floats(Field.PHO_ET),
+                ev.size(Field.PHO_ET),
+                (float) cuts.photonEtMin());
+        neutrals.load(
+                ev.floats(Field.NEU_ETA),
+                ev.floats(Field.NEU_PHI),
+                ev.floats(Field.NEU_ET),
+                ev.size(Field.NEU_ET),
+                (float) cuts.neutralHadronEtMin());
         if (tracks.size() == 0 || photons.size() == 0 || neutrals.size() == 0) {
             return Outcome.EMPTY_MAP;
         }
@@ -204,10 +220,22 @@ public final class EventProcessor {
             particles[o + Features.CHARGE] = Integer.signum(pid[i]);
             kept++;
         }
-        neutralBlock(ev, Field.PHO_ET, Field.PHO_ETA, Field.PHO_PHI, cuts.photonEtMin(), cuts.maxPhotons(),
+        neutralBlock(
+                ev,
+                Field.PHO_ET,
+                Field.PHO_ETA,
+                Field.PHO_PHI,
+                cuts.photonEtMin(),
+                cuts.maxPhotons(),
                 Features.IS_GAMMA);
-        neutralBlock(ev, Field.NEU_ET, Field.NEU_ETA, Field.NEU_PHI, cuts.neutralHadronEtMin(),
-                cuts.maxNeutralHadrons(), Features.IS_NEU_HAD);
+        neutralBlock(
+                ev,
+                Field.NEU_ET,
+                Field.NEU_ETA,
+                Field.NEU_PHI,
+                cuts.neutralHadronEtMin(),
+                cuts.maxNeutralHadrons(),
+                Features.IS_NEU_HAD);
         if (sortByDeltaR) {
             sortByDeltaR();
         }
@@ -265,8 +293,8 @@ public final class EventProcessor {
         System.arraycopy(particles, 0, sorted, 0, Features.N_PARTICLE);
         for (int k = 0; k < n; k++) {
             int r = (int) sortKeys[k];
-            System.arraycopy(particles, r * Features.N_PARTICLE, sorted, (k + 1) * Features.N_PARTICLE,
-                    Features.N_PARTICLE);
+            System.arraycopy(
+                    particles, r * Features.N_PARTICLE, sorted, (k + 1) * Features.N_PARTICLE, Features.N_PARTICLE);
         }
         System.arraycopy(sorted, 0, particles, 0, rows * Features.N_PARTICLE);
     }

@@ -4,21 +4,77 @@ import java.util.List;
 
 /** Names and positions of the features, in the reference order (PHYSICS.md). */
 public final class Features {
-    public static final List<String> HLF = List.of("HT", "MET", "phiMET", "MT", "nJets", "nBjets", "LepPt", "LepEta",
-            "LepPhi", "LepIsoCh", "LepIsoGamma", "LepIsoNeu", "LepCharge", "LepIsEle");
-    public static final List<String> PARTICLE = List.of("Energy", "Px", "Py", "Pz", "Pt", "Eta", "Phi", "vtxX",
-            "vtxY", "vtxZ", "ChPFIso", "GammaPFIso", "NeuPFIso", "isChHad", "isNeuHad", "isGamma", "isEle", "isMu",
+    public static final List<String> HLF = List.of(
+            "HT",
+            "MET",
+            "phiMET",
+            "MT",
+            "nJets",
+            "nBjets",
+            "LepPt",
+            "LepEta",
+            "LepPhi",
+            "LepIsoCh",
+            "LepIsoGamma",
+            "LepIsoNeu",
+            "LepCharge",
+            "LepIsEle");
+    public static final List<String> PARTICLE = List.of(
+            "Energy",
+            "Px",
+            "Py",
+            "Pz",
+            "Pt",
+            "Eta",
+            "Phi",
+            "vtxX",
+            "vtxY",
+            "vtxZ",
+            "ChPFIso",
+            "GammaPFIso",
+            "NeuPFIso",
+            "isChHad",
+            "isNeuHad",
+            "isGamma",
+            "isEle",
+            "isMu",
             "Charge");
     public static final int N_HLF = 14;
     public static final int N_PARTICLE = 19;
 
-    public static final int HT = 0, MET = 1, PHI_MET = 2, MT = 3, N_JETS = 4, N_BJETS = 5, LEP_PT = 6, LEP_ETA = 7,
-            LEP_PHI = 8, LEP_ISO_CH = 9, LEP_ISO_GAMMA = 10, LEP_ISO_NEU = 11, LEP_CHARGE = 12, LEP_IS_ELE = 13;
+    public static final int HT = 0,
+            MET = 1,
+            PHI_MET = 2,
+            MT = 3,
+            N_JETS = 4,
+            N_BJETS = 5,
+            LEP_PT = 6,
+            LEP_ETA = 7,
+            LEP_PHI = 8,
+            LEP_ISO_CH = 9,
+            LEP_ISO_GAMMA = 10,
+            LEP_ISO_NEU = 11,
+            LEP_CHARGE = 12,
+            LEP_IS_ELE = 13;
+    public static final int ENERGY = 0,
+            PX = 1,
+            PY = 2,
+            PZ = 3,
+            PT = 4,
+            ETA = 5,
+            PHI = 6,
+            VTX_X = 7,
+            VTX_Y = 8,
+            VTX_Z = 9,
+            CH_ISO = 10,
+            GAMMA_ISO = 11,
+            NEU_ISO = 12,
+            IS_CH_HAD = 13,
+            IS_NEU_HAD = 14,
+            IS_GAMMA = 15,
+            IS_ELE = 16,
+            IS_MU = 17,
+            CHARGE = 18;
 
-    public static final int ENERGY = 0, PX = 1, PY = 2, PZ = 3, PT = 4, ETA = 5, PHI = 6, VTX_X = 7, VTX_Y = 8,
-            VTX_Z = 9, CH_ISO = 10, GAMMA_ISO = 11, NEU_ISO = 12, IS_CH_HAD = 13, IS_NEU_HAD = 14, IS_GAMMA = 15,
-            IS_ELE = 16, IS_MU = 17, CHARGE = 18;
-
-    private Features() {
-    }
+    private Features() {}
 }

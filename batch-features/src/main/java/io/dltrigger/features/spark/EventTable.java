@@ -33,8 +33,7 @@ public final class EventTable {
     public static final int LABEL = 2;
     public static final int FIRST_FIELD = 3;
 
-    private EventTable() {
-    }
+    private EventTable() {}
 
     public static Dataset<Row> read(SparkSession spark, String path) {
         return spark.read().parquet(path);
@@ -91,10 +90,11 @@ public final class EventTable {
         for (Row r : table.select("sample").distinct().collectAsList()) {
             samples.add(String.valueOf(r.get(0)));
         }
-        List<String> unknown = samples.stream().filter(s -> !config.labels().containsKey(s)).toList();
+        List<String> unknown =
+                samples.stream().filter(s -> !config.labels().containsKey(s)).toList();
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("event table has sample(s) " + unknown + " without a label (labels: "
-                    + config.labels() + ")");
+            throw new IllegalArgumentException(
+                    "event table has sample(s) " + unknown + " without a label (labels: " + config.labels() + ")");
         }
         return List.copyOf(samples);
     }
@@ -103,7 +103,8 @@ public final class EventTable {
         Column c = null;
         for (Map.Entry<String, Integer> e : labels.entrySet()) {
             Column s = col("sample").cast(DataTypes.StringType);
-            c = c == null ? when(s.equalTo(e.getKey()), lit(e.getValue()))
+            c = c == null
+                    ? when(s.equalTo(e.getKey()), lit(e.getValue()))
                     : c.when(s.equalTo(e.getKey()), lit(e.getValue()));
         }
         return c.cast(DataTypes.IntegerType);

@@ -25,14 +25,15 @@ import org.apache.spark.util.LongAccumulator;
  * written element by element (the profile's top cost). Padding is added by {@link FinalRows}.
  */
 public final class Extraction implements FlatMapFunction<Iterator<InternalRow>, InternalRow> {
-    public static final StructType STAGE_SCHEMA = DataTypes.createStructType(
-            new org.apache.spark.sql.types.StructField[] {
+    public static final StructType STAGE_SCHEMA =
+            DataTypes.createStructType(new org.apache.spark.sql.types.StructField[] {
                 EventTable.field("source_file", DataTypes.StringType),
                 EventTable.field("entry", DataTypes.LongType),
                 EventTable.field("label", DataTypes.IntegerType),
                 EventTable.field("hlf", DataTypes.createArrayType(DataTypes.FloatType, false)),
                 EventTable.field("particles", DataTypes.BinaryType),
-                EventTable.field("n_particles", DataTypes.IntegerType)});
+                EventTable.field("n_particles", DataTypes.IntegerType)
+            });
 
     private final FeaturesConfig config;
     private final LongAccumulator emptyMap;
@@ -46,8 +47,8 @@ public final class Extraction implements FlatMapFunction<Iterator<InternalRow>, 
 
     @Override
     public Iterator<InternalRow> call(Iterator<InternalRow> input) {
-        EventProcessor processor = new EventProcessor(config.cuts(), config.leptonChoice(), config.mtForm(),
-                config.sortByDeltaR(), config.isolation());
+        EventProcessor processor = new EventProcessor(
+                config.cuts(), config.leptonChoice(), config.mtForm(), config.sortByDeltaR(), config.isolation());
         EventBuffer buffer = new EventBuffer();
         return new Iterator<>() {
             private InternalRow next;
@@ -79,8 +80,10 @@ public final class Extraction implements FlatMapFunction<Iterator<InternalRow>, 
             buffer.checkSizes();
             outcome = processor.process(buffer);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("event " + row.getUTF8String(EventTable.SOURCE_FILE) + " entry "
-                    + row.getLong(EventTable.ENTRY) + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "event " + row.getUTF8String(EventTable.SOURCE_FILE) + " entry " + row.getLong(EventTable.ENTRY)
+                            + ": " + e.getMessage(),
+                    e);
         }
         if (outcome == EventProcessor.Outcome.EMPTY_MAP) {
             emptyMap.add(1);
@@ -97,7 +100,8 @@ public final class Extraction implements FlatMapFunction<Iterator<InternalRow>, 
             row.getInt(EventTable.LABEL),
             UnsafeArrayData.fromPrimitiveArray(processor.hlf()),
             PackedFloats.pack(processor.particles(), n * Features.N_PARTICLE),
-            n});
+            n
+        });
     }
 
     /** Copies the event's lists into the buffer, element by element (no intermediate arrays). */

@@ -59,11 +59,16 @@ public final class FeaturesJob {
         try {
             LongAccumulator emptyMap = spark.sparkContext().longAccumulator("dropped_empty_map");
             LongAccumulator noLepton = spark.sparkContext().longAccumulator("dropped_no_lepton");
-            JavaRDD<InternalRow> selected = projected.queryExecution().toRdd().toJavaRDD()
+            JavaRDD<InternalRow> selected = projected
+                    .queryExecution()
+                    .toRdd()
+                    .toJavaRDD()
                     .mapPartitions(new Extraction(config, emptyMap, noLepton));
             spark.internalCreateDataFrame(selected.rdd(), Extraction.STAGE_SCHEMA, false)
                     .withColumn(Split.KEY, Split.key(config.seed()))
-                    .write().option(NO_DICTIONARY, false).parquet(out.temp(STAGE));
+                    .write()
+                    .option(NO_DICTIONARY, false)
+                    .parquet(out.temp(STAGE));
             double extractSeconds = (System.nanoTime() - start) / 1e9;
             LOG.info("selection and features done in {} s", extractSeconds);
 
@@ -78,8 +83,16 @@ public final class FeaturesJob {
             Map<Integer, Long> trainCounts = countByLabel(spark.read().parquet(out.temp("train")));
             Map<Integer, Long> testCounts = countByLabel(spark.read().parquet(out.temp("test")));
             out.delete(STAGE);
-            Summary summary = summary(table, split, trainCounts, testCounts, given == null, emptyMap.value(),
-                    noLepton.value(), extractSeconds, (System.nanoTime() - start) / 1e9);
+            Summary summary = summary(
+                    table,
+                    split,
+                    trainCounts,
+                    testCounts,
+                    given == null,
+                    emptyMap.value(),
+                    noLepton.value(),
+                    extractSeconds,
+                    (System.nanoTime() - start) / 1e9);
             scaler.write(new Path(out.temp(), "scaler.json"), hadoop);
             // summary.json is written last: a directory with it is complete, even on stores without atomic rename.
             summary.write(out.fileSystem(), new Path(out.temp(), "summary.json"));
@@ -96,10 +109,14 @@ public final class FeaturesJob {
 
     private void write(Dataset<Row> rows, Scaler scaler, String path) {
         JavaRDD<InternalRow> scaled = rows.select("source_file", "entry", "label", "hlf", "particles", "n_particles")
-                .queryExecution().toRdd().toJavaRDD()
+                .queryExecution()
+                .toRdd()
+                .toJavaRDD()
                 .mapPartitions(new FinalRows(scaler, config.cuts().particleRows()));
         spark.internalCreateDataFrame(scaled.rdd(), FinalRows.SCHEMA, false)
-                .write().mode(SaveMode.ErrorIfExists).option(NO_DICTIONARY, false)
+                .write()
+                .mode(SaveMode.ErrorIfExists)
+                .option(NO_DICTIONARY, false)
                 .option("maxRecordsPerFile", config.maxRecordsPerFile())
                 .parquet(path);
     }
@@ -112,8 +129,16 @@ public final class FeaturesJob {
         return m;
     }
 
-    private Summary summary(Dataset<Row> table, Split split, Map<Integer, Long> train, Map<Integer, Long> test,
-            boolean fitted, long emptyMap, long noLepton, double extractSeconds, double totalSeconds) {
+    private Summary summary(
+            Dataset<Row> table,
+            Split split,
+            Map<Integer, Long> train,
+            Map<Integer, Long> test,
+            boolean fitted,
+            long emptyMap,
+            long noLepton,
+            double extractSeconds,
+            double totalSeconds) {
         Map<Integer, Summary.PerClass> classes = new TreeMap<>();
         long read = 0;
         long selected = 0;
@@ -123,10 +148,24 @@ public final class FeaturesJob {
             long n = r.getLong(1);
             Split.ClassSplit s = split.classes().get(label);
             long sel = s == null ? 0 : s.selected();
-            classes.merge(label, new Summary.PerClass(sample, n, sel, n == 0 ? 0 : (double) sel / n,
-                    s == null ? 0 : s.kept(), train.getOrDefault(label, 0L), test.getOrDefault(label, 0L)),
-                    (a, b) -> new Summary.PerClass(a.sample() + "+" + b.sample(), a.read() + b.read(), a.selected(),
-                            (double) a.selected() / (a.read() + b.read()), a.balanced(), a.train(), a.test()));
+            classes.merge(
+                    label,
+                    new Summary.PerClass(
+                            sample,
+                            n,
+                            sel,
+                            n == 0 ? 0 : (double) sel / n,
+                            s == null ? 0 : s.kept(),
+                            train.getOrDefault(label, 0L),
+                            test.getOrDefault(label, 0L)),
+                    (a, b) -> new Summary.PerClass(
+                            a.sample() + "+" + b.sample(),
+                            a.read() + b.read(),
+                            a.selected(),
+                            (double) a.selected() / (a.read() + b.read()),
+                            a.balanced(),
+                            a.train(),
+                            a.test()));
             read += n;
         }
         for (Split.ClassSplit s : split.classes().values()) {
@@ -134,7 +173,17 @@ public final class FeaturesJob {
         }
         long trainTotal = train.values().stream().mapToLong(Long::longValue).sum();
         long testTotal = test.values().stream().mapToLong(Long::longValue).sum();
-        return new Summary(read, selected, emptyMap, noLepton, classes, trainTotal, testTotal, fitted, extractSeconds,
-                totalSeconds, config);
+        return new Summary(
+                read,
+                selected,
+                emptyMap,
+                noLepton,
+                classes,
+                trainTotal,
+                testTotal,
+                fitted,
+                extractSeconds,
+                totalSeconds,
+                config);
     }
 }

@@ -24,7 +24,8 @@ public final class FinalRows implements FlatMapFunction<Iterator<InternalRow>, I
         EventTable.field("label", DataTypes.IntegerType),
         EventTable.field("hlf", DataTypes.createArrayType(DataTypes.FloatType, false)),
         EventTable.field("particles", DataTypes.createArrayType(DataTypes.FloatType, false)),
-        EventTable.field("n_particles", DataTypes.IntegerType)});
+        EventTable.field("n_particles", DataTypes.IntegerType)
+    });
 
     private final Scaler scaler;
     private final int particleRows;
@@ -59,8 +60,8 @@ public final class FinalRows implements FlatMapFunction<Iterator<InternalRow>, I
         byte[] p = row.getBinary(4);
         int n = row.getInt(5);
         if (n > particleRows) {
-            throw new IllegalStateException("event has " + n + " particle rows, more than the " + particleRows
-                    + " of the particle list");
+            throw new IllegalStateException(
+                    "event has " + n + " particle rows, more than the " + particleRows + " of the particle list");
         }
         int real = n * Features.N_PARTICLE;
         for (int i = 0; i < real; i++) {
@@ -68,7 +69,12 @@ public final class FinalRows implements FlatMapFunction<Iterator<InternalRow>, I
         }
         Arrays.fill(particles, real, particles.length, 0f);
         return new GenericInternalRow(new Object[] {
-            row.getUTF8String(0).clone(), row.getLong(1), row.getInt(2),
-            UnsafeArrayData.fromPrimitiveArray(hlf), UnsafeArrayData.fromPrimitiveArray(particles), n});
+            row.getUTF8String(0).clone(),
+            row.getLong(1),
+            row.getInt(2),
+            UnsafeArrayData.fromPrimitiveArray(hlf),
+            UnsafeArrayData.fromPrimitiveArray(particles),
+            n
+        });
     }
 }

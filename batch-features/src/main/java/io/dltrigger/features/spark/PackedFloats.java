@@ -7,8 +7,7 @@ import org.apache.spark.unsafe.Platform;
  * by the same job, on machines of one byte order); the published tables use list&lt;float&gt;.
  */
 final class PackedFloats {
-    private PackedFloats() {
-    }
+    private PackedFloats() {}
 
     static byte[] pack(float[] values, int n) {
         byte[] b = new byte[n * 4];

@@ -26,13 +26,16 @@ public record Scaler(
         @JsonProperty("particle_mean") double[] particleMean,
         @JsonProperty("particle_std") double[] particleStd,
         @JsonProperty("fitted_events") long fittedEvents,
-        @JsonProperty("fitted_particles") long fittedParticles) implements Serializable {
+        @JsonProperty("fitted_particles") long fittedParticles)
+        implements Serializable {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public Scaler {
-        if (hlfMin.length != Features.N_HLF || hlfMax.length != Features.N_HLF
-                || particleMean.length != Features.N_PARTICLE || particleStd.length != Features.N_PARTICLE) {
+        if (hlfMin.length != Features.N_HLF
+                || hlfMax.length != Features.N_HLF
+                || particleMean.length != Features.N_PARTICLE
+                || particleStd.length != Features.N_PARTICLE) {
             throw new IllegalArgumentException("scaler needs " + Features.N_HLF + " HLF min/max and "
                     + Features.N_PARTICLE + " particle mean/std values");
         }

@@ -17,12 +17,15 @@ import org.apache.spark.sql.catalyst.util.ArrayData;
  * (numerically stable where sum-of-squares is not), merged on the driver with Chan's formula.
  */
 public final class ScalerFit {
-    private ScalerFit() {
-    }
+    private ScalerFit() {}
 
     public static Scaler fit(Dataset<Row> rows) {
         Dataset<Row> slim = rows.select("hlf", "particles", "n_particles");
-        List<Stats> parts = slim.queryExecution().toRdd().toJavaRDD().mapPartitions(ScalerFit::partition).collect();
+        List<Stats> parts = slim.queryExecution()
+                .toRdd()
+                .toJavaRDD()
+                .mapPartitions(ScalerFit::partition)
+                .collect();
         Stats total = new Stats();
         for (Stats s : parts) {
             total.merge(s);
@@ -98,8 +101,8 @@ public final class ScalerFit {
             for (int k = 0; k < Features.N_PARTICLE; k++) {
                 std[k] = count[k] > 0 ? Math.sqrt(m2[k] / count[k]) : 0;
             }
-            return new Scaler(Features.HLF, min.clone(), max.clone(), Features.PARTICLE, mean.clone(), std, events,
-                    count[0]);
+            return new Scaler(
+                    Features.HLF, min.clone(), max.clone(), Features.PARTICLE, mean.clone(), std, events, count[0]);
         }
     }
 }

@@ -4,8 +4,7 @@ import org.apache.spark.sql.SparkSession;
 
 /** The job's SparkSession: local[*] unless a master is given (spark://, yarn, k8s://, local[N]). */
 public final class SparkSessions {
-    private SparkSessions() {
-    }
+    private SparkSessions() {}
 
     public static SparkSession create(String master, String appName) {
         SparkSession.Builder b = SparkSession.builder().appName(appName);

@@ -25,8 +25,7 @@ public final class Split {
     public static final String KEY = "split_key";
 
     /** Per class: events selected, kept after balancing, in test; and the key thresholds. */
-    public record ClassSplit(long selected, long kept, long test, long testMaxKey, long keptMaxKey) {
-    }
+    public record ClassSplit(long selected, long kept, long test, long testMaxKey, long keptMaxKey) {}
 
     private final Map<Integer, ClassSplit> classes;
 
@@ -44,24 +43,29 @@ public final class Split {
         for (Row r : rows.groupBy("label").count().collectAsList()) {
             counts.put(r.getInt(0), r.getLong(1));
         }
-        long smallest = counts.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        long smallest =
+                counts.values().stream().mapToLong(Long::longValue).min().orElse(0);
         Map<Integer, long[]> wanted = new HashMap<>();
         for (Map.Entry<Integer, Long> e : counts.entrySet()) {
             long kept = balance ? smallest : e.getValue();
             long test = Math.round(kept * testFraction);
             wanted.put(e.getKey(), new long[] {kept, test, Long.MIN_VALUE, Long.MIN_VALUE});
         }
-        Column rank = row_number().over(Window.partitionBy("label").orderBy(col(KEY), col("source_file"),
-                col("entry")));
+        Column rank =
+                row_number().over(Window.partitionBy("label").orderBy(col(KEY), col("source_file"), col("entry")));
         Column wantedRank = null;
         for (Map.Entry<Integer, long[]> e : wanted.entrySet()) {
-            Column c = col("label").equalTo(e.getKey())
+            Column c = col("label")
+                    .equalTo(e.getKey())
                     .and(col("rank").equalTo(e.getValue()[0]).or(col("rank").equalTo(e.getValue()[1])));
             wantedRank = wantedRank == null ? c : wantedRank.or(c);
         }
         if (wantedRank != null) {
             for (Row r : rows.select(col("label"), col(KEY), col("source_file"), col("entry"))
-                    .withColumn("rank", rank).where(wantedRank).select("label", "rank", KEY).collectAsList()) {
+                    .withColumn("rank", rank)
+                    .where(wantedRank)
+                    .select("label", "rank", KEY)
+                    .collectAsList()) {
                 long[] w = wanted.get(r.getInt(0));
                 if (r.getInt(1) == w[1]) {
                     w[3] = r.getLong(2);
@@ -92,7 +96,9 @@ public final class Split {
         Column c = lit(false);
         for (Map.Entry<Integer, ClassSplit> e : classes.entrySet()) {
             if (e.getValue().test() > 0) {
-                c = c.or(col("label").equalTo(e.getKey()).and(col(KEY).leq(e.getValue().testMaxKey())));
+                c = c.or(col("label")
+                        .equalTo(e.getKey())
+                        .and(col(KEY).leq(e.getValue().testMaxKey())));
             }
         }
         return c;

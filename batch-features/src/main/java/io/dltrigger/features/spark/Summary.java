@@ -32,8 +32,7 @@ public record Summary(
             @JsonProperty("efficiency") double efficiency,
             @JsonProperty("balanced") long balanced,
             @JsonProperty("train") long train,
-            @JsonProperty("test") long test) {
-    }
+            @JsonProperty("test") long test) {}
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -22,8 +22,10 @@ class ConeSumTest {
                 for (int i = 0; i < n; i++) {
                     eta[i] = (float) rng.nextDouble(-6, 6);
                     // A third of the entries crowd the seam at +-pi, exactly pi included.
-                    phi[i] = (float) (i % 3 == 0 ? (i % 2 == 0 ? Math.PI : -Math.PI) - rng.nextDouble(-0.2, 0.2)
-                            : rng.nextDouble(-Math.PI, Math.PI));
+                    phi[i] = (float)
+                            (i % 3 == 0
+                                    ? (i % 2 == 0 ? Math.PI : -Math.PI) - rng.nextDouble(-0.2, 0.2)
+                                    : rng.nextDouble(-Math.PI, Math.PI));
                     if (i % 3 == 0 && i % 2 == 0 && phi[i] > Math.PI) {
                         phi[i] = (float) Math.PI;
                     }

@@ -38,34 +38,60 @@ class EventProcessorTest {
     @Test
     void combinedIsolationMustBeBelowCut() {
         EventProcessor p = processor();
-        assertEquals(Outcome.SELECTED, p.process(electronEvent(100).photon(44.9, 0.1, 0).buffer()));
+        assertEquals(
+                Outcome.SELECTED,
+                p.process(electronEvent(100).photon(44.9, 0.1, 0).buffer()));
         assertEquals(0.449, p.hlf()[Features.LEP_ISO_GAMMA], EPS);
         assertEquals(0.0, p.hlf()[Features.LEP_ISO_CH], EPS, "the lepton's own track is subtracted");
-        assertEquals(Outcome.NO_LEPTON, processor().process(electronEvent(100).photon(45.1, 0.1, 0).buffer()));
+        assertEquals(
+                Outcome.NO_LEPTON,
+                processor().process(electronEvent(100).photon(45.1, 0.1, 0).buffer()));
         // The three isolations add up: 0.2 + 0.2 + 0.051 fails, 0.2 + 0.2 + 0.049 passes.
-        assertEquals(Outcome.NO_LEPTON, processor().process(
-                electronEvent(100).photon(20, 0.2, 0).neutral(20, 0, 0.2).track(5.1, -0.2, 0).buffer()));
-        assertEquals(Outcome.SELECTED, p.process(
-                electronEvent(100).photon(20, 0.2, 0).neutral(20, 0, 0.2).track(4.9, -0.2, 0).buffer()));
+        assertEquals(
+                Outcome.NO_LEPTON,
+                processor()
+                        .process(electronEvent(100)
+                                .photon(20, 0.2, 0)
+                                .neutral(20, 0, 0.2)
+                                .track(5.1, -0.2, 0)
+                                .buffer()));
+        assertEquals(
+                Outcome.SELECTED,
+                p.process(electronEvent(100)
+                        .photon(20, 0.2, 0)
+                        .neutral(20, 0, 0.2)
+                        .track(4.9, -0.2, 0)
+                        .buffer()));
         assertEquals(0.049, p.hlf()[Features.LEP_ISO_CH], EPS);
         assertEquals(0.2, p.hlf()[Features.LEP_ISO_NEU], EPS);
         // Just outside the cone (Delta R 0.301) nothing counts.
-        assertEquals(Outcome.SELECTED, p.process(electronEvent(100).photon(500, 0.301, 0).buffer()));
+        assertEquals(
+                Outcome.SELECTED,
+                p.process(electronEvent(100).photon(500, 0.301, 0).buffer()));
     }
 
     @Test
     void deltaRWrapsAroundInPhi() {
         // phi 3.1 and -3.1 are 0.083 apart: the photon is inside the cone and spoils the isolation.
-        EventBuilder inside = EventBuilder.withMaps().electron(100, 0, 3.1, 1).track(100, 0, 3.1).photon(50, 0, -3.1);
+        EventBuilder inside = EventBuilder.withMaps()
+                .electron(100, 0, 3.1, 1)
+                .track(100, 0, 3.1)
+                .photon(50, 0, -3.1);
         assertEquals(Outcome.NO_LEPTON, processor().process(inside.buffer()));
-        EventBuilder outside = EventBuilder.withMaps().electron(100, 0, 3.1, 1).track(100, 0, 3.1).photon(50, 0, -2.7);
+        EventBuilder outside = EventBuilder.withMaps()
+                .electron(100, 0, 3.1, 1)
+                .track(100, 0, 3.1)
+                .photon(50, 0, -2.7);
         assertEquals(Outcome.SELECTED, processor().process(outside.buffer()));
     }
 
     @Test
     void firstIsolatedLeptonOfEachFlavourAndTheChoiceBetweenThem() {
-        EventBuilder both = EventBuilder.withMaps().electron(50, 0.5, 0, -1).track(50, 0.5, 0)
-                .muon(40, 1.5, 1, 1).track(40, 1.5, 1);
+        EventBuilder both = EventBuilder.withMaps()
+                .electron(50, 0.5, 0, -1)
+                .track(50, 0.5, 0)
+                .muon(40, 1.5, 1, 1)
+                .track(40, 1.5, 1);
         EventProcessor byPt = processor(LeptonChoice.PT, MtForm.SQUARED, false);
         assertEquals(Outcome.SELECTED, byPt.process(both.buffer()));
         assertEquals(1f, byPt.hlf()[Features.LEP_IS_ELE]);
@@ -81,8 +107,12 @@ class EventProcessorTest {
         assertEquals(1f, byEta.particles()[Features.IS_MU]);
 
         // The first electron is not isolated: the second one is the lepton.
-        EventBuilder second = EventBuilder.withMaps().electron(80, 0, 0, 1).track(80, 0, 0).photon(60, 0, 0.1)
-                .electron(30, 2, -2, -1).track(30, 2, -2);
+        EventBuilder second = EventBuilder.withMaps()
+                .electron(80, 0, 0, 1)
+                .track(80, 0, 0)
+                .photon(60, 0, 0.1)
+                .electron(30, 2, -2, -1)
+                .track(30, 2, -2);
         EventProcessor p = processor();
         assertEquals(Outcome.SELECTED, p.process(second.buffer()));
         assertEquals(30f, p.hlf()[Features.LEP_PT], EPS);
@@ -93,8 +123,13 @@ class EventProcessorTest {
     void jetsCountAbovePtAndWithinEtaWithBTags() {
         // Values are float32 compared with the double cut, as in the reference: 2.6f (2.5999999) is inside,
         // so the eta edge is probed just above it.
-        EventBuilder e = electronEvent(50).jet(30, 0, 0, 0).jet(30.5, 0, 1, 1).jet(50, 2.6001, 0, 1)
-                .jet(40, -2.59, 0, 0).jet(60, 2.59, 2, 2).jet(70, -2.61, 0, 1);
+        EventBuilder e = electronEvent(50)
+                .jet(30, 0, 0, 0)
+                .jet(30.5, 0, 1, 1)
+                .jet(50, 2.6001, 0, 1)
+                .jet(40, -2.59, 0, 0)
+                .jet(60, 2.59, 2, 2)
+                .jet(70, -2.61, 0, 1);
         EventProcessor p = processor();
         assertEquals(Outcome.SELECTED, p.process(e.buffer()));
         assertEquals(3f, p.hlf()[Features.N_JETS]);
@@ -104,7 +139,10 @@ class EventProcessorTest {
 
     @Test
     void metAndMtInBothForms() {
-        EventBuilder e = EventBuilder.withMaps().electron(40, 0, Math.PI / 2, 1).track(40, 0, Math.PI / 2).met(50, 0);
+        EventBuilder e = EventBuilder.withMaps()
+                .electron(40, 0, Math.PI / 2, 1)
+                .track(40, 0, Math.PI / 2)
+                .met(50, 0);
         EventProcessor squared = processor();
         assertEquals(Outcome.SELECTED, squared.process(e.buffer()));
         assertEquals(50f, squared.hlf()[Features.MET], EPS);
@@ -114,13 +152,18 @@ class EventProcessorTest {
         mt.process(e.buffer());
         assertEquals(Math.sqrt(4000), mt.hlf()[Features.MT], 1e-3);
         // Back to back: MT^2 = 4 MET pT.
-        squared.process(EventBuilder.withMaps().electron(40, 0, 3, 1).track(40, 0, 3).met(50, 3 - Math.PI).buffer());
+        squared.process(EventBuilder.withMaps()
+                .electron(40, 0, 3, 1)
+                .track(40, 0, 3)
+                .met(50, 3 - Math.PI)
+                .buffer());
         assertEquals(8000.0, squared.hlf()[Features.MT], 1e-1);
     }
 
     @Test
     void blocksAreCutTruncatedAndCompacted() {
-        EventBuilder e = EventBuilder.empty().electron(50, 0, 0, -1).track(50, 0, 0).met(10, 0);
+        EventBuilder e =
+                EventBuilder.empty().electron(50, 0, 0, -1).track(50, 0, 0).met(10, 0);
         for (int i = 0; i < 500; i++) {
             e.track(1 + i * 0.001, 2 + i * 0.001, 1);
         }
@@ -149,8 +192,16 @@ class EventProcessorTest {
         assertEquals(3 + 199, rows[800 * N_PARTICLE + Features.PT], EPS);
 
         // Few objects: the blocks are packed one after the other, no gaps; cut values stay out.
-        EventBuilder small = EventBuilder.empty().electron(50, 0, 0, -1).track(50, 0, 0).met(10, 0)
-                .track(2, 1, 1).track(0.5, 1, 1).track(0.6, 1, 1).photon(1, 1, 1).photon(1.5, 1, 1).neutral(2, 1, 1);
+        EventBuilder small = EventBuilder.empty()
+                .electron(50, 0, 0, -1)
+                .track(50, 0, 0)
+                .met(10, 0)
+                .track(2, 1, 1)
+                .track(0.5, 1, 1)
+                .track(0.6, 1, 1)
+                .photon(1, 1, 1)
+                .photon(1.5, 1, 1)
+                .neutral(2, 1, 1);
         assertEquals(Outcome.SELECTED, p.process(small.buffer()));
         assertEquals(1 + 2 + 1 + 1, p.rows());
         assertEquals(0.6f, rows[2 * N_PARTICLE + Features.PT], EPS);
@@ -160,13 +211,20 @@ class EventProcessorTest {
 
     @Test
     void anEmptyMapDropsTheEvent() {
-        EventBuilder noTracks = EventBuilder.empty().electron(50, 0, 0, 1).track(0.5, 0, 0).photon(2, 1, 1)
+        EventBuilder noTracks = EventBuilder.empty()
+                .electron(50, 0, 0, 1)
+                .track(0.5, 0, 0)
+                .photon(2, 1, 1)
                 .neutral(2, 1, 1);
         assertEquals(Outcome.EMPTY_MAP, processor().process(noTracks.buffer()));
-        EventBuilder noPhotons = EventBuilder.empty().electron(50, 0, 0, 1).track(50, 0, 0).photon(1, 1, 1)
+        EventBuilder noPhotons = EventBuilder.empty()
+                .electron(50, 0, 0, 1)
+                .track(50, 0, 0)
+                .photon(1, 1, 1)
                 .neutral(2, 1, 1);
         assertEquals(Outcome.EMPTY_MAP, processor().process(noPhotons.buffer()));
-        EventBuilder noNeutrals = EventBuilder.empty().electron(50, 0, 0, 1).track(50, 0, 0).photon(2, 1, 1);
+        EventBuilder noNeutrals =
+                EventBuilder.empty().electron(50, 0, 0, 1).track(50, 0, 0).photon(2, 1, 1);
         assertEquals(Outcome.EMPTY_MAP, processor().process(noNeutrals.buffer()));
         EventBuilder all = noNeutrals.neutral(1.01, 1, 1);
         assertEquals(Outcome.SELECTED, processor().process(all.buffer()));
@@ -174,9 +232,14 @@ class EventProcessorTest {
 
     @Test
     void particleRowsHoldFourVectorVertexIsolationsFlagsAndCharge() {
-        EventBuilder e = EventBuilder.empty().muon(30, 0, 0, 1).track(30, 0, 0).met(10, 0)
-                .track(10, 0.5, 1, -211, 0.1, 0.2, 3).track(5, 0.6, 1.1, 11, 0, 0, 0)
-                .photon(4, 0.55, 1.05).neutral(8, -2, -2);
+        EventBuilder e = EventBuilder.empty()
+                .muon(30, 0, 0, 1)
+                .track(30, 0, 0)
+                .met(10, 0)
+                .track(10, 0.5, 1, -211, 0.1, 0.2, 3)
+                .track(5, 0.6, 1.1, 11, 0, 0, 0)
+                .photon(4, 0.55, 1.05)
+                .neutral(8, -2, -2);
         EventProcessor p = processor();
         assertEquals(Outcome.SELECTED, p.process(e.buffer()));
         float[] r = p.particles();
@@ -212,8 +275,15 @@ class EventProcessorTest {
 
     @Test
     void optionalSortByDeltaRToTheLepton() {
-        EventBuilder e = EventBuilder.empty().electron(30, 0, 0, 1).track(30, 0, 0).met(10, 0)
-                .track(2, 2.0, 0).track(2, 0.5, 0).track(2, 1.0, 0).photon(2, 0.7, 0).neutral(2, 0, 0.6);
+        EventBuilder e = EventBuilder.empty()
+                .electron(30, 0, 0, 1)
+                .track(30, 0, 0)
+                .met(10, 0)
+                .track(2, 2.0, 0)
+                .track(2, 0.5, 0)
+                .track(2, 1.0, 0)
+                .photon(2, 0.7, 0)
+                .neutral(2, 0, 0.6);
         EventProcessor p = processor(LeptonChoice.PT, MtForm.SQUARED, true);
         assertEquals(Outcome.SELECTED, p.process(e.buffer()));
         float[] r = p.particles();

@@ -46,8 +46,8 @@ class IndependentSelectionTest {
                 selected++;
                 double[] w = want.get().toArray();
                 for (int k = 0; k < Features.N_HLF; k++) {
-                    assertEquals(w[k], ours.hlf()[k], 1e-5 * Math.max(1, Math.abs(w[k])),
-                            what + " " + Features.HLF.get(k));
+                    assertEquals(
+                            w[k], ours.hlf()[k], 1e-5 * Math.max(1, Math.abs(w[k])), what + " " + Features.HLF.get(k));
                 }
             }
         }

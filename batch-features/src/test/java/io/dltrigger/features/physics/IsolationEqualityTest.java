@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 class IsolationEqualityTest {
     @Test
     void binnedIsolationEqualsDoubleLoopOnGeneratedEvents() {
-        EventProcessor fast = new EventProcessor(Cuts.REFERENCE, LeptonChoice.PT, MtForm.SQUARED, false,
-                ConeSum.Kind.BINNED);
-        EventProcessor plain = new EventProcessor(Cuts.REFERENCE, LeptonChoice.PT, MtForm.SQUARED, false,
-                ConeSum.Kind.PAIRWISE);
+        EventProcessor fast =
+                new EventProcessor(Cuts.REFERENCE, LeptonChoice.PT, MtForm.SQUARED, false, ConeSum.Kind.BINNED);
+        EventProcessor plain =
+                new EventProcessor(Cuts.REFERENCE, LeptonChoice.PT, MtForm.SQUARED, false, ConeSum.Kind.PAIRWISE);
         EventBuffer buffer = new EventBuffer();
         int selected = 0;
         long values = 0;

@@ -34,10 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
 class FeaturesJobTest {
     @TempDir
     static Path dir;
+
     static String table;
     static SparkSession spark;
     /** Events per sample and how many of them carry an isolated lepton. */
     static final int[] EVENTS = {60, 40, 50};
+
     static final int[] WITH_LEPTON = {30, 36, 25};
 
     @BeforeAll
@@ -59,8 +61,14 @@ class FeaturesJobTest {
     static DelphesEvent randomEvent(SplittableRandom rng, boolean lepton) {
         EventBuilder b = EventBuilder.empty().met(rng.nextDouble(0, 100), rng.nextDouble(-Math.PI, Math.PI));
         for (int i = 0, n = rng.nextInt(5, 60); i < n; i++) {
-            b.track(rng.nextDouble(0.1, 5), rng.nextDouble(-2.5, -0.5), rng.nextDouble(-Math.PI, Math.PI),
-                    rng.nextBoolean() ? 211 : -211, rng.nextDouble(-1, 1), rng.nextDouble(-1, 1), rng.nextDouble(-50, 50));
+            b.track(
+                    rng.nextDouble(0.1, 5),
+                    rng.nextDouble(-2.5, -0.5),
+                    rng.nextDouble(-Math.PI, Math.PI),
+                    rng.nextBoolean() ? 211 : -211,
+                    rng.nextDouble(-1, 1),
+                    rng.nextDouble(-1, 1),
+                    rng.nextDouble(-50, 50));
         }
         for (int i = 0, n = rng.nextInt(1, 30); i < n; i++) {
             b.photon(rng.nextDouble(1.1, 5), rng.nextDouble(-3, -0.5), rng.nextDouble(-Math.PI, Math.PI));
@@ -74,7 +82,9 @@ class FeaturesJobTest {
         double pt = lepton ? rng.nextDouble(30, 100) : rng.nextDouble(5, 20);
         double eta = rng.nextDouble(0.5, 2);
         double phi = rng.nextDouble(-Math.PI, Math.PI);
-        return b.electron(pt, eta, phi, rng.nextBoolean() ? 1 : -1).track(pt, eta, phi, 11, 0, 0, 0).build();
+        return b.electron(pt, eta, phi, rng.nextBoolean() ? 1 : -1)
+                .track(pt, eta, phi, 11, 0, 0, 0)
+                .build();
     }
 
     private static Summary run(FeaturesConfig config, String out, String scaler) throws IOException {
@@ -102,9 +112,10 @@ class FeaturesJobTest {
 
         Dataset<Row> train = spark.read().parquet(out + "/train");
         Dataset<Row> test = spark.read().parquet(out + "/test");
-        assertEquals(List.of("source_file", "entry", "label", "hlf", "particles", "n_particles"),
-                List.of(train.columns()));
-        assertEquals("array<float>", train.schema().apply("particles").dataType().simpleString());
+        assertEquals(
+                List.of("source_file", "entry", "label", "hlf", "particles", "n_particles"), List.of(train.columns()));
+        assertEquals(
+                "array<float>", train.schema().apply("particles").dataType().simpleString());
         assertEquals(60, train.count());
         assertEquals(15, test.count());
         assertEquals(0, train.join(test, new String[] {"source_file", "entry"}).count(), "train and test overlap");
@@ -192,8 +203,8 @@ class FeaturesJobTest {
     @Test
     void aMissingColumnFailsNamingItAndLeavesNoOutput() {
         String out = dir.resolve("missing").toString();
-        FeaturesConfig muon = FeaturesConfig.defaults().withBranch(io.dltrigger.features.physics.Collection.MUON,
-                "Muon");
+        FeaturesConfig muon =
+                FeaturesConfig.defaults().withBranch(io.dltrigger.features.physics.Collection.MUON, "Muon");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(muon, out, null));
         assertTrue(e.getMessage().contains("Muon_PT"), e.getMessage());
         assertTrue(e.getMessage().contains("Muon_Charge"), e.getMessage());
@@ -213,10 +224,12 @@ class FeaturesJobTest {
         int jetBtag = List.of(GeneratedEventTable.schema().fieldNames()).indexOf("Jet_BTag");
         values[jetBtag] = new int[] {1, 0, 1, 0, 1, 0, 1, 0, 1, 0};
         spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create(values)), GeneratedEventTable.schema())
-                .write().partitionBy("sample", "ingest_date").parquet(bad);
+                .write()
+                .partitionBy("sample", "ingest_date")
+                .parquet(bad);
         String out = dir.resolve("bad-features").toString();
-        Exception ex = assertThrows(Exception.class,
-                () -> new FeaturesJob(spark, FeaturesConfig.defaults()).run(bad, out, null, false));
+        Exception ex = assertThrows(
+                Exception.class, () -> new FeaturesJob(spark, FeaturesConfig.defaults()).run(bad, out, null, false));
         String chain = "";
         for (Throwable t = ex; t != null; t = t.getCause()) {
             chain += t.getMessage() + "\n";

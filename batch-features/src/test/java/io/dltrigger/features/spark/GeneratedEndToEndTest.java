@@ -24,8 +24,8 @@ class GeneratedEndToEndTest {
         SparkSession spark = TestSpark.get();
         String table = dir.resolve("events").toString();
         GeneratedEventTable.generate(spark, table, EVENTS_PER_SAMPLE, 100, 2);
-        Summary s = new FeaturesJob(spark, FeaturesConfig.defaults()).run(table, dir.resolve("out").toString(), null,
-                false);
+        Summary s = new FeaturesJob(spark, FeaturesConfig.defaults())
+                .run(table, dir.resolve("out").toString(), null, false);
 
         // The generator's documented selection efficiencies (event-generator GeneratedClassesTest / README).
         assertBetween(s.classes().get(0).efficiency(), 0.08, 0.17, "QCD");
@@ -41,8 +41,12 @@ class GeneratedEndToEndTest {
             assertEquals(test, c.test());
             assertEquals(smallest - test, c.train());
         }
-        assertEquals(3 * test, spark.read().parquet(dir.resolve("out/test").toString()).count());
-        assertEquals(3 * (smallest - test), spark.read().parquet(dir.resolve("out/train").toString()).count());
+        assertEquals(
+                3 * test,
+                spark.read().parquet(dir.resolve("out/test").toString()).count());
+        assertEquals(
+                3 * (smallest - test),
+                spark.read().parquet(dir.resolve("out/train").toString()).count());
     }
 
     private static void assertBetween(double v, double lo, double hi, String what) {

@@ -26,122 +26,169 @@ import picocli.CommandLine.Option;
  * with 8 workers; (c) start latency of a child-JVM task against a bare {@code java} launch measured in
  * the same run.
  */
-@Command(name = "bench-engine", mixinStandardHelpOptions = true, description = "Scheduling overhead benchmark (see bench/engine.sh).")
+@Command(
+        name = "bench-engine",
+        mixinStandardHelpOptions = true,
+        description = "Scheduling overhead benchmark (see bench/engine.sh).")
 public final class EngineBench implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Option(names = "--work", description = "scratch folder (default: a temporary one)") Path work;
-  @Option(names = "--fanout", defaultValue = "1000", description = "width of benchmark (b) (default: ${DEFAULT-VALUE})") int fanout;
-  @Option(names = "--workers", defaultValue = "8", description = "workers for (b) (default: ${DEFAULT-VALUE})") int workers;
-  @Option(names = "--repeat", defaultValue = "3", description = "repetitions, best reported (default: ${DEFAULT-VALUE})") int repeat;
-  @Option(names = "--home", description = "project root (for the child-JVM task of (c))") Path home;
-  @Option(names = "--db", description = "JDBC URL of the state database (default: an H2 file in the scratch folder)") String db;
-  @Option(names = "--db-user", defaultValue = "sa", description = "database user (default: ${DEFAULT-VALUE})") String dbUser;
+    @Option(names = "--work", description = "scratch folder (default: a temporary one)")
+    Path work;
 
-  @Override
-  public Integer call() throws Exception {
-    Path dir = work != null ? work : Files.createTempDirectory("dltrigger-bench-engine");
-    Path root = home != null ? home : Path.of(System.getProperty("dltrigger.home", ".")).toAbsolutePath().normalize();
-    int cores = Runtime.getRuntime().availableProcessors();
-    EngineConfig cfg = EngineConfig.defaults(root).withDagsDir(null).withLogsDir(dir.resolve("logs")).withWorkers(workers)
-        .withPollInterval(Duration.ofSeconds(1));
-    String url = db != null ? db : Database.h2FileUrl(dir.resolve("state"));
-    System.out.printf("cores: %d, state: %s, workers: %d%n", cores, url, workers);
-    try (EngineRuntime rt = EngineRuntime.open(cfg, url, dbUser, System.getenv().getOrDefault("DLTRIGGER_DB_PASSWORD", ""), true)) {
-      DagBuilder seqNoop = DagBuilder.dag("seq_noop");
-      DagBuilder seqShell = DagBuilder.dag("seq_shell");
-      for (int i = 0; i < 40; i++) {
-        String prev = i == 0 ? null : "t" + (i - 1);
-        seqNoop.task("t" + i, new TaskAction.Noop(), t -> { if (prev != null) t.dependsOn(prev); });
-        seqShell.task("t" + i, new TaskAction.Shell("true", Map.of()), t -> { if (prev != null) t.dependsOn(prev); });
-      }
-      DagBuilder fan = DagBuilder.dag("fan").task("start", new TaskAction.Noop());
-      List<String> mids = new ArrayList<>();
-      for (int i = 0; i < fanout; i++) {
-        fan.task("m" + i, new TaskAction.Noop(), t -> t.dependsOn("start"));
-        mids.add("m" + i);
-      }
-      fan.task("end", new TaskAction.Noop(), t -> t.dependsOn(mids));
-      DagBuilder jvm = DagBuilder.dag("child_jvm").task("probe",
-          new TaskAction.Java("dag-engine", StartProbe.class.getName(), List.of(), List.of(), Map.of()));
-      rt.service().register(seqNoop.build());
-      rt.service().register(seqShell.build());
-      rt.service().register(fan.build());
-      rt.service().register(jvm.build());
-      rt.start();
+    @Option(
+            names = "--fanout",
+            defaultValue = "1000",
+            description = "width of benchmark (b) (default: ${DEFAULT-VALUE})")
+    int fanout;
 
-      double a1 = best(rt, "seq_noop", repeat);
-      double a2 = best(rt, "seq_shell", repeat);
-      double floor = bareLaunches(40);
-      System.out.printf("(a) 40 sequential no-op tasks, in process:      %.3f s  (goal < 0.5 s; Airflow 2.7 116 s, Prefect 2.14 4.9 s, Temporal 3.0 s, Hatchet 1.2 s)%n", a1);
-      System.out.printf("(a) 40 sequential tasks as child processes:     %.3f s  (goal < 5 s); anchor, 40 bare 'bash -c true' launches, no engine: %.3f s%n", a2, floor);
-      double b = best(rt, "fan", repeat);
-      double tps = (fanout + 2) / b;
-      System.out.printf("(b) %d-task fan-out/fan-in, %d workers:        %.3f s = %.0f tasks/s = %.0f tasks/s per core (goal > 500 tasks/s)%n",
-          fanout + 2, workers, b, tps, tps / cores);
-      if (Files.isRegularFile(root.resolve("dag-engine/target/launch.env"))) {
-        List<Long> engine = new ArrayList<>();
-        for (int i = 0; i < Math.max(repeat, 5); i++) {
-          RunRecord r = runOnce(rt, "child_jvm");
-          TaskInstance t = rt.service().tasks(r.id()).get(0);
-          long main = JSON.readTree(t.output).get("main_started_ms").asLong();
-          engine.add(main - t.startedAt.toEpochMilli());
+    @Option(names = "--workers", defaultValue = "8", description = "workers for (b) (default: ${DEFAULT-VALUE})")
+    int workers;
+
+    @Option(
+            names = "--repeat",
+            defaultValue = "3",
+            description = "repetitions, best reported (default: ${DEFAULT-VALUE})")
+    int repeat;
+
+    @Option(names = "--home", description = "project root (for the child-JVM task of (c))")
+    Path home;
+
+    @Option(names = "--db", description = "JDBC URL of the state database (default: an H2 file in the scratch folder)")
+    String db;
+
+    @Option(names = "--db-user", defaultValue = "sa", description = "database user (default: ${DEFAULT-VALUE})")
+    String dbUser;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = work != null ? work : Files.createTempDirectory("dltrigger-bench-engine");
+        Path root = home != null
+                ? home
+                : Path.of(System.getProperty("dltrigger.home", "."))
+                        .toAbsolutePath()
+                        .normalize();
+        int cores = Runtime.getRuntime().availableProcessors();
+        EngineConfig cfg = EngineConfig.defaults(root)
+                .withDagsDir(null)
+                .withLogsDir(dir.resolve("logs"))
+                .withWorkers(workers)
+                .withPollInterval(Duration.ofSeconds(1));
+        String url = db != null ? db : Database.h2FileUrl(dir.resolve("state"));
+        System.out.printf("cores: %d, state: %s, workers: %d%n", cores, url, workers);
+        try (EngineRuntime rt =
+                EngineRuntime.open(cfg, url, dbUser, System.getenv().getOrDefault("DLTRIGGER_DB_PASSWORD", ""), true)) {
+            DagBuilder seqNoop = DagBuilder.dag("seq_noop");
+            DagBuilder seqShell = DagBuilder.dag("seq_shell");
+            for (int i = 0; i < 40; i++) {
+                String prev = i == 0 ? null : "t" + (i - 1);
+                seqNoop.task("t" + i, new TaskAction.Noop(), t -> {
+                    if (prev != null) t.dependsOn(prev);
+                });
+                seqShell.task("t" + i, new TaskAction.Shell("true", Map.of()), t -> {
+                    if (prev != null) t.dependsOn(prev);
+                });
+            }
+            DagBuilder fan = DagBuilder.dag("fan").task("start", new TaskAction.Noop());
+            List<String> mids = new ArrayList<>();
+            for (int i = 0; i < fanout; i++) {
+                fan.task("m" + i, new TaskAction.Noop(), t -> t.dependsOn("start"));
+                mids.add("m" + i);
+            }
+            fan.task("end", new TaskAction.Noop(), t -> t.dependsOn(mids));
+            DagBuilder jvm = DagBuilder.dag("child_jvm")
+                    .task(
+                            "probe",
+                            new TaskAction.Java(
+                                    "dag-engine", StartProbe.class.getName(), List.of(), List.of(), Map.of()));
+            rt.service().register(seqNoop.build());
+            rt.service().register(seqShell.build());
+            rt.service().register(fan.build());
+            rt.service().register(jvm.build());
+            rt.start();
+
+            double a1 = best(rt, "seq_noop", repeat);
+            double a2 = best(rt, "seq_shell", repeat);
+            double floor = bareLaunches(40);
+            System.out.printf(
+                    "(a) 40 sequential no-op tasks, in process:      %.3f s  (goal < 0.5 s; Airflow 2.7 116 s, Prefect 2.14 4.9 s, Temporal 3.0 s, Hatchet 1.2 s)%n",
+                    a1);
+            System.out.printf(
+                    "(a) 40 sequential tasks as child processes:     %.3f s  (goal < 5 s); anchor, 40 bare 'bash -c true' launches, no engine: %.3f s%n",
+                    a2, floor);
+            double b = best(rt, "fan", repeat);
+            double tps = (fanout + 2) / b;
+            System.out.printf(
+                    "(b) %d-task fan-out/fan-in, %d workers:        %.3f s = %.0f tasks/s = %.0f tasks/s per core (goal > 500 tasks/s)%n",
+                    fanout + 2, workers, b, tps, tps / cores);
+            if (Files.isRegularFile(root.resolve("dag-engine/target/launch.env"))) {
+                List<Long> engine = new ArrayList<>();
+                for (int i = 0; i < Math.max(repeat, 5); i++) {
+                    RunRecord r = runOnce(rt, "child_jvm");
+                    TaskInstance t = rt.service().tasks(r.id()).get(0);
+                    long main = JSON.readTree(t.output).get("main_started_ms").asLong();
+                    engine.add(main - t.startedAt.toEpochMilli());
+                }
+                List<Long> bare = new ArrayList<>();
+                for (int i = 0; i < Math.max(repeat, 5); i++) {
+                    bare.add(bareJvm(root));
+                }
+                System.out.printf(
+                        "(c) child-JVM task start latency (try start -> main()): median %d ms; anchor, bare java launch -> main(): median %d ms%n",
+                        median(engine), median(bare));
+            } else {
+                System.out.println("(c) skipped: dag-engine is not packaged (mvn -pl dag-engine package)");
+            }
         }
-        List<Long> bare = new ArrayList<>();
-        for (int i = 0; i < Math.max(repeat, 5); i++) {
-          bare.add(bareJvm(root));
+        return 0;
+    }
+
+    /** Best of n runs after one warm-up run (JIT, connection pool, file cache). */
+    private static double best(EngineRuntime rt, String dag, int n) throws Exception {
+        runOnce(rt, dag);
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            RunRecord r = runOnce(rt, dag);
+            best = Math.min(best, Duration.between(r.createdAt(), r.endedAt()).toNanos() / 1e9);
         }
-        System.out.printf("(c) child-JVM task start latency (try start -> main()): median %d ms; anchor, bare java launch -> main(): median %d ms%n",
-            median(engine), median(bare));
-      } else {
-        System.out.println("(c) skipped: dag-engine is not packaged (mvn -pl dag-engine package)");
-      }
+        return best;
     }
-    return 0;
-  }
 
-  /** Best of n runs after one warm-up run (JIT, connection pool, file cache). */
-  private static double best(EngineRuntime rt, String dag, int n) throws Exception {
-    runOnce(rt, dag);
-    double best = Double.MAX_VALUE;
-    for (int i = 0; i < n; i++) {
-      RunRecord r = runOnce(rt, dag);
-      best = Math.min(best, Duration.between(r.createdAt(), r.endedAt()).toNanos() / 1e9);
+    private static RunRecord runOnce(EngineRuntime rt, String dag) throws Exception {
+        RunRecord r = rt.service().awaitRun(rt.service().trigger(dag, Map.of()).id(), Duration.ofMinutes(10));
+        if (r.state() != RunState.SUCCESS) {
+            throw new IllegalStateException("benchmark run of " + dag + " ended " + r.state());
+        }
+        return r;
     }
-    return best;
-  }
 
-  private static RunRecord runOnce(EngineRuntime rt, String dag) throws Exception {
-    RunRecord r = rt.service().awaitRun(rt.service().trigger(dag, Map.of()).id(), Duration.ofMinutes(10));
-    if (r.state() != RunState.SUCCESS) {
-      throw new IllegalStateException("benchmark run of " + dag + " ended " + r.state());
+    private static double bareLaunches(int n) throws Exception {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            new ProcessBuilder("bash", "-c", "true").start().waitFor();
+        }
+        return (System.nanoTime() - t0) / 1e9;
     }
-    return r;
-  }
 
-  private static double bareLaunches(int n) throws Exception {
-    long t0 = System.nanoTime();
-    for (int i = 0; i < n; i++) {
-      new ProcessBuilder("bash", "-c", "true").start().waitFor();
+    private static long bareJvm(Path root) throws Exception {
+        Path target = root.resolve("dag-engine/target");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = Files.list(target)
+                        .filter(p -> p.getFileName().toString().matches("dag-engine-.*\\.jar"))
+                        .findFirst()
+                        .orElseThrow()
+                + ":" + target.resolve("lib") + "/*";
+        long t0 = System.currentTimeMillis();
+        Process p = new ProcessBuilder(java, "-XX:+IgnoreUnrecognizedVMOptions", "-cp", cp, StartProbe.class.getName())
+                .start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return JSON.readTree(out).get("main_started_ms").asLong() - t0;
     }
-    return (System.nanoTime() - t0) / 1e9;
-  }
 
-  private static long bareJvm(Path root) throws Exception {
-    Path target = root.resolve("dag-engine/target");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String cp = Files.list(target).filter(p -> p.getFileName().toString().matches("dag-engine-.*\\.jar")).findFirst().orElseThrow()
-        + ":" + target.resolve("lib") + "/*";
-    long t0 = System.currentTimeMillis();
-    Process p = new ProcessBuilder(java, "-XX:+IgnoreUnrecognizedVMOptions", "-cp", cp, StartProbe.class.getName()).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    p.waitFor();
-    return JSON.readTree(out).get("main_started_ms").asLong() - t0;
-  }
-
-  private static long median(List<Long> xs) {
-    List<Long> s = new ArrayList<>(xs);
-    Collections.sort(s);
-    return s.get(s.size() / 2);
-  }
+    private static long median(List<Long> xs) {
+        List<Long> s = new ArrayList<>(xs);
+        Collections.sort(s);
+        return s.get(s.size() / 2);
+    }
 }

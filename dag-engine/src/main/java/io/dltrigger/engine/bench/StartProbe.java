@@ -8,16 +8,16 @@ import java.nio.file.Path;
  * output (or to stdout without the engine).
  */
 public final class StartProbe {
-  private StartProbe() {}
+    private StartProbe() {}
 
-  public static void main(String[] args) throws Exception {
-    long now = System.currentTimeMillis();
-    String json = "{\"main_started_ms\": " + now + "}";
-    String out = System.getenv("DLTRIGGER_OUTPUT");
-    if (out == null) {
-      System.out.println(json);
-    } else {
-      Files.writeString(Path.of(out), json);
+    public static void main(String[] args) throws Exception {
+        long now = System.currentTimeMillis();
+        String json = "{\"main_started_ms\": " + now + "}";
+        String out = System.getenv("DLTRIGGER_OUTPUT");
+        if (out == null) {
+            System.out.println(json);
+        } else {
+            Files.writeString(Path.of(out), json);
+        }
     }
-  }
 }

@@ -19,107 +19,111 @@ import picocli.CommandLine.Option;
  * {@code conf/engine.yaml} under the project home when it exists, then from these flags.
  */
 public final class Connection {
-  @Option(names = "--home", description = "project root (default: the launcher's, else the current directory)")
-  Path home;
+    @Option(names = "--home", description = "project root (default: the launcher's, else the current directory)")
+    Path home;
 
-  @Option(names = "--db", description = "JDBC URL of the state database (default: H2 file HOME/data/engine/state; env DLTRIGGER_DB)")
-  String db;
+    @Option(
+            names = "--db",
+            description = "JDBC URL of the state database (default: H2 file HOME/data/engine/state; env DLTRIGGER_DB)")
+    String db;
 
-  @Option(names = "--db-user", description = "database user (default: sa for H2)")
-  String dbUser;
+    @Option(names = "--db-user", description = "database user (default: sa for H2)")
+    String dbUser;
 
-  @Option(names = "--db-password", description = "database password (default: env DLTRIGGER_DB_PASSWORD)")
-  String dbPassword;
+    @Option(names = "--db-password", description = "database password (default: env DLTRIGGER_DB_PASSWORD)")
+    String dbPassword;
 
-  @Option(names = "--dags", description = "DAG folder (default: HOME/conf/dags)")
-  Path dags;
+    @Option(names = "--dags", description = "DAG folder (default: HOME/conf/dags)")
+    Path dags;
 
-  @Option(names = "--logs", description = "task log folder (default: HOME/data/engine/logs)")
-  Path logs;
+    @Option(names = "--logs", description = "task log folder (default: HOME/data/engine/logs)")
+    Path logs;
 
-  @Option(names = "--workers", description = "worker slots (default: 4)")
-  Integer workers;
+    @Option(names = "--workers", description = "worker slots (default: 4)")
+    Integer workers;
 
-  @Option(names = "--pool", description = "a pool and its slots, e.g. --pool gpu=1 (repeatable)")
-  Map<String, Integer> pools;
+    @Option(names = "--pool", description = "a pool and its slots, e.g. --pool gpu=1 (repeatable)")
+    Map<String, Integer> pools;
 
-  Path home() {
-    if (home != null) {
-      return home.toAbsolutePath();
+    Path home() {
+        if (home != null) {
+            return home.toAbsolutePath();
+        }
+        String h = System.getProperty("dltrigger.home");
+        return Path.of(h == null ? "." : h).toAbsolutePath().normalize();
     }
-    String h = System.getProperty("dltrigger.home");
-    return Path.of(h == null ? "." : h).toAbsolutePath().normalize();
-  }
 
-  private JsonNode file() {
-    Path f = home().resolve("conf/engine.yaml");
-    if (!Files.isRegularFile(f)) {
-      return new ObjectMapper().createObjectNode();
+    private JsonNode file() {
+        Path f = home().resolve("conf/engine.yaml");
+        if (!Files.isRegularFile(f)) {
+            return new ObjectMapper().createObjectNode();
+        }
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(f.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + f + ": " + e.getMessage(), e);
+        }
     }
-    try {
-      return new ObjectMapper(new YAMLFactory()).readTree(f.toFile());
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + f + ": " + e.getMessage(), e);
-    }
-  }
 
-  EngineConfig config() {
-    JsonNode f = file();
-    EngineConfig c = EngineConfig.defaults(home());
-    if (f.has("workers")) {
-      c = c.withWorkers(f.get("workers").asInt());
+    EngineConfig config() {
+        JsonNode f = file();
+        EngineConfig c = EngineConfig.defaults(home());
+        if (f.has("workers")) {
+            c = c.withWorkers(f.get("workers").asInt());
+        }
+        Map<String, Integer> p = new LinkedHashMap<>();
+        if (f.has("pools")) {
+            f.get("pools")
+                    .fields()
+                    .forEachRemaining(e -> p.put(e.getKey(), e.getValue().asInt()));
+        }
+        if (pools != null) {
+            p.putAll(pools);
+        }
+        c = c.withPools(p);
+        if (f.has("kill_grace")) {
+            c = c.withKillGrace(Durations.parse(f.get("kill_grace").asText()));
+        }
+        if (f.has("poll_interval")) {
+            c = c.withPollInterval(Durations.parse(f.get("poll_interval").asText()));
+        }
+        if (workers != null) {
+            c = c.withWorkers(workers);
+        }
+        if (dags != null) {
+            c = c.withDagsDir(dags.toAbsolutePath());
+        }
+        if (logs != null) {
+            c = c.withLogsDir(logs.toAbsolutePath());
+        }
+        return c;
     }
-    Map<String, Integer> p = new LinkedHashMap<>();
-    if (f.has("pools")) {
-      f.get("pools").fields().forEachRemaining(e -> p.put(e.getKey(), e.getValue().asInt()));
-    }
-    if (pools != null) {
-      p.putAll(pools);
-    }
-    c = c.withPools(p);
-    if (f.has("kill_grace")) {
-      c = c.withKillGrace(Durations.parse(f.get("kill_grace").asText()));
-    }
-    if (f.has("poll_interval")) {
-      c = c.withPollInterval(Durations.parse(f.get("poll_interval").asText()));
-    }
-    if (workers != null) {
-      c = c.withWorkers(workers);
-    }
-    if (dags != null) {
-      c = c.withDagsDir(dags.toAbsolutePath());
-    }
-    if (logs != null) {
-      c = c.withLogsDir(logs.toAbsolutePath());
-    }
-    return c;
-  }
 
-  String url() {
-    if (db != null) {
-      return db;
+    String url() {
+        if (db != null) {
+            return db;
+        }
+        String env = System.getenv("DLTRIGGER_DB");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        JsonNode f = file();
+        if (f.has("db") && f.get("db").has("url")) {
+            return f.get("db").get("url").asText();
+        }
+        return Database.h2FileUrl(home().resolve("data/engine/state"));
     }
-    String env = System.getenv("DLTRIGGER_DB");
-    if (env != null && !env.isBlank()) {
-      return env;
-    }
-    JsonNode f = file();
-    if (f.has("db") && f.get("db").has("url")) {
-      return f.get("db").get("url").asText();
-    }
-    return Database.h2FileUrl(home().resolve("data/engine/state"));
-  }
 
-  EngineRuntime open(boolean withEngine) {
-    String user = dbUser;
-    JsonNode f = file();
-    if (user == null && f.has("db") && f.get("db").has("user")) {
-      user = f.get("db").get("user").asText();
+    EngineRuntime open(boolean withEngine) {
+        String user = dbUser;
+        JsonNode f = file();
+        if (user == null && f.has("db") && f.get("db").has("user")) {
+            user = f.get("db").get("user").asText();
+        }
+        if (user == null) {
+            user = url().startsWith("jdbc:h2:") ? "sa" : System.getProperty("user.name");
+        }
+        String pw = dbPassword != null ? dbPassword : System.getenv().getOrDefault("DLTRIGGER_DB_PASSWORD", "");
+        return EngineRuntime.open(config(), url(), user, pw, withEngine);
     }
-    if (user == null) {
-      user = url().startsWith("jdbc:h2:") ? "sa" : System.getProperty("user.name");
-    }
-    String pw = dbPassword != null ? dbPassword : System.getenv().getOrDefault("DLTRIGGER_DB_PASSWORD", "");
-    return EngineRuntime.open(config(), url(), user, pw, withEngine);
-  }
 }

@@ -8,27 +8,37 @@ import picocli.CommandLine.Command;
  * The engine's command line, reached through bin/dltrigger: {@code engine server|scheduler|run},
  * {@code dags}, {@code runs}, {@code trigger}, {@code backfill}, {@code tasks} and {@code bench-engine}.
  */
-@Command(name = "dltrigger", mixinStandardHelpOptions = true, description = "The DLTrigger DAG engine.",
-    subcommands = {EngineCommand.class, DagsCommand.class, RunsCommand.class, TriggerCommand.class,
-        BackfillCommand.class, TasksCommand.class, EngineBench.class})
+@Command(
+        name = "dltrigger",
+        mixinStandardHelpOptions = true,
+        description = "The DLTrigger DAG engine.",
+        subcommands = {
+            EngineCommand.class,
+            DagsCommand.class,
+            RunsCommand.class,
+            TriggerCommand.class,
+            BackfillCommand.class,
+            TasksCommand.class,
+            EngineBench.class
+        })
 public final class EngineCli {
 
-  public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
-  }
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
 
-  /** The configured command line (also used by tests). */
-  public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new EngineCli());
-    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      Throwable root = e;
-      while (root.getCause() != null && root.getMessage() == null) {
-        root = root.getCause();
-      }
-      cmd.getErr().println("error: " + root.getMessage());
-      cmd.getErr().flush();
-      return 2;
-    });
-    return cl;
-  }
+    /** The configured command line (also used by tests). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new EngineCli());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            Throwable root = e;
+            while (root.getCause() != null && root.getMessage() == null) {
+                root = root.getCause();
+            }
+            cmd.getErr().println("error: " + root.getMessage());
+            cmd.getErr().flush();
+            return 2;
+        });
+        return cl;
+    }
 }

@@ -11,17 +11,26 @@ import picocli.CommandLine.Spec;
 /** {@code runs}: recent DAG runs. */
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "Recent DAG runs, newest first.")
 public final class RunsCommand implements Callable<Integer> {
-  @Mixin Connection conn;
-  @Option(names = "--dag", description = "only this DAG") String dagId;
-  @Option(names = "--limit", defaultValue = "20", description = "how many (default: ${DEFAULT-VALUE})") int limit;
-  @Spec CommandSpec spec;
+    @Mixin
+    Connection conn;
 
-  @Override
-  public Integer call() {
-    try (EngineRuntime rt = conn.open(false)) {
-      Tables.print(spec.commandLine().getOut(), Tables.RUN_HEADER,
-          rt.service().runs(dagId, limit).stream().map(Tables::run).toList());
-      return 0;
+    @Option(names = "--dag", description = "only this DAG")
+    String dagId;
+
+    @Option(names = "--limit", defaultValue = "20", description = "how many (default: ${DEFAULT-VALUE})")
+    int limit;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (EngineRuntime rt = conn.open(false)) {
+            Tables.print(
+                    spec.commandLine().getOut(),
+                    Tables.RUN_HEADER,
+                    rt.service().runs(dagId, limit).stream().map(Tables::run).toList());
+            return 0;
+        }
     }
-  }
 }

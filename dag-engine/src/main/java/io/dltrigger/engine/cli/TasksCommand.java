@@ -10,64 +10,95 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tasks RUN}, {@code tasks logs TASK}, {@code tasks clear TASK}. */
-@Command(name = "tasks", mixinStandardHelpOptions = true, description = "Task instances of a run; logs and clear of one.",
-    subcommands = {TasksCommand.Logs.class, TasksCommand.Clear.class})
+@Command(
+        name = "tasks",
+        mixinStandardHelpOptions = true,
+        description = "Task instances of a run; logs and clear of one.",
+        subcommands = {TasksCommand.Logs.class, TasksCommand.Clear.class})
 public final class TasksCommand implements Callable<Integer> {
-  @Mixin Connection conn;
-  @Parameters(paramLabel = "RUN", arity = "0..1", description = "run id (see: runs)") Long runId;
-  @Spec CommandSpec spec;
+    @Mixin
+    Connection conn;
 
-  @Override
-  public Integer call() {
-    if (runId == null) {
-      spec.commandLine().usage(spec.commandLine().getErr());
-      return 2;
-    }
-    try (EngineRuntime rt = conn.open(false)) {
-      Tables.print(spec.commandLine().getOut(), Tables.TASK_HEADER, rt.service().tasks(runId).stream().map(Tables::task).toList());
-      return 0;
-    }
-  }
+    @Parameters(paramLabel = "RUN", arity = "0..1", description = "run id (see: runs)")
+    Long runId;
 
-  @Command(name = "logs", mixinStandardHelpOptions = true, description = "The log of a task try (default: the latest).")
-  static final class Logs implements Callable<Integer> {
-    @Mixin Connection conn;
-    @Parameters(paramLabel = "TASK", description = "task instance id (see: tasks RUN)") long id;
-    @Option(names = "--try", description = "try number") Integer tryNumber;
-    @Option(names = {"-f", "--follow"}, description = "keep printing the log as the task writes it, until the try ends") boolean follow;
-    @Spec CommandSpec spec;
-
-    @Override
-    public Integer call() throws InterruptedException {
-      try (EngineRuntime rt = conn.open(false)) {
-        java.io.PrintWriter out = spec.commandLine().getOut();
-        int printed = 0;
-        while (true) {
-          boolean running = rt.service().task(id).state == io.dltrigger.engine.state.TaskState.RUNNING;
-          String log = rt.service().log(id, tryNumber);
-          out.print(log.substring(Math.min(printed, log.length())));
-          out.flush();
-          printed = log.length();
-          if (!follow || !running) {
-            return 0;
-          }
-          Thread.sleep(200);
-        }
-      }
-    }
-  }
-
-  @Command(name = "clear", mixinStandardHelpOptions = true, description = "Re-run a task instance and its downstream tasks.")
-  static final class Clear implements Callable<Integer> {
-    @Mixin Connection conn;
-    @Parameters(paramLabel = "TASK", description = "task instance id") long id;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
-      try (EngineRuntime rt = conn.open(false)) {
-        rt.service().clear(id);
-        return 0;
-      }
+        if (runId == null) {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return 2;
+        }
+        try (EngineRuntime rt = conn.open(false)) {
+            Tables.print(
+                    spec.commandLine().getOut(),
+                    Tables.TASK_HEADER,
+                    rt.service().tasks(runId).stream().map(Tables::task).toList());
+            return 0;
+        }
     }
-  }
+
+    @Command(
+            name = "logs",
+            mixinStandardHelpOptions = true,
+            description = "The log of a task try (default: the latest).")
+    static final class Logs implements Callable<Integer> {
+        @Mixin
+        Connection conn;
+
+        @Parameters(paramLabel = "TASK", description = "task instance id (see: tasks RUN)")
+        long id;
+
+        @Option(names = "--try", description = "try number")
+        Integer tryNumber;
+
+        @Option(
+                names = {"-f", "--follow"},
+                description = "keep printing the log as the task writes it, until the try ends")
+        boolean follow;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            try (EngineRuntime rt = conn.open(false)) {
+                java.io.PrintWriter out = spec.commandLine().getOut();
+                int printed = 0;
+                while (true) {
+                    boolean running = rt.service().task(id).state == io.dltrigger.engine.state.TaskState.RUNNING;
+                    String log = rt.service().log(id, tryNumber);
+                    out.print(log.substring(Math.min(printed, log.length())));
+                    out.flush();
+                    printed = log.length();
+                    if (!follow || !running) {
+                        return 0;
+                    }
+                    Thread.sleep(200);
+                }
+            }
+        }
+    }
+
+    @Command(
+            name = "clear",
+            mixinStandardHelpOptions = true,
+            description = "Re-run a task instance and its downstream tasks.")
+    static final class Clear implements Callable<Integer> {
+        @Mixin
+        Connection conn;
+
+        @Parameters(paramLabel = "TASK", description = "task instance id")
+        long id;
+
+        @Override
+        public Integer call() {
+            try (EngineRuntime rt = conn.open(false)) {
+                rt.service().clear(id);
+                return 0;
+            }
+        }
+    }
 }

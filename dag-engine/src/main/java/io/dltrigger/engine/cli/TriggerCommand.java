@@ -13,20 +13,32 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code trigger DAG --param k=v}: queues a manual run for the running engine. */
-@Command(name = "trigger", mixinStandardHelpOptions = true, description = "Queue a manual run (a running engine picks it up).")
+@Command(
+        name = "trigger",
+        mixinStandardHelpOptions = true,
+        description = "Queue a manual run (a running engine picks it up).")
 public final class TriggerCommand implements Callable<Integer> {
-  @Mixin Connection conn;
-  @Parameters(paramLabel = "DAG") String dagId;
-  @Option(names = {"-p", "--param"}, description = "parameter override k=v (value parsed as JSON when it can be)") Map<String, String> params = new LinkedHashMap<>();
-  @Spec CommandSpec spec;
+    @Mixin
+    Connection conn;
 
-  @Override
-  public Integer call() {
-    try (EngineRuntime rt = conn.open(false)) {
-      RunRecord r = rt.service().trigger(dagId, params);
-      spec.commandLine().getOut().println("queued run " + r.id() + " (" + r.runKey() + ") of " + dagId);
-      spec.commandLine().getOut().flush();
-      return 0;
+    @Parameters(paramLabel = "DAG")
+    String dagId;
+
+    @Option(
+            names = {"-p", "--param"},
+            description = "parameter override k=v (value parsed as JSON when it can be)")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (EngineRuntime rt = conn.open(false)) {
+            RunRecord r = rt.service().trigger(dagId, params);
+            spec.commandLine().getOut().println("queued run " + r.id() + " (" + r.runKey() + ") of " + dagId);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
     }
-  }
 }

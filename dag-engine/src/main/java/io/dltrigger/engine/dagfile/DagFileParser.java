@@ -25,209 +25,270 @@ import java.util.Set;
  * file, line and cause. The format is documented in dag-engine/README.md.
  */
 public final class DagFileParser {
-  private static final Set<String> DAG_KEYS = Set.of("id", "description", "schedule", "timezone", "catchup",
-      "start_date", "max_active_runs", "run_timeout", "params", "defaults", "tasks");
-  private static final Set<String> DEFAULT_KEYS = Set.of("retries", "retry_delay", "max_retry_delay", "timeout",
-      "pool", "priority", "trigger_rule");
-  private static final Set<String> COMMON_TASK_KEYS = Set.of("id", "type", "depends_on", "trigger_rule", "retries",
-      "retry_delay", "max_retry_delay", "timeout", "pool", "pool_slots", "priority", "map_over");
-  private static final Map<String, Set<String>> TYPE_KEYS = Map.of(
-      "shell", Set.of("command", "env"),
-      "java", Set.of("module", "main_class", "args", "jvm_opts", "env"),
-      "spark", Set.of("module", "main_class", "args", "master", "deploy_mode", "conf", "driver_memory", "env"),
-      "flink", Set.of("module", "main_class", "args", "target", "parallelism", "env", "streaming", "running_after",
-          "checkpoint_dir", "restore_arg", "max_restarts"),
-      "sensor", Set.of("file", "output", "poke_interval"),
-      "noop", Set.of());
+    private static final Set<String> DAG_KEYS = Set.of(
+            "id",
+            "description",
+            "schedule",
+            "timezone",
+            "catchup",
+            "start_date",
+            "max_active_runs",
+            "run_timeout",
+            "params",
+            "defaults",
+            "tasks");
+    private static final Set<String> DEFAULT_KEYS =
+            Set.of("retries", "retry_delay", "max_retry_delay", "timeout", "pool", "priority", "trigger_rule");
+    private static final Set<String> COMMON_TASK_KEYS = Set.of(
+            "id",
+            "type",
+            "depends_on",
+            "trigger_rule",
+            "retries",
+            "retry_delay",
+            "max_retry_delay",
+            "timeout",
+            "pool",
+            "pool_slots",
+            "priority",
+            "map_over");
+    private static final Map<String, Set<String>> TYPE_KEYS = Map.of(
+            "shell", Set.of("command", "env"),
+            "java", Set.of("module", "main_class", "args", "jvm_opts", "env"),
+            "spark", Set.of("module", "main_class", "args", "master", "deploy_mode", "conf", "driver_memory", "env"),
+            "flink",
+                    Set.of(
+                            "module",
+                            "main_class",
+                            "args",
+                            "target",
+                            "parallelism",
+                            "env",
+                            "streaming",
+                            "running_after",
+                            "checkpoint_dir",
+                            "restore_arg",
+                            "max_restarts"),
+            "sensor", Set.of("file", "output", "poke_interval"),
+            "noop", Set.of());
 
-  private DagFileParser() {}
+    private DagFileParser() {}
 
-  public static Dag parse(String file, String text) {
-    Fields top = new Fields(file, YamlReader.read(file, text), "DAG");
-    top.allowOnly(DAG_KEYS);
-    String id = top.required("id");
-    Fields defaults = top.has("defaults") ? top.sub("defaults") : null;
-    if (defaults != null) {
-      defaults.allowOnly(DEFAULT_KEYS);
-    }
-    DagBuilder b = DagBuilder.dag(id).source(file)
-        .description(top.string("description", ""))
-        .catchup(top.bool("catchup", false))
-        .maxActiveRuns(top.integer("max_active_runs", 16));
-    ZoneId zone = zone(top);
-    if (top.has("schedule") && top.string("schedule", null) != null) {
-      try {
-        b.schedule(new Schedule(top.string("schedule", null), zone));
-      } catch (IllegalArgumentException e) {
-        throw top.error("schedule", e.getMessage());
-      }
-    }
-    if (top.has("start_date")) {
-      b.startDate(instant(top, "start_date", zone));
-    }
-    if (top.has("run_timeout")) {
-      b.runTimeout(duration(top, "run_timeout"));
-    }
-    if (top.has("params")) {
-      top.sub("params"); // refuses a params value that is not a mapping
-      ((YamlNode.Mapping) top.node("params")).entries().forEach((k, v) -> b.param(k, Fields.toJson(v)));
-    }
-    if (!(top.node("tasks") instanceof YamlNode.Sequence tasks)) {
-      throw top.has("tasks") ? top.error("tasks", "'tasks' must be a list of tasks")
-          : new DagFileException(file, 1, "DAG " + id + ": missing required key 'tasks'");
-    }
-    Set<String> seen = new HashSet<>();
-    for (YamlNode node : tasks.items()) {
-      Fields t = new Fields(file, node, "task");
-      String taskId = t.required("id");
-      if (!seen.add(taskId)) {
-        throw t.error("id", "duplicate task id '" + taskId + "'");
-      }
-      b.task(task(t, taskId, defaults).build());
-    }
-    try {
-      return b.build();
-    } catch (DagException e) {
-      throw new DagFileException(file, e.line() > 0 ? e.line() : top.lineOf("tasks"), e.getMessage());
-    }
-  }
-
-  private static DagBuilder.TaskBuilder task(Fields t, String taskId, Fields defaults) {
-    String type = t.required("type");
-    Set<String> typeKeys = TYPE_KEYS.get(type);
-    if (typeKeys == null) {
-      throw t.error("type", "task " + taskId + ": unknown task type '" + type + "' (one of: "
-          + String.join(", ", new java.util.TreeSet<>(TYPE_KEYS.keySet())) + "; kubernetes comes with the deployment issue)");
-    }
-    Set<String> allowed = new HashSet<>(COMMON_TASK_KEYS);
-    allowed.addAll(typeKeys);
-    t.allowOnly(allowed);
-    DagBuilder.TaskBuilder tb = new DagBuilder.TaskBuilder(taskId, action(t, taskId, type)).line(t.line());
-    tb.dependsOn(t.strings("depends_on"));
-    Fields d = defaults;
-    String rule = setting(t, d, "trigger_rule", "all_success");
-    try {
-      tb.triggerRule(TriggerRule.parse(rule));
-    } catch (IllegalArgumentException e) {
-      throw err(t, d, "trigger_rule", e.getMessage());
-    }
-    int retries = t.has("retries") ? t.integer("retries", 0) : d == null ? 0 : d.integer("retries", 0);
-    Duration delay = durationSetting(t, d, "retry_delay", Duration.ofSeconds(10));
-    Duration cap = durationSetting(t, d, "max_retry_delay", Duration.ofMinutes(10));
-    try {
-      tb.retry(new RetryPolicy(retries, delay, cap));
-    } catch (IllegalArgumentException e) {
-      throw err(t, d, "retries", e.getMessage());
-    }
-    if (t.has("timeout") || (d != null && d.has("timeout"))) {
-      tb.timeout(durationSetting(t, d, "timeout", null));
-    }
-    tb.pool(setting(t, d, "pool", "default"), t.integer("pool_slots", 1));
-    if (t.integer("pool_slots", 1) < 1) {
-      throw t.error("pool_slots", "pool_slots must be >= 1");
-    }
-    tb.priority(t.has("priority") ? t.integer("priority", 0) : d == null ? 0 : d.integer("priority", 0));
-    if (t.has("map_over")) {
-      YamlNode m = t.node("map_over");
-      if (m instanceof YamlNode.Sequence) {
-        tb.mapOver(Fields.toJson(m));
-      } else if (m instanceof YamlNode.Scalar s && s.value() instanceof String expr) {
-        tb.mapOverOutput(expr);
-      } else {
-        throw t.error("map_over", "map_over must be a list or a {{ outputs.TASK.path }} reference");
-      }
-    }
-    return tb;
-  }
-
-  private static TaskAction action(Fields t, String taskId, String type) {
-    Map<String, String> env = type.equals("sensor") || type.equals("noop") ? Map.of() : t.stringMap("env");
-    return switch (type) {
-      case "shell" -> new TaskAction.Shell(t.required("command"), env);
-      case "java" -> new TaskAction.Java(t.required("module"), t.string("main_class", null), t.strings("args"),
-          t.strings("jvm_opts"), env);
-      case "spark" -> {
-        String mode = t.string("deploy_mode", "client");
-        if (!mode.equals("client") && !mode.equals("cluster")) {
-          throw t.error("deploy_mode", "task " + taskId + ": deploy_mode must be client or cluster");
+    public static Dag parse(String file, String text) {
+        Fields top = new Fields(file, YamlReader.read(file, text), "DAG");
+        top.allowOnly(DAG_KEYS);
+        String id = top.required("id");
+        Fields defaults = top.has("defaults") ? top.sub("defaults") : null;
+        if (defaults != null) {
+            defaults.allowOnly(DEFAULT_KEYS);
         }
-        yield new TaskAction.Spark(t.required("module"), t.string("main_class", null), t.strings("args"),
-            t.string("master", "local[*]"), mode, t.stringMap("conf"), t.string("driver_memory", null), env);
-      }
-      case "flink" -> new TaskAction.Flink(t.required("module"), t.string("main_class", null), t.strings("args"),
-          t.string("target", "local"), t.integer("parallelism", 0), env, streaming(t, taskId));
-      case "sensor" -> sensor(t, taskId);
-      default -> new TaskAction.Noop();
-    };
-  }
-
-  private static TaskAction.Streaming streaming(Fields t, String taskId) {
-    if (!t.bool("streaming", false)) {
-      for (String k : List.of("running_after", "checkpoint_dir", "restore_arg", "max_restarts")) {
-        if (t.has(k)) {
-          throw t.error(k, "task " + taskId + ": '" + k + "' needs 'streaming: true'");
+        DagBuilder b = DagBuilder.dag(id)
+                .source(file)
+                .description(top.string("description", ""))
+                .catchup(top.bool("catchup", false))
+                .maxActiveRuns(top.integer("max_active_runs", 16));
+        ZoneId zone = zone(top);
+        if (top.has("schedule") && top.string("schedule", null) != null) {
+            try {
+                b.schedule(new Schedule(top.string("schedule", null), zone));
+            } catch (IllegalArgumentException e) {
+                throw top.error("schedule", e.getMessage());
+            }
         }
-      }
-      return null;
+        if (top.has("start_date")) {
+            b.startDate(instant(top, "start_date", zone));
+        }
+        if (top.has("run_timeout")) {
+            b.runTimeout(duration(top, "run_timeout"));
+        }
+        if (top.has("params")) {
+            top.sub("params"); // refuses a params value that is not a mapping
+            ((YamlNode.Mapping) top.node("params")).entries().forEach((k, v) -> b.param(k, Fields.toJson(v)));
+        }
+        if (!(top.node("tasks") instanceof YamlNode.Sequence tasks)) {
+            throw top.has("tasks")
+                    ? top.error("tasks", "'tasks' must be a list of tasks")
+                    : new DagFileException(file, 1, "DAG " + id + ": missing required key 'tasks'");
+        }
+        Set<String> seen = new HashSet<>();
+        for (YamlNode node : tasks.items()) {
+            Fields t = new Fields(file, node, "task");
+            String taskId = t.required("id");
+            if (!seen.add(taskId)) {
+                throw t.error("id", "duplicate task id '" + taskId + "'");
+            }
+            b.task(task(t, taskId, defaults).build());
+        }
+        try {
+            return b.build();
+        } catch (DagException e) {
+            throw new DagFileException(file, e.line() > 0 ? e.line() : top.lineOf("tasks"), e.getMessage());
+        }
     }
-    return new TaskAction.Streaming(t.has("running_after") ? duration(t, "running_after") : Duration.ofSeconds(30),
-        t.string("checkpoint_dir", null), t.string("restore_arg", "--from-checkpoint"), t.integer("max_restarts", 10));
-  }
 
-  private static TaskAction sensor(Fields t, String taskId) {
-    Duration poke = t.has("poke_interval") ? duration(t, "poke_interval") : Duration.ofSeconds(30);
-    if (t.has("file") == t.has("output")) {
-      throw t.error("type", "task " + taskId + ": a sensor needs exactly one of 'file' or 'output'");
+    private static DagBuilder.TaskBuilder task(Fields t, String taskId, Fields defaults) {
+        String type = t.required("type");
+        Set<String> typeKeys = TYPE_KEYS.get(type);
+        if (typeKeys == null) {
+            throw t.error(
+                    "type",
+                    "task " + taskId + ": unknown task type '" + type + "' (one of: "
+                            + String.join(", ", new java.util.TreeSet<>(TYPE_KEYS.keySet()))
+                            + "; kubernetes comes with the deployment issue)");
+        }
+        Set<String> allowed = new HashSet<>(COMMON_TASK_KEYS);
+        allowed.addAll(typeKeys);
+        t.allowOnly(allowed);
+        DagBuilder.TaskBuilder tb = new DagBuilder.TaskBuilder(taskId, action(t, taskId, type)).line(t.line());
+        tb.dependsOn(t.strings("depends_on"));
+        Fields d = defaults;
+        String rule = setting(t, d, "trigger_rule", "all_success");
+        try {
+            tb.triggerRule(TriggerRule.parse(rule));
+        } catch (IllegalArgumentException e) {
+            throw err(t, d, "trigger_rule", e.getMessage());
+        }
+        int retries = t.has("retries") ? t.integer("retries", 0) : d == null ? 0 : d.integer("retries", 0);
+        Duration delay = durationSetting(t, d, "retry_delay", Duration.ofSeconds(10));
+        Duration cap = durationSetting(t, d, "max_retry_delay", Duration.ofMinutes(10));
+        try {
+            tb.retry(new RetryPolicy(retries, delay, cap));
+        } catch (IllegalArgumentException e) {
+            throw err(t, d, "retries", e.getMessage());
+        }
+        if (t.has("timeout") || (d != null && d.has("timeout"))) {
+            tb.timeout(durationSetting(t, d, "timeout", null));
+        }
+        tb.pool(setting(t, d, "pool", "default"), t.integer("pool_slots", 1));
+        if (t.integer("pool_slots", 1) < 1) {
+            throw t.error("pool_slots", "pool_slots must be >= 1");
+        }
+        tb.priority(t.has("priority") ? t.integer("priority", 0) : d == null ? 0 : d.integer("priority", 0));
+        if (t.has("map_over")) {
+            YamlNode m = t.node("map_over");
+            if (m instanceof YamlNode.Sequence) {
+                tb.mapOver(Fields.toJson(m));
+            } else if (m instanceof YamlNode.Scalar s && s.value() instanceof String expr) {
+                tb.mapOverOutput(expr);
+            } else {
+                throw t.error("map_over", "map_over must be a list or a {{ outputs.TASK.path }} reference");
+            }
+        }
+        return tb;
     }
-    if (t.has("file")) {
-      return new TaskAction.Sensor(t.string("file", null), null, null, null, poke);
+
+    private static TaskAction action(Fields t, String taskId, String type) {
+        Map<String, String> env = type.equals("sensor") || type.equals("noop") ? Map.of() : t.stringMap("env");
+        return switch (type) {
+            case "shell" -> new TaskAction.Shell(t.required("command"), env);
+            case "java" ->
+                new TaskAction.Java(
+                        t.required("module"),
+                        t.string("main_class", null),
+                        t.strings("args"),
+                        t.strings("jvm_opts"),
+                        env);
+            case "spark" -> {
+                String mode = t.string("deploy_mode", "client");
+                if (!mode.equals("client") && !mode.equals("cluster")) {
+                    throw t.error("deploy_mode", "task " + taskId + ": deploy_mode must be client or cluster");
+                }
+                yield new TaskAction.Spark(
+                        t.required("module"),
+                        t.string("main_class", null),
+                        t.strings("args"),
+                        t.string("master", "local[*]"),
+                        mode,
+                        t.stringMap("conf"),
+                        t.string("driver_memory", null),
+                        env);
+            }
+            case "flink" ->
+                new TaskAction.Flink(
+                        t.required("module"),
+                        t.string("main_class", null),
+                        t.strings("args"),
+                        t.string("target", "local"),
+                        t.integer("parallelism", 0),
+                        env,
+                        streaming(t, taskId));
+            case "sensor" -> sensor(t, taskId);
+            default -> new TaskAction.Noop();
+        };
     }
-    Fields o = t.sub("output");
-    o.allowOnly(Set.of("task", "path", "equals"));
-    return new TaskAction.Sensor(null, o.required("task"), o.string("path", ""), o.required("equals"), poke);
-  }
 
-  private static String setting(Fields t, Fields d, String key, String dflt) {
-    return t.has(key) ? t.string(key, dflt) : d == null ? dflt : d.string(key, dflt);
-  }
-
-  private static Duration durationSetting(Fields t, Fields d, String key, Duration dflt) {
-    if (t.has(key)) {
-      return duration(t, key);
+    private static TaskAction.Streaming streaming(Fields t, String taskId) {
+        if (!t.bool("streaming", false)) {
+            for (String k : List.of("running_after", "checkpoint_dir", "restore_arg", "max_restarts")) {
+                if (t.has(k)) {
+                    throw t.error(k, "task " + taskId + ": '" + k + "' needs 'streaming: true'");
+                }
+            }
+            return null;
+        }
+        return new TaskAction.Streaming(
+                t.has("running_after") ? duration(t, "running_after") : Duration.ofSeconds(30),
+                t.string("checkpoint_dir", null),
+                t.string("restore_arg", "--from-checkpoint"),
+                t.integer("max_restarts", 10));
     }
-    return d != null && d.has(key) ? duration(d, key) : dflt;
-  }
 
-  private static DagFileException err(Fields t, Fields d, String key, String message) {
-    return (t.has(key) || d == null ? t : d).error(key, message);
-  }
-
-  private static Duration duration(Fields f, String key) {
-    try {
-      return Durations.parse(f.string(key, ""));
-    } catch (IllegalArgumentException e) {
-      throw f.error(key, e.getMessage());
+    private static TaskAction sensor(Fields t, String taskId) {
+        Duration poke = t.has("poke_interval") ? duration(t, "poke_interval") : Duration.ofSeconds(30);
+        if (t.has("file") == t.has("output")) {
+            throw t.error("type", "task " + taskId + ": a sensor needs exactly one of 'file' or 'output'");
+        }
+        if (t.has("file")) {
+            return new TaskAction.Sensor(t.string("file", null), null, null, null, poke);
+        }
+        Fields o = t.sub("output");
+        o.allowOnly(Set.of("task", "path", "equals"));
+        return new TaskAction.Sensor(null, o.required("task"), o.string("path", ""), o.required("equals"), poke);
     }
-  }
 
-  private static ZoneId zone(Fields top) {
-    try {
-      return ZoneId.of(top.string("timezone", "UTC"));
-    } catch (DateTimeException e) {
-      throw top.error("timezone", "unknown time zone '" + top.string("timezone", "") + "'");
+    private static String setting(Fields t, Fields d, String key, String dflt) {
+        return t.has(key) ? t.string(key, dflt) : d == null ? dflt : d.string(key, dflt);
     }
-  }
 
-  private static Instant instant(Fields top, String key, ZoneId zone) {
-    String text = top.string(key, "");
-    try {
-      return LocalDate.parse(text).atStartOfDay(zone).toInstant();
-    } catch (DateTimeParseException notADate) {
-      try {
-        return OffsetDateTime.parse(text).toInstant();
-      } catch (DateTimeParseException e) {
-        throw top.error(key, "'" + key + "' must be a date (2026-01-31) or a date-time with offset, got '" + text + "'");
-      }
+    private static Duration durationSetting(Fields t, Fields d, String key, Duration dflt) {
+        if (t.has(key)) {
+            return duration(t, key);
+        }
+        return d != null && d.has(key) ? duration(d, key) : dflt;
     }
-  }
+
+    private static DagFileException err(Fields t, Fields d, String key, String message) {
+        return (t.has(key) || d == null ? t : d).error(key, message);
+    }
+
+    private static Duration duration(Fields f, String key) {
+        try {
+            return Durations.parse(f.string(key, ""));
+        } catch (IllegalArgumentException e) {
+            throw f.error(key, e.getMessage());
+        }
+    }
+
+    private static ZoneId zone(Fields top) {
+        try {
+            return ZoneId.of(top.string("timezone", "UTC"));
+        } catch (DateTimeException e) {
+            throw top.error("timezone", "unknown time zone '" + top.string("timezone", "") + "'");
+        }
+    }
+
+    private static Instant instant(Fields top, String key, ZoneId zone) {
+        String text = top.string(key, "");
+        try {
+            return LocalDate.parse(text).atStartOfDay(zone).toInstant();
+        } catch (DateTimeParseException notADate) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                throw top.error(
+                        key,
+                        "'" + key + "' must be a date (2026-01-31) or a date-time with offset, got '" + text + "'");
+            }
+        }
+    }
 }

@@ -14,40 +14,43 @@ import java.util.stream.Stream;
 
 /** Loads every {@code *.yaml}/{@code *.yml} of a folder; a bad file is reported and the others still load. */
 public final class DagFolder {
-  private DagFolder() {}
+    private DagFolder() {}
 
-  /** The DAGs that loaded and the files that were refused. */
-  public record Scan(Map<String, Dag> dags, Map<String, String> sources, List<DagFileException> errors) {}
+    /** The DAGs that loaded and the files that were refused. */
+    public record Scan(Map<String, Dag> dags, Map<String, String> sources, List<DagFileException> errors) {}
 
-  public static Scan scan(Path folder) {
-    Map<String, Dag> dags = new LinkedHashMap<>();
-    Map<String, String> sources = new LinkedHashMap<>();
-    List<DagFileException> errors = new ArrayList<>();
-    if (!Files.isDirectory(folder)) {
-      return new Scan(dags, sources, errors);
-    }
-    List<Path> files;
-    try (Stream<Path> s = Files.list(folder)) {
-      files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list DAG folder " + folder, e);
-    }
-    for (Path file : files) {
-      try {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        Dag dag = DagFileParser.parse(file.toString(), text);
-        Dag earlier = dags.putIfAbsent(dag.id(), dag);
-        if (earlier != null) {
-          errors.add(new DagFileException(file.toString(), 1, "DAG id '" + dag.id() + "' is already defined in " + earlier.source()));
-        } else {
-          sources.put(dag.id(), text);
+    public static Scan scan(Path folder) {
+        Map<String, Dag> dags = new LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
+        List<DagFileException> errors = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return new Scan(dags, sources, errors);
         }
-      } catch (DagFileException e) {
-        errors.add(e);
-      } catch (IOException e) {
-        errors.add(new DagFileException(file.toString(), 0, "cannot read: " + e.getMessage()));
-      }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list DAG folder " + folder, e);
+        }
+        for (Path file : files) {
+            try {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                Dag dag = DagFileParser.parse(file.toString(), text);
+                Dag earlier = dags.putIfAbsent(dag.id(), dag);
+                if (earlier != null) {
+                    errors.add(new DagFileException(
+                            file.toString(), 1, "DAG id '" + dag.id() + "' is already defined in " + earlier.source()));
+                } else {
+                    sources.put(dag.id(), text);
+                }
+            } catch (DagFileException e) {
+                errors.add(e);
+            } catch (IOException e) {
+                errors.add(new DagFileException(file.toString(), 0, "cannot read: " + e.getMessage()));
+            }
+        }
+        return new Scan(dags, sources, errors);
     }
-    return new Scan(dags, sources, errors);
-  }
 }

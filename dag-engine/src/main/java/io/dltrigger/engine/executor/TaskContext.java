@@ -16,48 +16,49 @@ import java.time.ZoneOffset;
  * mapped upstream's outputs as a list, in map order: the fan-in).
  */
 final class TaskContext {
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  private TaskContext() {}
+    private TaskContext() {}
 
-  static ObjectNode of(ActiveRun r, TaskInstance ti, Path home) {
-    ObjectNode ctx = JSON.createObjectNode();
-    ZoneId zone = r.dag.schedule() == null ? ZoneOffset.UTC : r.dag.schedule().zone();
-    ctx.put("run_id", r.run.runKey());
-    ctx.put("dag_id", r.dag.id());
-    ctx.put("task_id", ti.taskId);
-    ctx.put("logical_date", r.run.logicalDate().toString());
-    ctx.put("ds", r.run.logicalDate().atZone(zone).toLocalDate().toString());
-    ctx.put("data_interval_start", r.run.intervalStart().toString());
-    ctx.put("data_interval_end", r.run.intervalEnd().toString());
-    ctx.put("try_number", ti.tryNumber);
-    ctx.put("map_index", ti.mapIndex);
-    ctx.put("home", home.toString());
-    ctx.set("params", r.run.params().deepCopy());
-    ObjectNode outputs = ctx.putObject("outputs");
-    for (String up : r.ancestorsOf(ti.taskId)) {
-      TaskInstance p = r.parents.get(up);
-      if (p.state == TaskState.MAPPED) {
-        ArrayNode list = outputs.putArray(up);
-        r.children.getOrDefault(up, java.util.List.of()).forEach(c -> list.add(parse(c.output)));
-      } else if (p.output != null) {
-        outputs.set(up, parse(p.output));
-      }
+    static ObjectNode of(ActiveRun r, TaskInstance ti, Path home) {
+        ObjectNode ctx = JSON.createObjectNode();
+        ZoneId zone =
+                r.dag.schedule() == null ? ZoneOffset.UTC : r.dag.schedule().zone();
+        ctx.put("run_id", r.run.runKey());
+        ctx.put("dag_id", r.dag.id());
+        ctx.put("task_id", ti.taskId);
+        ctx.put("logical_date", r.run.logicalDate().toString());
+        ctx.put("ds", r.run.logicalDate().atZone(zone).toLocalDate().toString());
+        ctx.put("data_interval_start", r.run.intervalStart().toString());
+        ctx.put("data_interval_end", r.run.intervalEnd().toString());
+        ctx.put("try_number", ti.tryNumber);
+        ctx.put("map_index", ti.mapIndex);
+        ctx.put("home", home.toString());
+        ctx.set("params", r.run.params().deepCopy());
+        ObjectNode outputs = ctx.putObject("outputs");
+        for (String up : r.ancestorsOf(ti.taskId)) {
+            TaskInstance p = r.parents.get(up);
+            if (p.state == TaskState.MAPPED) {
+                ArrayNode list = outputs.putArray(up);
+                r.children.getOrDefault(up, java.util.List.of()).forEach(c -> list.add(parse(c.output)));
+            } else if (p.output != null) {
+                outputs.set(up, parse(p.output));
+            }
+        }
+        if (ti.mapItem != null) {
+            ctx.set("item", parse(ti.mapItem));
+        }
+        return ctx;
     }
-    if (ti.mapItem != null) {
-      ctx.set("item", parse(ti.mapItem));
-    }
-    return ctx;
-  }
 
-  static JsonNode parse(String json) {
-    if (json == null) {
-      return JSON.nullNode();
+    static JsonNode parse(String json) {
+        if (json == null) {
+            return JSON.nullNode();
+        }
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored JSON is unreadable: " + e.getMessage(), e);
+        }
     }
-    try {
-      return JSON.readTree(json);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("stored JSON is unreadable: " + e.getMessage(), e);
-    }
-  }
 }

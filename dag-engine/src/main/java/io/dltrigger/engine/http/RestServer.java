@@ -20,110 +20,149 @@ import java.util.NoSuchElementException;
  * one embedded Javalin server. Every route is a thin call into {@link EngineService}.
  */
 public final class RestServer implements AutoCloseable {
-  private final Javalin app;
+    private final Javalin app;
 
-  public RestServer(EngineService service, EngineMetrics metrics) {
-    app = Javalin.create(cfg -> {
-      cfg.showJavalinBanner = false;
-      cfg.staticFiles.add("/web", Location.CLASSPATH);
-    });
-    app.get("/api/dags", ctx -> send(ctx, array(service.dags().stream().map(Views::dag).toList())));
-    app.get("/api/dag-errors", ctx -> send(ctx, array(service.dagErrors().stream().map(Views::error).toList())));
-    app.get("/api/dags/{id}", ctx -> send(ctx, Views.dagDetail(service.dag(ctx.pathParam("id")))));
-    app.post("/api/dags/{id}/trigger", ctx -> {
-      RunRecord r = service.trigger(ctx.pathParam("id"), params(body(ctx)));
-      ctx.status(201);
-      send(ctx, Views.run(r));
-    });
-    app.post("/api/dags/{id}/backfill", ctx -> {
-      JsonNode b = body(ctx);
-      List<RunRecord> runs = service.backfill(ctx.pathParam("id"), LocalDate.parse(required(b, "from")),
-          LocalDate.parse(required(b, "to")), b.path("parallel").asInt(1), params(b));
-      ctx.status(201);
-      send(ctx, array(runs.stream().map(Views::run).toList()));
-    });
-    app.post("/api/dags/{id}/pause", ctx -> {
-      service.pause(ctx.pathParam("id"), true);
-      ctx.status(204);
-    });
-    app.post("/api/dags/{id}/unpause", ctx -> {
-      service.pause(ctx.pathParam("id"), false);
-      ctx.status(204);
-    });
-    app.get("/api/runs", ctx -> send(ctx, array(service.runs(ctx.queryParam("dag"),
-        Integer.parseInt(ctx.queryParamAsClass("limit", String.class).getOrDefault("50"))).stream().map(Views::run).toList())));
-    app.get("/api/runs/{id}", ctx -> send(ctx, Views.run(service.run(Long.parseLong(ctx.pathParam("id"))))));
-    app.get("/api/runs/{id}/tasks", ctx -> send(ctx, array(service.tasks(Long.parseLong(ctx.pathParam("id"))).stream()
-        .map(Views::task).toList())));
-    app.get("/api/tasks/{id}", ctx -> send(ctx, Views.task(service.task(Long.parseLong(ctx.pathParam("id"))))));
-    app.get("/api/tasks/{id}/tries", ctx -> send(ctx, array(service.tries(Long.parseLong(ctx.pathParam("id"))).stream()
-        .map(Views::tryView).toList())));
-    app.get("/api/tasks/{id}/log", ctx -> {
-      String t = ctx.queryParam("try");
-      ctx.contentType("text/plain; charset=utf-8").result(service.log(Long.parseLong(ctx.pathParam("id")),
-          t == null ? null : Integer.parseInt(t)));
-    });
-    app.post("/api/tasks/{id}/clear", ctx -> {
-      service.clear(Long.parseLong(ctx.pathParam("id")));
-      ctx.status(204);
-    });
-    app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-    app.exception(NoSuchElementException.class, (e, ctx) -> problem(ctx, 404, e.getMessage()));
-    app.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, e.getMessage()));
-    app.exception(java.time.format.DateTimeParseException.class, (e, ctx) -> problem(ctx, 400, e.getMessage()));
-    app.exception(IllegalStateException.class, (e, ctx) -> problem(ctx, 409, e.getMessage()));
-  }
-
-  /** Starts serving; port 0 picks a free one. Returns the port. */
-  public int start(String host, int port) {
-    app.start(host, port);
-    return app.port();
-  }
-
-  @Override
-  public void close() {
-    app.stop();
-  }
-
-  private static void send(Context ctx, JsonNode body) {
-    ctx.contentType("application/json").result(body.toString());
-  }
-
-  private static void problem(Context ctx, int status, String message) {
-    ObjectNode o = Views.JSON.createObjectNode().put("error", message);
-    ctx.status(status);
-    send(ctx, o);
-  }
-
-  private static ArrayNode array(List<? extends JsonNode> items) {
-    ArrayNode a = Views.JSON.createArrayNode();
-    a.addAll(items);
-    return a;
-  }
-
-  private static JsonNode body(Context ctx) {
-    String b = ctx.body();
-    if (b.isBlank()) {
-      return Views.JSON.createObjectNode();
+    public RestServer(EngineService service, EngineMetrics metrics) {
+        app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.staticFiles.add("/web", Location.CLASSPATH);
+        });
+        app.get(
+                "/api/dags",
+                ctx -> send(ctx, array(service.dags().stream().map(Views::dag).toList())));
+        app.get(
+                "/api/dag-errors",
+                ctx -> send(
+                        ctx,
+                        array(service.dagErrors().stream().map(Views::error).toList())));
+        app.get("/api/dags/{id}", ctx -> send(ctx, Views.dagDetail(service.dag(ctx.pathParam("id")))));
+        app.post("/api/dags/{id}/trigger", ctx -> {
+            RunRecord r = service.trigger(ctx.pathParam("id"), params(body(ctx)));
+            ctx.status(201);
+            send(ctx, Views.run(r));
+        });
+        app.post("/api/dags/{id}/backfill", ctx -> {
+            JsonNode b = body(ctx);
+            List<RunRecord> runs = service.backfill(
+                    ctx.pathParam("id"),
+                    LocalDate.parse(required(b, "from")),
+                    LocalDate.parse(required(b, "to")),
+                    b.path("parallel").asInt(1),
+                    params(b));
+            ctx.status(201);
+            send(ctx, array(runs.stream().map(Views::run).toList()));
+        });
+        app.post("/api/dags/{id}/pause", ctx -> {
+            service.pause(ctx.pathParam("id"), true);
+            ctx.status(204);
+        });
+        app.post("/api/dags/{id}/unpause", ctx -> {
+            service.pause(ctx.pathParam("id"), false);
+            ctx.status(204);
+        });
+        app.get(
+                "/api/runs",
+                ctx -> send(
+                        ctx,
+                        array(service
+                                .runs(
+                                        ctx.queryParam("dag"),
+                                        Integer.parseInt(ctx.queryParamAsClass("limit", String.class)
+                                                .getOrDefault("50")))
+                                .stream()
+                                .map(Views::run)
+                                .toList())));
+        app.get("/api/runs/{id}", ctx -> send(ctx, Views.run(service.run(Long.parseLong(ctx.pathParam("id"))))));
+        app.get(
+                "/api/runs/{id}/tasks",
+                ctx -> send(
+                        ctx,
+                        array(service.tasks(Long.parseLong(ctx.pathParam("id"))).stream()
+                                .map(Views::task)
+                                .toList())));
+        app.get("/api/tasks/{id}", ctx -> send(ctx, Views.task(service.task(Long.parseLong(ctx.pathParam("id"))))));
+        app.get(
+                "/api/tasks/{id}/tries",
+                ctx -> send(
+                        ctx,
+                        array(service.tries(Long.parseLong(ctx.pathParam("id"))).stream()
+                                .map(Views::tryView)
+                                .toList())));
+        app.get("/api/tasks/{id}/log", ctx -> {
+            String t = ctx.queryParam("try");
+            ctx.contentType("text/plain; charset=utf-8")
+                    .result(service.log(Long.parseLong(ctx.pathParam("id")), t == null ? null : Integer.parseInt(t)));
+        });
+        app.post("/api/tasks/{id}/clear", ctx -> {
+            service.clear(Long.parseLong(ctx.pathParam("id")));
+            ctx.status(204);
+        });
+        app.get(
+                "/metrics",
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape()));
+        app.exception(NoSuchElementException.class, (e, ctx) -> problem(ctx, 404, e.getMessage()));
+        app.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, e.getMessage()));
+        app.exception(java.time.format.DateTimeParseException.class, (e, ctx) -> problem(ctx, 400, e.getMessage()));
+        app.exception(IllegalStateException.class, (e, ctx) -> problem(ctx, 409, e.getMessage()));
     }
-    try {
-      return Views.JSON.readTree(b);
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("request body is not JSON: " + e.getMessage());
-    }
-  }
 
-  private static String required(JsonNode b, String field) {
-    if (!b.hasNonNull(field)) {
-      throw new IllegalArgumentException("missing '" + field + "'");
+    /** Starts serving; port 0 picks a free one. Returns the port. */
+    public int start(String host, int port) {
+        app.start(host, port);
+        return app.port();
     }
-    return b.get(field).asText();
-  }
 
-  /** {"params": {"k": v}}: values are passed on as JSON text. */
-  private static Map<String, String> params(JsonNode b) {
-    Map<String, String> out = new LinkedHashMap<>();
-    b.path("params").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
-    return out;
-  }
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static void send(Context ctx, JsonNode body) {
+        ctx.contentType("application/json").result(body.toString());
+    }
+
+    private static void problem(Context ctx, int status, String message) {
+        ObjectNode o = Views.JSON.createObjectNode().put("error", message);
+        ctx.status(status);
+        send(ctx, o);
+    }
+
+    private static ArrayNode array(List<? extends JsonNode> items) {
+        ArrayNode a = Views.JSON.createArrayNode();
+        a.addAll(items);
+        return a;
+    }
+
+    private static JsonNode body(Context ctx) {
+        String b = ctx.body();
+        if (b.isBlank()) {
+            return Views.JSON.createObjectNode();
+        }
+        try {
+            return Views.JSON.readTree(b);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("request body is not JSON: " + e.getMessage());
+        }
+    }
+
+    private static String required(JsonNode b, String field) {
+        if (!b.hasNonNull(field)) {
+            throw new IllegalArgumentException("missing '" + field + "'");
+        }
+        return b.get(field).asText();
+    }
+
+    /** {"params": {"k": v}}: values are passed on as JSON text. */
+    private static Map<String, String> params(JsonNode b) {
+        Map<String, String> out = new LinkedHashMap<>();
+        b.path("params")
+                .fields()
+                .forEachRemaining(e -> out.put(
+                        e.getKey(),
+                        e.getValue().isTextual()
+                                ? e.getValue().asText()
+                                : e.getValue().toString()));
+        return out;
+    }
 }

@@ -15,91 +15,123 @@ import java.time.Instant;
 
 /** JSON shapes of the REST API. */
 final class Views {
-  static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
-  private Views() {}
+    private Views() {}
 
-  static ObjectNode dag(EngineService.DagView d) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("id", d.id()).put("description", d.description()).put("schedule", d.schedule()).put("catchup", d.catchup())
-        .put("paused", d.paused()).put("version", d.version()).put("tasks", d.tasks()).put("source", d.source());
-    return o;
-  }
-
-  static ObjectNode dagDetail(Dag d) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("id", d.id()).put("description", d.description())
-        .put("schedule", d.schedule() == null ? null : d.schedule().toString()).put("source", d.source());
-    o.set("params", d.params());
-    ArrayNode tasks = o.putArray("tasks");
-    for (TaskSpec t : d.tasks()) {
-      ObjectNode n = tasks.addObject();
-      n.put("id", t.id()).put("type", t.action().typeName()).put("trigger_rule", t.triggerRule().name().toLowerCase())
-          .put("retries", t.retry().retries()).put("pool", t.pool()).put("priority", t.priority()).put("mapped", t.mapped());
-      ArrayNode deps = n.putArray("depends_on");
-      t.dependsOn().forEach(deps::add);
+    static ObjectNode dag(EngineService.DagView d) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", d.id())
+                .put("description", d.description())
+                .put("schedule", d.schedule())
+                .put("catchup", d.catchup())
+                .put("paused", d.paused())
+                .put("version", d.version())
+                .put("tasks", d.tasks())
+                .put("source", d.source());
+        return o;
     }
-    return o;
-  }
 
-  static ObjectNode error(DagFileException e) {
-    ObjectNode o = JSON.createObjectNode();
-    return o.put("file", e.file()).put("line", e.line()).put("cause", e.reason());
-  }
-
-  static ObjectNode run(RunRecord r) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("id", r.id()).put("dag_id", r.dagId()).put("run_id", r.runKey()).put("type", r.type().name().toLowerCase())
-        .put("dag_version", r.dagVersion()).put("logical_date", text(r.logicalDate()))
-        .put("data_interval_start", text(r.intervalStart())).put("data_interval_end", text(r.intervalEnd()))
-        .put("state", r.state().name().toLowerCase()).put("created_at", text(r.createdAt()))
-        .put("started_at", text(r.startedAt())).put("ended_at", text(r.endedAt()));
-    o.set("params", r.params());
-    return o;
-  }
-
-  static ObjectNode task(TaskInstance t) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("id", t.id).put("run", t.runId).put("task_id", t.taskId).put("map_index", t.mapIndex).put("label", t.label())
-        .put("state", t.state.name().toLowerCase()).put("try_number", t.tryNumber).put("max_tries", t.maxTries)
-        .put("started_at", text(t.startedAt)).put("ended_at", text(t.endedAt)).put("hostname", t.hostname)
-        .put("message", t.message);
-    if (t.pid == null) {
-      o.putNull("pid");
-    } else {
-      o.put("pid", t.pid);
+    static ObjectNode dagDetail(Dag d) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", d.id())
+                .put("description", d.description())
+                .put("schedule", d.schedule() == null ? null : d.schedule().toString())
+                .put("source", d.source());
+        o.set("params", d.params());
+        ArrayNode tasks = o.putArray("tasks");
+        for (TaskSpec t : d.tasks()) {
+            ObjectNode n = tasks.addObject();
+            n.put("id", t.id())
+                    .put("type", t.action().typeName())
+                    .put("trigger_rule", t.triggerRule().name().toLowerCase())
+                    .put("retries", t.retry().retries())
+                    .put("pool", t.pool())
+                    .put("priority", t.priority())
+                    .put("mapped", t.mapped());
+            ArrayNode deps = n.putArray("depends_on");
+            t.dependsOn().forEach(deps::add);
+        }
+        return o;
     }
-    if (t.exitCode == null) {
-      o.putNull("exit_code");
-    } else {
-      o.put("exit_code", t.exitCode);
-    }
-    o.set("output", parse(t.output));
-    return o;
-  }
 
-  static ObjectNode tryView(TaskTry t) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("try_number", t.tryNumber()).put("state", t.state().name().toLowerCase()).put("started_at", text(t.startedAt()))
-        .put("ended_at", text(t.endedAt())).put("hostname", t.hostname()).put("log_path", t.logPath());
-    if (t.exitCode() != null) {
-      o.put("exit_code", t.exitCode());
+    static ObjectNode error(DagFileException e) {
+        ObjectNode o = JSON.createObjectNode();
+        return o.put("file", e.file()).put("line", e.line()).put("cause", e.reason());
     }
-    return o;
-  }
 
-  private static JsonNode parse(String json) {
-    if (json == null) {
-      return JSON.nullNode();
+    static ObjectNode run(RunRecord r) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", r.id())
+                .put("dag_id", r.dagId())
+                .put("run_id", r.runKey())
+                .put("type", r.type().name().toLowerCase())
+                .put("dag_version", r.dagVersion())
+                .put("logical_date", text(r.logicalDate()))
+                .put("data_interval_start", text(r.intervalStart()))
+                .put("data_interval_end", text(r.intervalEnd()))
+                .put("state", r.state().name().toLowerCase())
+                .put("created_at", text(r.createdAt()))
+                .put("started_at", text(r.startedAt()))
+                .put("ended_at", text(r.endedAt()));
+        o.set("params", r.params());
+        return o;
     }
-    try {
-      return JSON.readTree(json);
-    } catch (java.io.IOException e) {
-      return JSON.getNodeFactory().textNode(json);
-    }
-  }
 
-  private static String text(Instant t) {
-    return t == null ? null : t.toString();
-  }
+    static ObjectNode task(TaskInstance t) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", t.id)
+                .put("run", t.runId)
+                .put("task_id", t.taskId)
+                .put("map_index", t.mapIndex)
+                .put("label", t.label())
+                .put("state", t.state.name().toLowerCase())
+                .put("try_number", t.tryNumber)
+                .put("max_tries", t.maxTries)
+                .put("started_at", text(t.startedAt))
+                .put("ended_at", text(t.endedAt))
+                .put("hostname", t.hostname)
+                .put("message", t.message);
+        if (t.pid == null) {
+            o.putNull("pid");
+        } else {
+            o.put("pid", t.pid);
+        }
+        if (t.exitCode == null) {
+            o.putNull("exit_code");
+        } else {
+            o.put("exit_code", t.exitCode);
+        }
+        o.set("output", parse(t.output));
+        return o;
+    }
+
+    static ObjectNode tryView(TaskTry t) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("try_number", t.tryNumber())
+                .put("state", t.state().name().toLowerCase())
+                .put("started_at", text(t.startedAt()))
+                .put("ended_at", text(t.endedAt()))
+                .put("hostname", t.hostname())
+                .put("log_path", t.logPath());
+        if (t.exitCode() != null) {
+            o.put("exit_code", t.exitCode());
+        }
+        return o;
+    }
+
+    private static JsonNode parse(String json) {
+        if (json == null) {
+            return JSON.nullNode();
+        }
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            return JSON.getNodeFactory().textNode(json);
+        }
+    }
+
+    private static String text(Instant t) {
+        return t == null ? null : t.toString();
+    }
 }

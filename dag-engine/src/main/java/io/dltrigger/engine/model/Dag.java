@@ -13,24 +13,33 @@ import java.util.Optional;
  * @param runTimeout null for none; a run past it is failed and its running tasks are killed
  * @param source where it came from: a file path, or "java" for DAGs built in code
  */
-public record Dag(String id, String description, Schedule schedule, boolean catchup, Instant startDate,
-    int maxActiveRuns, Duration runTimeout, ObjectNode params, List<TaskSpec> tasks, String source) {
+public record Dag(
+        String id,
+        String description,
+        Schedule schedule,
+        boolean catchup,
+        Instant startDate,
+        int maxActiveRuns,
+        Duration runTimeout,
+        ObjectNode params,
+        List<TaskSpec> tasks,
+        String source) {
 
-  public Dag {
-    tasks = List.copyOf(tasks);
-    params = params.deepCopy();
-  }
+    public Dag {
+        tasks = List.copyOf(tasks);
+        params = params.deepCopy();
+    }
 
-  public Optional<TaskSpec> task(String taskId) {
-    return tasks.stream().filter(t -> t.id().equals(taskId)).findFirst();
-  }
+    public Optional<TaskSpec> task(String taskId) {
+        return tasks.stream().filter(t -> t.id().equals(taskId)).findFirst();
+    }
 
-  public List<TaskSpec> downstream(String taskId) {
-    return tasks.stream().filter(t -> t.dependsOn().contains(taskId)).toList();
-  }
+    public List<TaskSpec> downstream(String taskId) {
+        return tasks.stream().filter(t -> t.dependsOn().contains(taskId)).toList();
+    }
 
-  @Override
-  public ObjectNode params() {
-    return params.deepCopy();
-  }
+    @Override
+    public ObjectNode params() {
+        return params.deepCopy();
+    }
 }

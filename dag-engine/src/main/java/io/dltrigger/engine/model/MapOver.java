@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Each instance sees its element as {@code {{ item }}}.
  */
 public record MapOver(JsonNode items, String expression) {
-  public static MapOver ofItems(JsonNode items) {
-    return new MapOver(items, null);
-  }
+    public static MapOver ofItems(JsonNode items) {
+        return new MapOver(items, null);
+    }
 
-  public static MapOver ofExpression(String expression) {
-    return new MapOver(null, expression);
-  }
+    public static MapOver ofExpression(String expression) {
+        return new MapOver(null, expression);
+    }
 }

@@ -7,82 +7,133 @@ import java.util.Map;
 /** What a task does: one record per task type. Strings may hold {@code {{ templates }}}. */
 public sealed interface TaskAction {
 
-  /** The name used in DAG files. */
-  String typeName();
+    /** The name used in DAG files. */
+    String typeName();
 
-  /** Every string that is rendered at run time, for validating template references up front. */
-  List<String> templated();
+    /** Every string that is rendered at run time, for validating template references up front. */
+    List<String> templated();
 
-  /** A command run by {@code bash -c}. */
-  record Shell(String command, Map<String, String> env) implements TaskAction {
-    public String typeName() { return "shell"; }
-    public List<String> templated() { return concat(List.of(command), env.values()); }
-  }
+    /** A command run by {@code bash -c}. */
+    record Shell(String command, Map<String, String> env) implements TaskAction {
+        public String typeName() {
+            return "shell";
+        }
 
-  /** A stage module's main class in a child JVM with the module's classpath and JVM flags. */
-  record Java(String module, String mainClass, List<String> args, List<String> jvmOpts, Map<String, String> env)
-      implements TaskAction {
-    public String typeName() { return "java"; }
-    public List<String> templated() { return concat(args, jvmOpts, env.values()); }
-  }
-
-  /**
-   * A Spark application from a stage module. Client mode runs the driver as a child JVM with the
-   * {@code spark.*} settings as system properties (what spark-submit does); cluster mode calls
-   * {@code $SPARK_HOME/bin/spark-submit}.
-   */
-  record Spark(String module, String mainClass, List<String> args, String master, String deployMode,
-      Map<String, String> conf, String driverMemory, Map<String, String> env) implements TaskAction {
-    public String typeName() { return "spark"; }
-    public List<String> templated() { return concat(args, conf.values(), env.values()); }
-  }
-
-  /**
-   * A Flink job from a stage module: {@code local} runs it in a child JVM (Flink's local environment),
-   * {@code host:port} submits it with {@code $FLINK_HOME/bin/flink run -m}. With {@code streaming} set,
-   * the job is long-running and supervised (see {@link Streaming}).
-   */
-  record Flink(String module, String mainClass, List<String> args, String target, int parallelism,
-      Map<String, String> env, Streaming streaming) implements TaskAction {
-    public String typeName() { return "flink"; }
-    public List<String> templated() {
-      return streaming == null || streaming.checkpointDir() == null ? concat(args, env.values())
-          : concat(args, env.values(), List.of(streaming.checkpointDir()));
+        public List<String> templated() {
+            return concat(List.of(command), env.values());
+        }
     }
-  }
 
-  /**
-   * Supervision of a long-running streaming job: once it has run for {@code runningAfter} the task
-   * succeeds ("running is success") and the engine keeps watching the process; when it dies it is
-   * started again, up to {@code maxRestarts} times, with {@code restoreArg} and the newest retained
-   * checkpoint ({@code chk-N} with a {@code _metadata} file) under {@code checkpointDir} appended.
-   */
-  record Streaming(Duration runningAfter, String checkpointDir, String restoreArg, int maxRestarts) {}
+    /** A stage module's main class in a child JVM with the module's classpath and JVM flags. */
+    record Java(String module, String mainClass, List<String> args, List<String> jvmOpts, Map<String, String> env)
+            implements TaskAction {
+        public String typeName() {
+            return "java";
+        }
 
-  /**
-   * Waits, without holding a worker slot, until a file exists (a glob) or an upstream output holds a
-   * value. Pokes every {@code pokeInterval}; the task's {@code timeout} bounds the wait.
-   */
-  record Sensor(String file, String outputTask, String outputPath, String equals, Duration pokeInterval)
-      implements TaskAction {
-    public String typeName() { return "sensor"; }
-    public List<String> templated() { return file == null ? List.of() : List.of(file); }
-  }
+        public List<String> templated() {
+            return concat(args, jvmOpts, env.values());
+        }
+    }
 
-  /** Does nothing (Airflow's EmptyOperator): joins, placeholders, scheduling benchmarks. */
-  record Noop() implements TaskAction {
-    public String typeName() { return "noop"; }
-    public List<String> templated() { return List.of(); }
-  }
+    /**
+     * A Spark application from a stage module. Client mode runs the driver as a child JVM with the
+     * {@code spark.*} settings as system properties (what spark-submit does); cluster mode calls
+     * {@code $SPARK_HOME/bin/spark-submit}.
+     */
+    record Spark(
+            String module,
+            String mainClass,
+            List<String> args,
+            String master,
+            String deployMode,
+            Map<String, String> conf,
+            String driverMemory,
+            Map<String, String> env)
+            implements TaskAction {
+        public String typeName() {
+            return "spark";
+        }
 
-  /** Java code run in the engine's JVM (Java API only). */
-  record InProcess(TaskFunction function) implements TaskAction {
-    public String typeName() { return "in_process"; }
-    public List<String> templated() { return List.of(); }
-  }
+        public List<String> templated() {
+            return concat(args, conf.values(), env.values());
+        }
+    }
 
-  @SafeVarargs
-  private static List<String> concat(java.util.Collection<String>... parts) {
-    return java.util.Arrays.stream(parts).flatMap(java.util.Collection::stream).toList();
-  }
+    /**
+     * A Flink job from a stage module: {@code local} runs it in a child JVM (Flink's local environment),
+     * {@code host:port} submits it with {@code $FLINK_HOME/bin/flink run -m}. With {@code streaming} set,
+     * the job is long-running and supervised (see {@link Streaming}).
+     */
+    record Flink(
+            String module,
+            String mainClass,
+            List<String> args,
+            String target,
+            int parallelism,
+            Map<String, String> env,
+            Streaming streaming)
+            implements TaskAction {
+        public String typeName() {
+            return "flink";
+        }
+
+        public List<String> templated() {
+            return streaming == null || streaming.checkpointDir() == null
+                    ? concat(args, env.values())
+                    : concat(args, env.values(), List.of(streaming.checkpointDir()));
+        }
+    }
+
+    /**
+     * Supervision of a long-running streaming job: once it has run for {@code runningAfter} the task
+     * succeeds ("running is success") and the engine keeps watching the process; when it dies it is
+     * started again, up to {@code maxRestarts} times, with {@code restoreArg} and the newest retained
+     * checkpoint ({@code chk-N} with a {@code _metadata} file) under {@code checkpointDir} appended.
+     */
+    record Streaming(Duration runningAfter, String checkpointDir, String restoreArg, int maxRestarts) {}
+
+    /**
+     * Waits, without holding a worker slot, until a file exists (a glob) or an upstream output holds a
+     * value. Pokes every {@code pokeInterval}; the task's {@code timeout} bounds the wait.
+     */
+    record Sensor(String file, String outputTask, String outputPath, String equals, Duration pokeInterval)
+            implements TaskAction {
+        public String typeName() {
+            return "sensor";
+        }
+
+        public List<String> templated() {
+            return file == null ? List.of() : List.of(file);
+        }
+    }
+
+    /** Does nothing (Airflow's EmptyOperator): joins, placeholders, scheduling benchmarks. */
+    record Noop() implements TaskAction {
+        public String typeName() {
+            return "noop";
+        }
+
+        public List<String> templated() {
+            return List.of();
+        }
+    }
+
+    /** Java code run in the engine's JVM (Java API only). */
+    record InProcess(TaskFunction function) implements TaskAction {
+        public String typeName() {
+            return "in_process";
+        }
+
+        public List<String> templated() {
+            return List.of();
+        }
+    }
+
+    @SafeVarargs
+    private static List<String> concat(java.util.Collection<String>... parts) {
+        return java.util.Arrays.stream(parts)
+                .flatMap(java.util.Collection::stream)
+                .toList();
+    }
 }

@@ -9,5 +9,5 @@ import java.util.Map;
  */
 @FunctionalInterface
 public interface TaskFunction {
-  JsonNode run(Map<String, Object> context) throws Exception;
+    JsonNode run(Map<String, Object> context) throws Exception;
 }

@@ -10,22 +10,32 @@ import java.util.List;
  * @param mapOver non-null for a dynamically mapped task
  * @param line the line of the task in its DAG file (0 when built in Java)
  */
-public record TaskSpec(String id, TaskAction action, List<String> dependsOn, TriggerRule triggerRule,
-    RetryPolicy retry, Duration timeout, String pool, int poolSlots, int priority, MapOver mapOver, int line) {
+public record TaskSpec(
+        String id,
+        TaskAction action,
+        List<String> dependsOn,
+        TriggerRule triggerRule,
+        RetryPolicy retry,
+        Duration timeout,
+        String pool,
+        int poolSlots,
+        int priority,
+        MapOver mapOver,
+        int line) {
 
-  public TaskSpec {
-    dependsOn = List.copyOf(dependsOn);
-    if (poolSlots < 1) {
-      throw new IllegalArgumentException("task " + id + ": pool_slots must be >= 1");
+    public TaskSpec {
+        dependsOn = List.copyOf(dependsOn);
+        if (poolSlots < 1) {
+            throw new IllegalArgumentException("task " + id + ": pool_slots must be >= 1");
+        }
     }
-  }
 
-  public boolean mapped() {
-    return mapOver != null;
-  }
+    public boolean mapped() {
+        return mapOver != null;
+    }
 
-  /** Sensors wait outside the worker pool. */
-  public boolean holdsWorkerSlot() {
-    return !(action instanceof TaskAction.Sensor);
-  }
+    /** Sensors wait outside the worker pool. */
+    public boolean holdsWorkerSlot() {
+        return !(action instanceof TaskAction.Sensor);
+    }
 }

@@ -25,111 +25,131 @@ import java.util.UUID;
  * schedule point can never get two runs.
  */
 public final class RunFactory {
-  private static final DateTimeFormatter KEY_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter KEY_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-  private final StateStore store;
+    private final StateStore store;
 
-  public RunFactory(StateStore store) {
-    this.store = store;
-  }
-
-  /**
-   * Creates the scheduled runs that are due at {@code now}, at most {@code room} of them (max_active_runs
-   * minus the DAG's active scheduled runs). Without catchup only the latest complete interval is run.
-   */
-  public List<RunRecord> createDueRuns(Dag dag, int version, Instant now, int room) {
-    List<RunRecord> created = new ArrayList<>();
-    Schedule s = dag.schedule();
-    if (s == null || room <= 0) {
-      return created;
+    public RunFactory(StateStore store) {
+        this.store = store;
     }
-    Optional<RunRecord> last = store.latestScheduledRun(dag.id());
-    if (!dag.catchup()) {
-      Optional<Instant> end = s.previous(now.plusMillis(1));
-      Optional<Instant> start = end.flatMap(s::previous);
-      if (start.isEmpty() || start.get().isBefore(dag.startDate())
-          || (last.isPresent() && !start.get().isAfter(last.get().logicalDate()))) {
+
+    /**
+     * Creates the scheduled runs that are due at {@code now}, at most {@code room} of them (max_active_runs
+     * minus the DAG's active scheduled runs). Without catchup only the latest complete interval is run.
+     */
+    public List<RunRecord> createDueRuns(Dag dag, int version, Instant now, int room) {
+        List<RunRecord> created = new ArrayList<>();
+        Schedule s = dag.schedule();
+        if (s == null || room <= 0) {
+            return created;
+        }
+        Optional<RunRecord> last = store.latestScheduledRun(dag.id());
+        if (!dag.catchup()) {
+            Optional<Instant> end = s.previous(now.plusMillis(1));
+            Optional<Instant> start = end.flatMap(s::previous);
+            if (start.isEmpty()
+                    || start.get().isBefore(dag.startDate())
+                    || (last.isPresent() && !start.get().isAfter(last.get().logicalDate()))) {
+                return created;
+            }
+            insertScheduled(dag, version, start.get(), end.get()).ifPresent(created::add);
+            return created;
+        }
+        Optional<Instant> start =
+                last.isPresent() ? Optional.of(last.get().intervalEnd()) : s.atOrAfter(dag.startDate());
+        while (start.isPresent() && created.size() < room) {
+            Optional<Instant> end = s.next(start.get());
+            if (end.isEmpty() || end.get().isAfter(now)) {
+                break;
+            }
+            insertScheduled(dag, version, start.get(), end.get()).ifPresent(created::add);
+            start = end;
+        }
         return created;
-      }
-      insertScheduled(dag, version, start.get(), end.get()).ifPresent(created::add);
-      return created;
     }
-    Optional<Instant> start = last.isPresent() ? Optional.of(last.get().intervalEnd()) : s.atOrAfter(dag.startDate());
-    while (start.isPresent() && created.size() < room) {
-      Optional<Instant> end = s.next(start.get());
-      if (end.isEmpty() || end.get().isAfter(now)) {
-        break;
-      }
-      insertScheduled(dag, version, start.get(), end.get()).ifPresent(created::add);
-      start = end;
-    }
-    return created;
-  }
 
-  /** A manual run with {@code overrides} on top of the DAG's parameter defaults. */
-  public RunRecord trigger(Dag dag, int version, Map<String, JsonNode> overrides) {
-    ObjectNode params = mergeParams(dag, overrides);
-    Instant now = Instant.now();
-    String key = "manual__" + KEY_TIME.format(now) + "_" + UUID.randomUUID().toString().substring(0, 8);
-    return store.insertRun(dag.id(), key, RunType.MANUAL, version, now, now, now, params, null).orElseThrow();
-  }
+    /** A manual run with {@code overrides} on top of the DAG's parameter defaults. */
+    public RunRecord trigger(Dag dag, int version, Map<String, JsonNode> overrides) {
+        ObjectNode params = mergeParams(dag, overrides);
+        Instant now = Instant.now();
+        String key = "manual__" + KEY_TIME.format(now) + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
+        return store.insertRun(dag.id(), key, RunType.MANUAL, version, now, now, now, params, null)
+                .orElseThrow();
+    }
 
-  /**
-   * Backfill runs for every schedule interval whose logical date falls in [from, to] (whole days, in the
-   * DAG's time zone; one run per day for unscheduled DAGs). {@code maxActive} 1 runs them one after another.
-   */
-  public List<RunRecord> backfill(Dag dag, int version, LocalDate from, LocalDate to, int maxActive, Map<String, JsonNode> overrides) {
-    if (to.isBefore(from)) {
-      throw new IllegalArgumentException("backfill of " + dag.id() + ": --to " + to + " is before --from " + from);
+    /**
+     * Backfill runs for every schedule interval whose logical date falls in [from, to] (whole days, in the
+     * DAG's time zone; one run per day for unscheduled DAGs). {@code maxActive} 1 runs them one after another.
+     */
+    public List<RunRecord> backfill(
+            Dag dag, int version, LocalDate from, LocalDate to, int maxActive, Map<String, JsonNode> overrides) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException(
+                    "backfill of " + dag.id() + ": --to " + to + " is before --from " + from);
+        }
+        if (maxActive < 1) {
+            throw new IllegalArgumentException("backfill parallelism must be >= 1");
+        }
+        ObjectNode params = mergeParams(dag, overrides);
+        ZoneId zone = dag.schedule() == null ? ZoneOffset.UTC : dag.schedule().zone();
+        Instant first = from.atStartOfDay(zone).toInstant();
+        Instant endExclusive = to.plusDays(1).atStartOfDay(zone).toInstant();
+        List<Instant[]> intervals = new ArrayList<>();
+        if (dag.schedule() == null) {
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                intervals.add(new Instant[] {
+                    d.atStartOfDay(zone).toInstant(),
+                    d.plusDays(1).atStartOfDay(zone).toInstant()
+                });
+            }
+        } else {
+            Optional<Instant> t = dag.schedule().atOrAfter(first);
+            while (t.isPresent() && t.get().isBefore(endExclusive)) {
+                Optional<Instant> next = dag.schedule().next(t.get());
+                intervals.add(new Instant[] {t.get(), next.orElse(t.get())});
+                t = next;
+            }
+        }
+        if (intervals.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "backfill of " + dag.id() + ": no schedule point between " + from + " and " + to);
+        }
+        long backfillId = store.insertBackfill(dag.id(), first, endExclusive, maxActive);
+        List<RunRecord> runs = new ArrayList<>();
+        for (Instant[] iv : intervals) {
+            String key = "backfill__" + KEY_TIME.format(iv[0]) + "_" + backfillId;
+            store.insertRun(dag.id(), key, RunType.BACKFILL, version, iv[0], iv[0], iv[1], params, backfillId)
+                    .ifPresent(runs::add);
+        }
+        return runs;
     }
-    if (maxActive < 1) {
-      throw new IllegalArgumentException("backfill parallelism must be >= 1");
-    }
-    ObjectNode params = mergeParams(dag, overrides);
-    ZoneId zone = dag.schedule() == null ? ZoneOffset.UTC : dag.schedule().zone();
-    Instant first = from.atStartOfDay(zone).toInstant();
-    Instant endExclusive = to.plusDays(1).atStartOfDay(zone).toInstant();
-    List<Instant[]> intervals = new ArrayList<>();
-    if (dag.schedule() == null) {
-      for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-        intervals.add(new Instant[] {d.atStartOfDay(zone).toInstant(), d.plusDays(1).atStartOfDay(zone).toInstant()});
-      }
-    } else {
-      Optional<Instant> t = dag.schedule().atOrAfter(first);
-      while (t.isPresent() && t.get().isBefore(endExclusive)) {
-        Optional<Instant> next = dag.schedule().next(t.get());
-        intervals.add(new Instant[] {t.get(), next.orElse(t.get())});
-        t = next;
-      }
-    }
-    if (intervals.isEmpty()) {
-      throw new IllegalArgumentException("backfill of " + dag.id() + ": no schedule point between " + from + " and " + to);
-    }
-    long backfillId = store.insertBackfill(dag.id(), first, endExclusive, maxActive);
-    List<RunRecord> runs = new ArrayList<>();
-    for (Instant[] iv : intervals) {
-      String key = "backfill__" + KEY_TIME.format(iv[0]) + "_" + backfillId;
-      store.insertRun(dag.id(), key, RunType.BACKFILL, version, iv[0], iv[0], iv[1], params, backfillId).ifPresent(runs::add);
-    }
-    return runs;
-  }
 
-  private Optional<RunRecord> insertScheduled(Dag dag, int version, Instant start, Instant end) {
-    return store.insertRun(dag.id(), "scheduled__" + KEY_TIME.format(start), RunType.SCHEDULED, version, start, start, end,
-        dag.params(), null);
-  }
-
-  private static ObjectNode mergeParams(Dag dag, Map<String, JsonNode> overrides) {
-    ObjectNode params = dag.params();
-    for (Map.Entry<String, JsonNode> e : overrides.entrySet()) {
-      if (!params.has(e.getKey())) {
-        List<String> known = new ArrayList<>();
-        params.fieldNames().forEachRemaining(known::add);
-        throw new IllegalArgumentException("DAG " + dag.id() + " has no parameter '" + e.getKey() + "' (declared: "
-            + String.join(", ", known) + ")");
-      }
-      params.set(e.getKey(), e.getValue());
+    private Optional<RunRecord> insertScheduled(Dag dag, int version, Instant start, Instant end) {
+        return store.insertRun(
+                dag.id(),
+                "scheduled__" + KEY_TIME.format(start),
+                RunType.SCHEDULED,
+                version,
+                start,
+                start,
+                end,
+                dag.params(),
+                null);
     }
-    return params;
-  }
+
+    private static ObjectNode mergeParams(Dag dag, Map<String, JsonNode> overrides) {
+        ObjectNode params = dag.params();
+        for (Map.Entry<String, JsonNode> e : overrides.entrySet()) {
+            if (!params.has(e.getKey())) {
+                List<String> known = new ArrayList<>();
+                params.fieldNames().forEachRemaining(known::add);
+                throw new IllegalArgumentException("DAG " + dag.id() + " has no parameter '" + e.getKey()
+                        + "' (declared: " + String.join(", ", known) + ")");
+            }
+            params.set(e.getKey(), e.getValue());
+        }
+        return params;
+    }
 }

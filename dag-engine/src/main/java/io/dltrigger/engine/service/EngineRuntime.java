@@ -10,64 +10,64 @@ import io.dltrigger.engine.state.StateStore;
  * schedules) the engine. The CLI's read-only commands open it without an engine.
  */
 public final class EngineRuntime implements AutoCloseable {
-  private final StateStore store;
-  private final DagRegistry dags;
-  private final EngineMetrics metrics;
-  private final EngineService service;
-  private final Engine engine;
+    private final StateStore store;
+    private final DagRegistry dags;
+    private final EngineMetrics metrics;
+    private final EngineService service;
+    private final Engine engine;
 
-  private EngineRuntime(EngineConfig cfg, StateStore store, boolean withEngine) {
-    this.store = store;
-    this.dags = new DagRegistry(cfg.dagsDir(), store, cfg.pools().keySet());
-    this.metrics = new EngineMetrics(store);
-    this.engine = withEngine ? new Engine(cfg, store, dags, metrics) : null;
-    this.service = new EngineService(store, dags, engine == null ? () -> { } : engine::wakeup);
-  }
-
-  /** Opens the database; with {@code withEngine}, also takes the engine lease and starts scheduling. */
-  public static EngineRuntime open(EngineConfig cfg, String dbUrl, String user, String password, boolean withEngine) {
-    StateStore store = Database.open(dbUrl, user, password);
-    EngineRuntime rt = new EngineRuntime(cfg, store, withEngine);
-    rt.dags.refresh();
-    return rt;
-  }
-
-  /** Starts the engine (after Java DAGs are registered). */
-  public EngineRuntime start() {
-    if (engine == null) {
-      throw new IllegalStateException("opened without an engine");
+    private EngineRuntime(EngineConfig cfg, StateStore store, boolean withEngine) {
+        this.store = store;
+        this.dags = new DagRegistry(cfg.dagsDir(), store, cfg.pools().keySet());
+        this.metrics = new EngineMetrics(store);
+        this.engine = withEngine ? new Engine(cfg, store, dags, metrics) : null;
+        this.service = new EngineService(store, dags, engine == null ? () -> {} : engine::wakeup);
     }
-    engine.start();
-    return this;
-  }
 
-  /** Starts an engine that drives only the given run (see {@link Engine#restrictTo}). */
-  public EngineRuntime startOnly(long runId) {
-    if (engine == null) {
-      throw new IllegalStateException("opened without an engine");
+    /** Opens the database; with {@code withEngine}, also takes the engine lease and starts scheduling. */
+    public static EngineRuntime open(EngineConfig cfg, String dbUrl, String user, String password, boolean withEngine) {
+        StateStore store = Database.open(dbUrl, user, password);
+        EngineRuntime rt = new EngineRuntime(cfg, store, withEngine);
+        rt.dags.refresh();
+        return rt;
     }
-    engine.restrictTo(runId);
-    engine.start();
-    return this;
-  }
 
-  public EngineService service() {
-    return service;
-  }
-
-  public EngineMetrics metrics() {
-    return metrics;
-  }
-
-  public StateStore store() {
-    return store;
-  }
-
-  @Override
-  public void close() {
-    if (engine != null) {
-      engine.close();
+    /** Starts the engine (after Java DAGs are registered). */
+    public EngineRuntime start() {
+        if (engine == null) {
+            throw new IllegalStateException("opened without an engine");
+        }
+        engine.start();
+        return this;
     }
-    store.close();
-  }
+
+    /** Starts an engine that drives only the given run (see {@link Engine#restrictTo}). */
+    public EngineRuntime startOnly(long runId) {
+        if (engine == null) {
+            throw new IllegalStateException("opened without an engine");
+        }
+        engine.restrictTo(runId);
+        engine.start();
+        return this;
+    }
+
+    public EngineService service() {
+        return service;
+    }
+
+    public EngineMetrics metrics() {
+        return metrics;
+    }
+
+    public StateStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        if (engine != null) {
+            engine.close();
+        }
+        store.close();
+    }
 }

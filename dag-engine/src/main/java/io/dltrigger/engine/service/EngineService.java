@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-
 import java.util.Set;
 
 /**
@@ -33,198 +32,223 @@ import java.util.Set;
  * woken up (a remote one notices at its next poll).
  */
 public final class EngineService {
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final StateStore store;
-  private final DagRegistry dags;
-  private final RunFactory runs;
-  private final Runnable wakeup;
+    private final StateStore store;
+    private final DagRegistry dags;
+    private final RunFactory runs;
+    private final Runnable wakeup;
 
-  public EngineService(StateStore store, DagRegistry dags, Runnable wakeup) {
-    this.store = store;
-    this.dags = dags;
-    this.runs = new RunFactory(store);
-    this.wakeup = wakeup;
-  }
-
-  /** A DAG as listed. */
-  public record DagView(String id, String description, String schedule, boolean catchup, boolean paused, int version,
-      int tasks, String source) {}
-
-  public List<DagView> dags() {
-    dags.refresh();
-    Set<String> paused = store.pausedDags();
-    return dags.all().stream().map(d -> new DagView(d.id(), d.description(),
-        d.schedule() == null ? null : d.schedule().toString(), d.catchup(), paused.contains(d.id()),
-        store.dagVersion(d.id()), d.tasks().size(), d.source())).toList();
-  }
-
-  public Dag dag(String id) {
-    dags.refresh();
-    return dags.dag(id).orElseThrow(() -> new NoSuchElementException("no DAG '" + id + "'" + refusedHint(id)));
-  }
-
-  public List<DagFileException> dagErrors() {
-    dags.refresh();
-    return dags.errors();
-  }
-
-  public void register(Dag dag) {
-    dags.register(dag);
-  }
-
-  /** Manual run; parameter values are JSON when they parse as JSON, else strings. */
-  public RunRecord trigger(String dagId, Map<String, String> params) {
-    Dag dag = dag(dagId);
-    RunRecord run = runs.trigger(dag, store.dagVersion(dagId), jsonValues(params));
-    wakeup.run();
-    return run;
-  }
-
-  public List<RunRecord> backfill(String dagId, LocalDate from, LocalDate to, int parallel, Map<String, String> params) {
-    Dag dag = dag(dagId);
-    List<RunRecord> created = runs.backfill(dag, store.dagVersion(dagId), from, to, parallel, jsonValues(params));
-    wakeup.run();
-    return created;
-  }
-
-  public void pause(String dagId, boolean paused) {
-    dag(dagId);
-    store.setPaused(dagId, paused);
-    wakeup.run();
-  }
-
-  public List<RunRecord> runs(String dagId, int limit) {
-    return store.runs(dagId, limit);
-  }
-
-  public RunRecord run(long runId) {
-    return store.run(runId).orElseThrow(() -> new NoSuchElementException("no run " + runId));
-  }
-
-  public List<TaskInstance> tasks(long runId) {
-    run(runId);
-    return store.taskInstances(runId);
-  }
-
-  public TaskInstance task(long taskInstanceId) {
-    return store.taskInstance(taskInstanceId).orElseThrow(() -> new NoSuchElementException("no task instance " + taskInstanceId));
-  }
-
-  public List<TaskTry> tries(long taskInstanceId) {
-    task(taskInstanceId);
-    return store.tries(taskInstanceId);
-  }
-
-  /** The log of one try (the latest when {@code tryNumber} is null). */
-  public String log(long taskInstanceId, Integer tryNumber) {
-    List<TaskTry> tries = tries(taskInstanceId);
-    if (tries.isEmpty()) {
-      return "";
+    public EngineService(StateStore store, DagRegistry dags, Runnable wakeup) {
+        this.store = store;
+        this.dags = dags;
+        this.runs = new RunFactory(store);
+        this.wakeup = wakeup;
     }
-    TaskTry t = tryNumber == null ? tries.get(tries.size() - 1)
-        : tries.stream().filter(x -> x.tryNumber() == tryNumber).findFirst()
-            .orElseThrow(() -> new NoSuchElementException("task instance " + taskInstanceId + " has no try " + tryNumber));
-    try {
-      Path p = Path.of(t.logPath());
-      return Files.isRegularFile(p) ? Files.readString(p) : "";
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot read log " + t.logPath(), e);
-    }
-  }
 
-  /**
-   * Re-runs a task instance and everything downstream of it in its run (Airflow's clear). Refused while
-   * any of them runs, so a task never runs twice at once.
-   */
-  public void clear(long taskInstanceId) {
-    TaskInstance target = task(taskInstanceId);
-    RunRecord run = run(target.runId);
-    Dag dag = dag(run.dagId());
-    Set<String> downstream = new HashSet<>();
-    collectDownstream(dag, target.taskId, downstream);
-    List<TaskInstance> all = store.taskInstances(run.id());
-    List<TaskInstance> reset = new ArrayList<>();
-    for (TaskInstance ti : all) {
-      boolean hit = ti.id == target.id || downstream.contains(ti.taskId)
-          || (target.mapIndex < 0 && ti.taskId.equals(target.taskId));
-      if (!hit) {
-        continue;
-      }
-      if (ti.state == TaskState.RUNNING) {
-        throw new IllegalStateException("task " + ti.label() + " of run " + run.id() + " is running; clear it when it ends");
-      }
-      reset.add(ti);
-    }
-    Map<String, TaskSpec> specs = new LinkedHashMap<>();
-    dag.tasks().forEach(t -> specs.put(t.id(), t));
-    List<TaskInstance> kept = new ArrayList<>();
-    for (TaskInstance ti : reset) {
-      boolean mappedChildOfReset = ti.mapIndex >= 0 && ti.id != target.id;
-      if (mappedChildOfReset) {
-        continue; // its parent is reset and will expand again
-      }
-      if (ti.state == TaskState.MAPPED) {
-        store.deleteMappedChildren(run.id(), ti.taskId);
-      }
-      ti.state = TaskState.NONE;
-      ti.maxTries = ti.tryNumber + specs.get(ti.taskId).retry().maxTries();
-      ti.output = null;
-      ti.message = "cleared";
-      ti.nextTryAt = null;
-      ti.endedAt = null;
-      ti.exitCode = null;
-      ti.pid = null;
-      ti.pidStartedAt = null;
-      kept.add(ti);
-    }
-    store.clear(run.id(), kept);
-    wakeup.run();
-  }
+    /** A DAG as listed. */
+    public record DagView(
+            String id,
+            String description,
+            String schedule,
+            boolean catchup,
+            boolean paused,
+            int version,
+            int tasks,
+            String source) {}
 
-  /** Polls the store until the run has finished; for the CLI's foreground run and for tests. */
-  public RunRecord awaitRun(long runId, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      RunRecord r = run(runId);
-      if (r.state().finished()) {
-        return r;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("run " + runId + " still " + r.state() + " after " + timeout);
-      }
-      Thread.sleep(20);
+    public List<DagView> dags() {
+        dags.refresh();
+        Set<String> paused = store.pausedDags();
+        return dags.all().stream()
+                .map(d -> new DagView(
+                        d.id(),
+                        d.description(),
+                        d.schedule() == null ? null : d.schedule().toString(),
+                        d.catchup(),
+                        paused.contains(d.id()),
+                        store.dagVersion(d.id()),
+                        d.tasks().size(),
+                        d.source()))
+                .toList();
     }
-  }
 
-  private void collectDownstream(Dag dag, String taskId, Collection<String> out) {
-    for (TaskSpec t : dag.downstream(taskId)) {
-      if (out.add(t.id())) {
-        collectDownstream(dag, t.id(), out);
-      }
+    public Dag dag(String id) {
+        dags.refresh();
+        return dags.dag(id).orElseThrow(() -> new NoSuchElementException("no DAG '" + id + "'" + refusedHint(id)));
     }
-  }
 
-  private String refusedHint(String id) {
-    return dags.errors().stream().filter(e -> e.reason().contains(id) || e.file().contains(id)).findFirst()
-        .map(e -> " (refused: " + e.getMessage() + ")").orElse("");
-  }
+    public List<DagFileException> dagErrors() {
+        dags.refresh();
+        return dags.errors();
+    }
 
-  private static Map<String, JsonNode> jsonValues(Map<String, String> params) {
-    Map<String, JsonNode> out = new LinkedHashMap<>();
-    params.forEach((k, v) -> {
-      JsonNode n;
-      try {
-        n = JSON.readTree(v);
-        if (n == null || n.isMissingNode()) {
-          n = TextNode.valueOf(v);
+    public void register(Dag dag) {
+        dags.register(dag);
+    }
+
+    /** Manual run; parameter values are JSON when they parse as JSON, else strings. */
+    public RunRecord trigger(String dagId, Map<String, String> params) {
+        Dag dag = dag(dagId);
+        RunRecord run = runs.trigger(dag, store.dagVersion(dagId), jsonValues(params));
+        wakeup.run();
+        return run;
+    }
+
+    public List<RunRecord> backfill(
+            String dagId, LocalDate from, LocalDate to, int parallel, Map<String, String> params) {
+        Dag dag = dag(dagId);
+        List<RunRecord> created = runs.backfill(dag, store.dagVersion(dagId), from, to, parallel, jsonValues(params));
+        wakeup.run();
+        return created;
+    }
+
+    public void pause(String dagId, boolean paused) {
+        dag(dagId);
+        store.setPaused(dagId, paused);
+        wakeup.run();
+    }
+
+    public List<RunRecord> runs(String dagId, int limit) {
+        return store.runs(dagId, limit);
+    }
+
+    public RunRecord run(long runId) {
+        return store.run(runId).orElseThrow(() -> new NoSuchElementException("no run " + runId));
+    }
+
+    public List<TaskInstance> tasks(long runId) {
+        run(runId);
+        return store.taskInstances(runId);
+    }
+
+    public TaskInstance task(long taskInstanceId) {
+        return store.taskInstance(taskInstanceId)
+                .orElseThrow(() -> new NoSuchElementException("no task instance " + taskInstanceId));
+    }
+
+    public List<TaskTry> tries(long taskInstanceId) {
+        task(taskInstanceId);
+        return store.tries(taskInstanceId);
+    }
+
+    /** The log of one try (the latest when {@code tryNumber} is null). */
+    public String log(long taskInstanceId, Integer tryNumber) {
+        List<TaskTry> tries = tries(taskInstanceId);
+        if (tries.isEmpty()) {
+            return "";
         }
-      } catch (IOException notJson) {
-        n = TextNode.valueOf(v);
-      }
-      out.put(k, n);
-    });
-    return out;
-  }
+        TaskTry t = tryNumber == null
+                ? tries.get(tries.size() - 1)
+                : tries.stream()
+                        .filter(x -> x.tryNumber() == tryNumber)
+                        .findFirst()
+                        .orElseThrow(() -> new NoSuchElementException(
+                                "task instance " + taskInstanceId + " has no try " + tryNumber));
+        try {
+            Path p = Path.of(t.logPath());
+            return Files.isRegularFile(p) ? Files.readString(p) : "";
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read log " + t.logPath(), e);
+        }
+    }
 
+    /**
+     * Re-runs a task instance and everything downstream of it in its run (Airflow's clear). Refused while
+     * any of them runs, so a task never runs twice at once.
+     */
+    public void clear(long taskInstanceId) {
+        TaskInstance target = task(taskInstanceId);
+        RunRecord run = run(target.runId);
+        Dag dag = dag(run.dagId());
+        Set<String> downstream = new HashSet<>();
+        collectDownstream(dag, target.taskId, downstream);
+        List<TaskInstance> all = store.taskInstances(run.id());
+        List<TaskInstance> reset = new ArrayList<>();
+        for (TaskInstance ti : all) {
+            boolean hit = ti.id == target.id
+                    || downstream.contains(ti.taskId)
+                    || (target.mapIndex < 0 && ti.taskId.equals(target.taskId));
+            if (!hit) {
+                continue;
+            }
+            if (ti.state == TaskState.RUNNING) {
+                throw new IllegalStateException(
+                        "task " + ti.label() + " of run " + run.id() + " is running; clear it when it ends");
+            }
+            reset.add(ti);
+        }
+        Map<String, TaskSpec> specs = new LinkedHashMap<>();
+        dag.tasks().forEach(t -> specs.put(t.id(), t));
+        List<TaskInstance> kept = new ArrayList<>();
+        for (TaskInstance ti : reset) {
+            boolean mappedChildOfReset = ti.mapIndex >= 0 && ti.id != target.id;
+            if (mappedChildOfReset) {
+                continue; // its parent is reset and will expand again
+            }
+            if (ti.state == TaskState.MAPPED) {
+                store.deleteMappedChildren(run.id(), ti.taskId);
+            }
+            ti.state = TaskState.NONE;
+            ti.maxTries = ti.tryNumber + specs.get(ti.taskId).retry().maxTries();
+            ti.output = null;
+            ti.message = "cleared";
+            ti.nextTryAt = null;
+            ti.endedAt = null;
+            ti.exitCode = null;
+            ti.pid = null;
+            ti.pidStartedAt = null;
+            kept.add(ti);
+        }
+        store.clear(run.id(), kept);
+        wakeup.run();
+    }
+
+    /** Polls the store until the run has finished; for the CLI's foreground run and for tests. */
+    public RunRecord awaitRun(long runId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            RunRecord r = run(runId);
+            if (r.state().finished()) {
+                return r;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("run " + runId + " still " + r.state() + " after " + timeout);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private void collectDownstream(Dag dag, String taskId, Collection<String> out) {
+        for (TaskSpec t : dag.downstream(taskId)) {
+            if (out.add(t.id())) {
+                collectDownstream(dag, t.id(), out);
+            }
+        }
+    }
+
+    private String refusedHint(String id) {
+        return dags.errors().stream()
+                .filter(e -> e.reason().contains(id) || e.file().contains(id))
+                .findFirst()
+                .map(e -> " (refused: " + e.getMessage() + ")")
+                .orElse("");
+    }
+
+    private static Map<String, JsonNode> jsonValues(Map<String, String> params) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            JsonNode n;
+            try {
+                n = JSON.readTree(v);
+                if (n == null || n.isMissingNode()) {
+                    n = TextNode.valueOf(v);
+                }
+            } catch (IOException notJson) {
+                n = TextNode.valueOf(v);
+            }
+            out.put(k, n);
+        });
+        return out;
+    }
 }

@@ -7,12 +7,39 @@ import java.time.Instant;
  * One DAG run. {@code revision} grows whenever something outside the engine changes the run (a clear),
  * so a running engine knows to reload it.
  */
-public record RunRecord(long id, String dagId, String runKey, RunType type, int dagVersion, Instant logicalDate,
-    Instant intervalStart, Instant intervalEnd, ObjectNode params, RunState state, Long backfillId,
-    Instant createdAt, Instant startedAt, Instant endedAt, int revision) {
+public record RunRecord(
+        long id,
+        String dagId,
+        String runKey,
+        RunType type,
+        int dagVersion,
+        Instant logicalDate,
+        Instant intervalStart,
+        Instant intervalEnd,
+        ObjectNode params,
+        RunState state,
+        Long backfillId,
+        Instant createdAt,
+        Instant startedAt,
+        Instant endedAt,
+        int revision) {
 
-  public RunRecord withState(RunState s, Instant started, Instant ended) {
-    return new RunRecord(id, dagId, runKey, type, dagVersion, logicalDate, intervalStart, intervalEnd, params, s,
-        backfillId, createdAt, started, ended, revision);
-  }
+    public RunRecord withState(RunState s, Instant started, Instant ended) {
+        return new RunRecord(
+                id,
+                dagId,
+                runKey,
+                type,
+                dagVersion,
+                logicalDate,
+                intervalStart,
+                intervalEnd,
+                params,
+                s,
+                backfillId,
+                createdAt,
+                started,
+                ended,
+                revision);
+    }
 }

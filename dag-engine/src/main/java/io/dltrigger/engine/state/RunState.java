@@ -2,9 +2,12 @@ package io.dltrigger.engine.state;
 
 /** A DAG run's state. */
 public enum RunState {
-  QUEUED, RUNNING, SUCCESS, FAILED;
+    QUEUED,
+    RUNNING,
+    SUCCESS,
+    FAILED;
 
-  public boolean finished() {
-    return this == SUCCESS || this == FAILED;
-  }
+    public boolean finished() {
+        return this == SUCCESS || this == FAILED;
+    }
 }

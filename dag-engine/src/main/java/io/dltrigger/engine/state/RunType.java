@@ -1,4 +1,8 @@
 package io.dltrigger.engine.state;
 
 /** Why a run exists. */
-public enum RunType { SCHEDULED, MANUAL, BACKFILL }
+public enum RunType {
+    SCHEDULED,
+    MANUAL,
+    BACKFILL
+}

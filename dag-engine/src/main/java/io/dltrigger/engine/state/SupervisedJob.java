@@ -5,16 +5,49 @@ package io.dltrigger.engine.state;
  * rendered command as JSON ({@code {"argv": [...], "env": {...}}}), so a restart needs no DAG.
  * States: RUNNING, REPLACED (a newer run of the same task took over), GAVE_UP (max restarts reached).
  */
-public record SupervisedJob(long taskInstanceId, String dagId, String taskId, String state, long pid, Long pidStartedAt,
-    int restarts, int maxRestarts, String command, String checkpointDir, String restoreArg, String logPath) {
+public record SupervisedJob(
+        long taskInstanceId,
+        String dagId,
+        String taskId,
+        String state,
+        long pid,
+        Long pidStartedAt,
+        int restarts,
+        int maxRestarts,
+        String command,
+        String checkpointDir,
+        String restoreArg,
+        String logPath) {
 
-  public SupervisedJob restarted(long newPid, Long newStart) {
-    return new SupervisedJob(taskInstanceId, dagId, taskId, state, newPid, newStart, restarts + 1, maxRestarts, command,
-        checkpointDir, restoreArg, logPath);
-  }
+    public SupervisedJob restarted(long newPid, Long newStart) {
+        return new SupervisedJob(
+                taskInstanceId,
+                dagId,
+                taskId,
+                state,
+                newPid,
+                newStart,
+                restarts + 1,
+                maxRestarts,
+                command,
+                checkpointDir,
+                restoreArg,
+                logPath);
+    }
 
-  public SupervisedJob withState(String s) {
-    return new SupervisedJob(taskInstanceId, dagId, taskId, s, pid, pidStartedAt, restarts, maxRestarts, command,
-        checkpointDir, restoreArg, logPath);
-  }
+    public SupervisedJob withState(String s) {
+        return new SupervisedJob(
+                taskInstanceId,
+                dagId,
+                taskId,
+                s,
+                pid,
+                pidStartedAt,
+                restarts,
+                maxRestarts,
+                command,
+                checkpointDir,
+                restoreArg,
+                logPath);
+    }
 }

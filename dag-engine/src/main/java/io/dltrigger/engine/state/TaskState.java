@@ -5,9 +5,17 @@ package io.dltrigger.engine.state;
  * instances (its children carry the work). A sensor stays RUNNING between pokes, without a worker.
  */
 public enum TaskState {
-  NONE, SCHEDULED, RUNNING, UP_FOR_RETRY, SUCCESS, FAILED, UPSTREAM_FAILED, SKIPPED, MAPPED;
+    NONE,
+    SCHEDULED,
+    RUNNING,
+    UP_FOR_RETRY,
+    SUCCESS,
+    FAILED,
+    UPSTREAM_FAILED,
+    SKIPPED,
+    MAPPED;
 
-  public boolean finished() {
-    return this == SUCCESS || this == FAILED || this == UPSTREAM_FAILED || this == SKIPPED || this == MAPPED;
-  }
+    public boolean finished() {
+        return this == SUCCESS || this == FAILED || this == UPSTREAM_FAILED || this == SKIPPED || this == MAPPED;
+    }
 }

@@ -7,21 +7,21 @@ import java.nio.file.Path;
  * The exit and output files sit beside the log so a restarted engine finds them.
  */
 public record Attempt(long taskInstanceId, int tryNumber, String label, Path logFile) {
-  public Path exitFile() {
-    return sibling(".exit");
-  }
+    public Path exitFile() {
+        return sibling(".exit");
+    }
 
-  /** Written by the task's wrapper before anything else: its pid, even if the engine died before storing it. */
-  public Path pidFile() {
-    return sibling(".pid");
-  }
+    /** Written by the task's wrapper before anything else: its pid, even if the engine died before storing it. */
+    public Path pidFile() {
+        return sibling(".pid");
+    }
 
-  public Path outputFile() {
-    return sibling(".output.json");
-  }
+    public Path outputFile() {
+        return sibling(".output.json");
+    }
 
-  private Path sibling(String suffix) {
-    String name = logFile.getFileName().toString().replaceFirst("\\.log$", "");
-    return logFile.resolveSibling(name + suffix);
-  }
+    private Path sibling(String suffix) {
+        String name = logFile.getFileName().toString().replaceFirst("\\.log$", "");
+        return logFile.resolveSibling(name + suffix);
+    }
 }

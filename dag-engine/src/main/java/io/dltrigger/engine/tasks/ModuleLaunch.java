@@ -15,41 +15,46 @@ import java.util.TreeMap;
  */
 public record ModuleLaunch(String module, List<String> jvmFlags, String mainClass, String classpath, Path jar) {
 
-  public static ModuleLaunch of(Path home, String module) {
-    Path target = home.resolve(module).resolve("target");
-    Path env = target.resolve("launch.env");
-    if (!Files.isRegularFile(env)) {
-      throw new IllegalStateException("module '" + module + "' is not built: " + env
-          + " is missing (run bin/dltrigger build)");
-    }
-    Map<String, String> vars = new TreeMap<>();
-    try {
-      for (String line : Files.readAllLines(env)) {
-        int eq = line.indexOf('=');
-        if (eq > 0) {
-          vars.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim().replaceAll("^\"|\"$", ""));
+    public static ModuleLaunch of(Path home, String module) {
+        Path target = home.resolve(module).resolve("target");
+        Path env = target.resolve("launch.env");
+        if (!Files.isRegularFile(env)) {
+            throw new IllegalStateException(
+                    "module '" + module + "' is not built: " + env + " is missing (run bin/dltrigger build)");
         }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + env + ": " + e.getMessage(), e);
+        Map<String, String> vars = new TreeMap<>();
+        try {
+            for (String line : Files.readAllLines(env)) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    vars.put(
+                            line.substring(0, eq).trim(),
+                            line.substring(eq + 1).trim().replaceAll("^\"|\"$", ""));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + env + ": " + e.getMessage(), e);
+        }
+        String jar = vars.get("MODULE_JAR");
+        if (jar == null || vars.get("MAIN_CLASS") == null) {
+            throw new IllegalStateException(env + " lacks MODULE_JAR or MAIN_CLASS");
+        }
+        List<String> flags =
+                new ArrayList<>(Arrays.stream(vars.getOrDefault("JVM_FLAGS", "").split("\\s+"))
+                        .filter(s -> !s.isBlank())
+                        .toList());
+        Path jarPath = target.resolve(jar);
+        return new ModuleLaunch(
+                module, flags, vars.get("MAIN_CLASS"), jarPath + ":" + target.resolve("lib") + "/*", jarPath);
     }
-    String jar = vars.get("MODULE_JAR");
-    if (jar == null || vars.get("MAIN_CLASS") == null) {
-      throw new IllegalStateException(env + " lacks MODULE_JAR or MAIN_CLASS");
-    }
-    List<String> flags = new ArrayList<>(Arrays.stream(vars.getOrDefault("JVM_FLAGS", "").split("\\s+"))
-        .filter(s -> !s.isBlank()).toList());
-    Path jarPath = target.resolve(jar);
-    return new ModuleLaunch(module, flags, vars.get("MAIN_CLASS"), jarPath + ":" + target.resolve("lib") + "/*", jarPath);
-  }
 
-  /** The module's dependency jars, for spark-submit's {@code --jars}. */
-  public List<Path> libJars() {
-    Path lib = jar.resolveSibling("lib");
-    try (var s = Files.list(lib)) {
-      return s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
-    } catch (IOException e) {
-      return List.of();
+    /** The module's dependency jars, for spark-submit's {@code --jars}. */
+    public List<Path> libJars() {
+        Path lib = jar.resolveSibling("lib");
+        try (var s = Files.list(lib)) {
+            return s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
-  }
 }

@@ -15,62 +15,76 @@ import picocli.CommandLine;
 
 /** The commands as bin/dltrigger runs them, on a real H2 file. */
 class EngineCliTest {
-  @TempDir Path home;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+    @TempDir
+    Path home;
 
-  private int run(String... args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-    CommandLine cl = EngineCli.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--home", home.toString()));
-    return cl.execute(all.toArray(String[]::new));
-  }
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
 
-  @Test
-  void validateRunInTheForegroundListAndReadLogs() throws Exception {
-    Path dags = Files.createDirectories(home.resolve("conf/dags"));
-    Files.writeString(dags.resolve("hello.yaml"), String.join("\n",
-        "id: hello",
-        "params: {who: world}",
-        "tasks:",
-        "  - id: greet",
-        "    type: shell",
-        "    command: echo hello {{ params.who }}",
-        "  - id: shout",
-        "    type: shell",
-        "    command: echo HELLO",
-        "    depends_on: [greet]",
-        ""));
-    Files.writeString(dags.resolve("bad.yaml"), "id: bad\nschedule: 'every day'\ntasks:\n  - id: a\n    type: noop\n");
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        CommandLine cl = EngineCli.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--home", home.toString()));
+        return cl.execute(all.toArray(String[]::new));
+    }
 
-    assertEquals(1, run("dags", "validate"));
-    assertTrue(out.toString().contains("ok: " + dags.resolve("hello.yaml")), out.toString());
-    assertTrue(err.toString().contains(dags.resolve("bad.yaml") + ":2: DAG: bad cron expression 'every day'"), err.toString());
+    @Test
+    void validateRunInTheForegroundListAndReadLogs() throws Exception {
+        Path dags = Files.createDirectories(home.resolve("conf/dags"));
+        Files.writeString(
+                dags.resolve("hello.yaml"),
+                String.join(
+                        "\n",
+                        "id: hello",
+                        "params: {who: world}",
+                        "tasks:",
+                        "  - id: greet",
+                        "    type: shell",
+                        "    command: echo hello {{ params.who }}",
+                        "  - id: shout",
+                        "    type: shell",
+                        "    command: echo HELLO",
+                        "    depends_on: [greet]",
+                        ""));
+        Files.writeString(
+                dags.resolve("bad.yaml"), "id: bad\nschedule: 'every day'\ntasks:\n  - id: a\n    type: noop\n");
 
-    assertEquals(0, run("engine", "run", "hello", "-p", "who=physicist"), err.toString());
-    assertTrue(out.toString().contains("greet") && out.toString().contains("run 1: success"), out.toString());
+        assertEquals(1, run("dags", "validate"));
+        assertTrue(out.toString().contains("ok: " + dags.resolve("hello.yaml")), out.toString());
+        assertTrue(
+                err.toString().contains(dags.resolve("bad.yaml") + ":2: DAG: bad cron expression 'every day'"),
+                err.toString());
 
-    assertEquals(0, run("runs"));
-    assertTrue(out.toString().contains("hello") && out.toString().contains("success"), out.toString());
-    assertEquals(0, run("tasks", "1"));
-    String taskTable = out.toString();
-    assertTrue(taskTable.contains("greet") && taskTable.contains("shout"), taskTable);
-    String greetId = taskTable.lines().filter(l -> l.contains("greet")).findFirst().orElseThrow().trim().split("\\s+")[0];
-    assertEquals(0, run("tasks", "logs", greetId));
-    assertTrue(out.toString().contains("hello physicist"), out.toString());
+        assertEquals(0, run("engine", "run", "hello", "-p", "who=physicist"), err.toString());
+        assertTrue(out.toString().contains("greet") && out.toString().contains("run 1: success"), out.toString());
 
-    assertEquals(0, run("dags", "pause", "hello"));
-    assertEquals(1, run("dags", "list"), "a refused file makes list exit 1");
-    assertTrue(out.toString().contains("paused"), out.toString());
-    assertTrue(out.toString().contains("refused: " + dags.resolve("bad.yaml") + ":2"), out.toString());
+        assertEquals(0, run("runs"));
+        assertTrue(out.toString().contains("hello") && out.toString().contains("success"), out.toString());
+        assertEquals(0, run("tasks", "1"));
+        String taskTable = out.toString();
+        assertTrue(taskTable.contains("greet") && taskTable.contains("shout"), taskTable);
+        String greetId = taskTable
+                .lines()
+                .filter(l -> l.contains("greet"))
+                .findFirst()
+                .orElseThrow()
+                .trim()
+                .split("\\s+")[0];
+        assertEquals(0, run("tasks", "logs", greetId));
+        assertTrue(out.toString().contains("hello physicist"), out.toString());
 
-    assertEquals(2, run("trigger", "nope"));
-    assertTrue(err.toString().contains("no DAG 'nope'"), err.toString());
-    assertEquals(0, run("backfill", "hello", "--from", "2026-02-01", "--to", "2026-02-03"));
-    assertTrue(out.toString().contains("queued 3 backfill runs"), out.toString());
-  }
+        assertEquals(0, run("dags", "pause", "hello"));
+        assertEquals(1, run("dags", "list"), "a refused file makes list exit 1");
+        assertTrue(out.toString().contains("paused"), out.toString());
+        assertTrue(out.toString().contains("refused: " + dags.resolve("bad.yaml") + ":2"), out.toString());
+
+        assertEquals(2, run("trigger", "nope"));
+        assertTrue(err.toString().contains("no DAG 'nope'"), err.toString());
+        assertEquals(0, run("backfill", "hello", "--from", "2026-02-01", "--to", "2026-02-03"));
+        assertTrue(out.toString().contains("queued 3 backfill runs"), out.toString());
+    }
 }

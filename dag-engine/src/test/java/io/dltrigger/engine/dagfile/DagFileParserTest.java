@@ -15,135 +15,145 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DagFileParserTest {
-  private static final String GOOD = String.join("\n",
-      "id: nightly",                              // 1
-      "description: features then training",     // 2
-      "schedule: '30 2 * * *'",                   // 3
-      "timezone: Europe/Zurich",                  // 4
-      "catchup: true",                            // 5
-      "start_date: 2026-01-01",                   // 6
-      "max_active_runs: 2",                       // 7
-      "params:",                                  // 8
-      "  samples: 1000",                          // 9
-      "defaults:",                                // 10
-      "  retries: 2",                             // 11
-      "  retry_delay: 30s",                       // 12
-      "tasks:",                                   // 13
-      "  - id: features",                         // 14
-      "    type: spark",                          // 15
-      "    module: batch-features",               // 16
-      "    args: [features, --events, '{{ params.samples }}']",  // 17
-      "    master: local[2]",                     // 18
-      "  - id: grid",                             // 19
-      "    type: shell",                          // 20
-      "    command: \"echo '{\\\"points\\\": [1, 2]}' > $DLTRIGGER_OUTPUT\"",
-      "  - id: tune",
-      "    type: java",
-      "    module: dl4j-training",
-      "    args: [tune, '{{ item }}']",
-      "    depends_on: [features, grid]",
-      "    map_over: '{{ outputs.grid.points }}'",
-      "    pool: gpu",
-      "    timeout: 2h",
-      "  - id: report",
-      "    type: shell",
-      "    command: echo '{{ outputs.tune }}'",
-      "    depends_on: [tune]",
-      "    trigger_rule: all_done",
-      "    retries: 0",
-      "");
+    private static final String GOOD = String.join(
+            "\n",
+            "id: nightly", // 1
+            "description: features then training", // 2
+            "schedule: '30 2 * * *'", // 3
+            "timezone: Europe/Zurich", // 4
+            "catchup: true", // 5
+            "start_date: 2026-01-01", // 6
+            "max_active_runs: 2", // 7
+            "params:", // 8
+            "  samples: 1000", // 9
+            "defaults:", // 10
+            "  retries: 2", // 11
+            "  retry_delay: 30s", // 12
+            "tasks:", // 13
+            "  - id: features", // 14
+            "    type: spark", // 15
+            "    module: batch-features", // 16
+            "    args: [features, --events, '{{ params.samples }}']", // 17
+            "    master: local[2]", // 18
+            "  - id: grid", // 19
+            "    type: shell", // 20
+            "    command: \"echo '{\\\"points\\\": [1, 2]}' > $DLTRIGGER_OUTPUT\"",
+            "  - id: tune",
+            "    type: java",
+            "    module: dl4j-training",
+            "    args: [tune, '{{ item }}']",
+            "    depends_on: [features, grid]",
+            "    map_over: '{{ outputs.grid.points }}'",
+            "    pool: gpu",
+            "    timeout: 2h",
+            "  - id: report",
+            "    type: shell",
+            "    command: echo '{{ outputs.tune }}'",
+            "    depends_on: [tune]",
+            "    trigger_rule: all_done",
+            "    retries: 0",
+            "");
 
-  private static DagFileException refused(String yaml) {
-    return assertThrows(DagFileException.class, () -> DagFileParser.parse("conf/dags/x.yaml", yaml));
-  }
+    private static DagFileException refused(String yaml) {
+        return assertThrows(DagFileException.class, () -> DagFileParser.parse("conf/dags/x.yaml", yaml));
+    }
 
-  @Test
-  void parsesAFullDag() {
-    Dag d = DagFileParser.parse("conf/dags/nightly.yaml", GOOD);
-    assertEquals("nightly", d.id());
-    assertEquals(4, d.tasks().size());
-    assertEquals(Instant.parse("2026-01-01T00:00:00+01:00"), d.startDate());
-    assertEquals(Instant.parse("2026-01-02T01:30:00Z"), d.schedule().next(Instant.parse("2026-01-01T12:00:00Z")).orElseThrow(),
-        "02:30 Zurich time is 01:30 UTC in winter");
-    assertEquals(2, d.task("features").orElseThrow().retry().retries(), "defaults apply");
-    assertEquals(Duration.ofSeconds(30), d.task("features").orElseThrow().retry().delay());
-    assertEquals(0, d.task("report").orElseThrow().retry().retries(), "a task setting beats the default");
-    assertEquals(TriggerRule.ALL_DONE, d.task("report").orElseThrow().triggerRule());
-    assertTrue(d.task("tune").orElseThrow().mapped());
-    assertEquals(Duration.ofHours(2), d.task("tune").orElseThrow().timeout());
-    assertEquals("local[2]", ((TaskAction.Spark) d.task("features").orElseThrow().action()).master());
-    assertEquals(1000, d.params().get("samples").asInt());
-  }
+    @Test
+    void parsesAFullDag() {
+        Dag d = DagFileParser.parse("conf/dags/nightly.yaml", GOOD);
+        assertEquals("nightly", d.id());
+        assertEquals(4, d.tasks().size());
+        assertEquals(Instant.parse("2026-01-01T00:00:00+01:00"), d.startDate());
+        assertEquals(
+                Instant.parse("2026-01-02T01:30:00Z"),
+                d.schedule().next(Instant.parse("2026-01-01T12:00:00Z")).orElseThrow(),
+                "02:30 Zurich time is 01:30 UTC in winter");
+        assertEquals(2, d.task("features").orElseThrow().retry().retries(), "defaults apply");
+        assertEquals(
+                Duration.ofSeconds(30), d.task("features").orElseThrow().retry().delay());
+        assertEquals(0, d.task("report").orElseThrow().retry().retries(), "a task setting beats the default");
+        assertEquals(TriggerRule.ALL_DONE, d.task("report").orElseThrow().triggerRule());
+        assertTrue(d.task("tune").orElseThrow().mapped());
+        assertEquals(Duration.ofHours(2), d.task("tune").orElseThrow().timeout());
+        assertEquals(
+                "local[2]", ((TaskAction.Spark) d.task("features").orElseThrow().action()).master());
+        assertEquals(1000, d.params().get("samples").asInt());
+    }
 
-  @Test
-  void refusesUnknownKeysWithTheirLine() {
-    DagFileException e = refused(GOOD.replace("    master: local[2]", "    mastr: local[2]"));
-    assertEquals(18, e.line());
-    assertTrue(e.reason().contains("unknown key 'mastr'"), e.getMessage());
-    assertEquals("conf/dags/x.yaml", e.file());
-  }
+    @Test
+    void refusesUnknownKeysWithTheirLine() {
+        DagFileException e = refused(GOOD.replace("    master: local[2]", "    mastr: local[2]"));
+        assertEquals(18, e.line());
+        assertTrue(e.reason().contains("unknown key 'mastr'"), e.getMessage());
+        assertEquals("conf/dags/x.yaml", e.file());
+    }
 
-  @Test
-  void refusesMissingFields() {
-    DagFileException e = refused(GOOD.replace("    module: batch-features\n", ""));
-    assertTrue(e.reason().contains("missing required key 'module'"), e.getMessage());
-    assertEquals(14, e.line());
-  }
+    @Test
+    void refusesMissingFields() {
+        DagFileException e = refused(GOOD.replace("    module: batch-features\n", ""));
+        assertTrue(e.reason().contains("missing required key 'module'"), e.getMessage());
+        assertEquals(14, e.line());
+    }
 
-  @Test
-  void refusesACycleNamingIt() {
-    DagFileException e = refused(GOOD.replace("    master: local[2]", "    master: local[2]\n    depends_on: [report]"));
-    assertTrue(e.reason().contains("cycle (each task depends on the next): features -> report -> tune -> features"), e.getMessage());
-    assertEquals(14, e.line());
-  }
+    @Test
+    void refusesACycleNamingIt() {
+        DagFileException e =
+                refused(GOOD.replace("    master: local[2]", "    master: local[2]\n    depends_on: [report]"));
+        assertTrue(
+                e.reason().contains("cycle (each task depends on the next): features -> report -> tune -> features"),
+                e.getMessage());
+        assertEquals(14, e.line());
+    }
 
-  @Test
-  void refusesUnknownTaskTypeBadCronAndUnknownReferences() {
-    DagFileException type = refused(GOOD.replace("    type: shell\n    command: echo '{{ outputs.tune }}'", "    type: bash\n    command: x"));
-    assertTrue(type.reason().contains("unknown task type 'bash'"), type.getMessage());
-    assertEquals(31, type.line());
+    @Test
+    void refusesUnknownTaskTypeBadCronAndUnknownReferences() {
+        DagFileException type = refused(GOOD.replace(
+                "    type: shell\n    command: echo '{{ outputs.tune }}'", "    type: bash\n    command: x"));
+        assertTrue(type.reason().contains("unknown task type 'bash'"), type.getMessage());
+        assertEquals(31, type.line());
 
-    DagFileException cron = refused(GOOD.replace("'30 2 * * *'", "'61 2 * * *'"));
-    assertEquals(3, cron.line());
-    assertTrue(cron.reason().contains("bad cron expression"), cron.getMessage());
+        DagFileException cron = refused(GOOD.replace("'30 2 * * *'", "'61 2 * * *'"));
+        assertEquals(3, cron.line());
+        assertTrue(cron.reason().contains("bad cron expression"), cron.getMessage());
 
-    DagFileException dep = refused(GOOD.replace("depends_on: [tune]", "depends_on: [tuned]"));
-    assertTrue(dep.reason().contains("unknown task 'tuned'"), dep.getMessage());
-    assertEquals(30, dep.line());
+        DagFileException dep = refused(GOOD.replace("depends_on: [tune]", "depends_on: [tuned]"));
+        assertTrue(dep.reason().contains("unknown task 'tuned'"), dep.getMessage());
+        assertEquals(30, dep.line());
 
-    DagFileException param = refused(GOOD.replace("params.samples", "params.sample"));
-    assertTrue(param.reason().contains("unknown parameter 'sample'"), param.getMessage());
-    assertEquals(14, param.line());
+        DagFileException param = refused(GOOD.replace("params.samples", "params.sample"));
+        assertTrue(param.reason().contains("unknown parameter 'sample'"), param.getMessage());
+        assertEquals(14, param.line());
 
-    DagFileException output = refused(GOOD.replace("echo '{{ outputs.tune }}'", "echo '{{ outputs.nothing }}'"));
-    assertTrue(output.reason().contains("not an upstream task"), output.getMessage());
-  }
+        DagFileException output = refused(GOOD.replace("echo '{{ outputs.tune }}'", "echo '{{ outputs.nothing }}'"));
+        assertTrue(output.reason().contains("not an upstream task"), output.getMessage());
+    }
 
-  @Test
-  void refusesYamlSyntaxErrorsWithTheLine() {
-    DagFileException e = refused("id: x\ntasks:\n  - id: a\n    type: [shell\n");
-    assertTrue(e.line() >= 4, e.getMessage());
-    assertTrue(e.reason().startsWith("YAML syntax"), e.getMessage());
-  }
+    @Test
+    void refusesYamlSyntaxErrorsWithTheLine() {
+        DagFileException e = refused("id: x\ntasks:\n  - id: a\n    type: [shell\n");
+        assertTrue(e.line() >= 4, e.getMessage());
+        assertTrue(e.reason().startsWith("YAML syntax"), e.getMessage());
+    }
 
-  @Test
-  void aBadFileIsRefusedAndTheOthersStillLoad(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("good.yaml"), GOOD);
-    Files.writeString(dir.resolve("bad.yaml"), "id: bad\ntasks:\n  - id: a\n    type: shell\n    comand: true\n");
-    DagFolder.Scan scan = DagFolder.scan(dir);
-    assertEquals(java.util.Set.of("nightly"), scan.dags().keySet());
-    assertEquals(1, scan.errors().size());
-    DagFileException e = scan.errors().get(0);
-    assertTrue(e.file().endsWith("bad.yaml"));
-    assertEquals(5, e.line());
-    assertTrue(e.reason().contains("unknown key 'comand'"), e.getMessage());
-  }
+    @Test
+    void aBadFileIsRefusedAndTheOthersStillLoad(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("good.yaml"), GOOD);
+        Files.writeString(dir.resolve("bad.yaml"), "id: bad\ntasks:\n  - id: a\n    type: shell\n    comand: true\n");
+        DagFolder.Scan scan = DagFolder.scan(dir);
+        assertEquals(java.util.Set.of("nightly"), scan.dags().keySet());
+        assertEquals(1, scan.errors().size());
+        DagFileException e = scan.errors().get(0);
+        assertTrue(e.file().endsWith("bad.yaml"));
+        assertEquals(5, e.line());
+        assertTrue(e.reason().contains("unknown key 'comand'"), e.getMessage());
+    }
 
-  @Test
-  void theProjectsDagFilesAreValid() {
-    Path folder = Path.of(System.getProperty("user.dir")).resolve("../conf/dags").normalize();
-    DagFolder.Scan scan = DagFolder.scan(folder);
-    assertTrue(scan.errors().isEmpty(), () -> "refused: " + scan.errors());
-    assertTrue(scan.dags().containsKey("example"), "conf/dags/example.yaml loads");
-  }
+    @Test
+    void theProjectsDagFilesAreValid() {
+        Path folder =
+                Path.of(System.getProperty("user.dir")).resolve("../conf/dags").normalize();
+        DagFolder.Scan scan = DagFolder.scan(folder);
+        assertTrue(scan.errors().isEmpty(), () -> "refused: " + scan.errors());
+        assertTrue(scan.dags().containsKey("example"), "conf/dags/example.yaml loads");
+    }
 }

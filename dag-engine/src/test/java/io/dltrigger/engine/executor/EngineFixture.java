@@ -16,64 +16,74 @@ import java.util.function.BooleanSupplier;
 
 /** A real engine on a real H2 file database in a temporary folder. */
 final class EngineFixture implements AutoCloseable {
-  final Path dir;
-  final EngineConfig cfg;
-  final EngineRuntime rt;
+    final Path dir;
+    final EngineConfig cfg;
+    final EngineRuntime rt;
 
-  EngineFixture(Path dir, int workers, Map<String, Integer> pools) {
-    this(dir, workers, pools, Database.h2FileUrl(dir.resolve("state")), "sa", "");
-  }
-
-  EngineFixture(Path dir, int workers, Map<String, Integer> pools, String url, String user, String password) {
-    this.dir = dir;
-    this.cfg = EngineConfig.defaults(dir).withDagsDir(dir.resolve("dags")).withLogsDir(dir.resolve("logs"))
-        .withWorkers(workers).withPools(pools).withKillGrace(Duration.ofMillis(500)).withPollInterval(Duration.ofMillis(200));
-    this.rt = EngineRuntime.open(cfg, url, user, password, true);
-  }
-
-  EngineFixture register(Dag dag) {
-    rt.service().register(dag);
-    return this;
-  }
-
-  EngineFixture start() {
-    rt.start();
-    return this;
-  }
-
-  EngineService service() {
-    return rt.service();
-  }
-
-  RunRecord runToEnd(String dagId, Map<String, String> params) throws InterruptedException {
-    RunRecord run = service().trigger(dagId, params);
-    return service().awaitRun(run.id(), Duration.ofSeconds(60));
-  }
-
-  TaskInstance task(long runId, String taskId) {
-    return service().tasks(runId).stream().filter(t -> t.taskId.equals(taskId) && t.mapIndex < 0).findFirst().orElseThrow();
-  }
-
-  List<TaskInstance> mapped(long runId, String taskId) {
-    return service().tasks(runId).stream().filter(t -> t.taskId.equals(taskId) && t.mapIndex >= 0).toList();
-  }
-
-  static void await(String what, Duration within, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(20);
+    EngineFixture(Path dir, int workers, Map<String, Integer> pools) {
+        this(dir, workers, pools, Database.h2FileUrl(dir.resolve("state")), "sa", "");
     }
-  }
 
-  static boolean succeeded(RunRecord r) {
-    return r.state() == RunState.SUCCESS;
-  }
+    EngineFixture(Path dir, int workers, Map<String, Integer> pools, String url, String user, String password) {
+        this.dir = dir;
+        this.cfg = EngineConfig.defaults(dir)
+                .withDagsDir(dir.resolve("dags"))
+                .withLogsDir(dir.resolve("logs"))
+                .withWorkers(workers)
+                .withPools(pools)
+                .withKillGrace(Duration.ofMillis(500))
+                .withPollInterval(Duration.ofMillis(200));
+        this.rt = EngineRuntime.open(cfg, url, user, password, true);
+    }
 
-  @Override
-  public void close() {
-    rt.close();
-  }
+    EngineFixture register(Dag dag) {
+        rt.service().register(dag);
+        return this;
+    }
+
+    EngineFixture start() {
+        rt.start();
+        return this;
+    }
+
+    EngineService service() {
+        return rt.service();
+    }
+
+    RunRecord runToEnd(String dagId, Map<String, String> params) throws InterruptedException {
+        RunRecord run = service().trigger(dagId, params);
+        return service().awaitRun(run.id(), Duration.ofSeconds(60));
+    }
+
+    TaskInstance task(long runId, String taskId) {
+        return service().tasks(runId).stream()
+                .filter(t -> t.taskId.equals(taskId) && t.mapIndex < 0)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    List<TaskInstance> mapped(long runId, String taskId) {
+        return service().tasks(runId).stream()
+                .filter(t -> t.taskId.equals(taskId) && t.mapIndex >= 0)
+                .toList();
+    }
+
+    static void await(String what, Duration within, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    static boolean succeeded(RunRecord r) {
+        return r.state() == RunState.SUCCESS;
+    }
+
+    @Override
+    public void close() {
+        rt.close();
+    }
 }

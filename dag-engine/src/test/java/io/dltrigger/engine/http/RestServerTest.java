@@ -20,109 +20,129 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The REST API end to end over HTTP: DAGs, trigger, runs, tasks, logs, clear, backfill, errors, metrics. */
 class RestServerTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newHttpClient();
-  private String base;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String base;
 
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void triggerRunLogsClearAndMetricsOverHttp() throws Exception {
-    Path dags = Files.createDirectories(dir.resolve("dags"));
-    Files.writeString(dags.resolve("hello.yaml"), String.join("\n",
-        "id: hello",
-        "params: {who: world}",
-        "tasks:",
-        "  - id: greet",
-        "    type: shell",
-        "    command: echo hello {{ params.who }} try {{ try_number }}",
-        "  - id: done",
-        "    type: noop",
-        "    depends_on: [greet]",
-        ""));
-    Files.writeString(dags.resolve("broken.yaml"), "id: broken\ntasks:\n  - id: a\n    type: shel\n    command: x\n");
-    EngineConfig cfg = EngineConfig.defaults(dir).withDagsDir(dags).withLogsDir(dir.resolve("logs"))
-        .withPollInterval(Duration.ofMillis(200));
-    try (EngineRuntime rt = EngineRuntime.open(cfg, Database.h2FileUrl(dir.resolve("state")), "sa", "", true).start();
-        RestServer server = new RestServer(rt.service(), rt.metrics())) {
-      base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+    @Test
+    void triggerRunLogsClearAndMetricsOverHttp() throws Exception {
+        Path dags = Files.createDirectories(dir.resolve("dags"));
+        Files.writeString(
+                dags.resolve("hello.yaml"),
+                String.join(
+                        "\n",
+                        "id: hello",
+                        "params: {who: world}",
+                        "tasks:",
+                        "  - id: greet",
+                        "    type: shell",
+                        "    command: echo hello {{ params.who }} try {{ try_number }}",
+                        "  - id: done",
+                        "    type: noop",
+                        "    depends_on: [greet]",
+                        ""));
+        Files.writeString(
+                dags.resolve("broken.yaml"), "id: broken\ntasks:\n  - id: a\n    type: shel\n    command: x\n");
+        EngineConfig cfg = EngineConfig.defaults(dir)
+                .withDagsDir(dags)
+                .withLogsDir(dir.resolve("logs"))
+                .withPollInterval(Duration.ofMillis(200));
+        try (EngineRuntime rt = EngineRuntime.open(cfg, Database.h2FileUrl(dir.resolve("state")), "sa", "", true)
+                        .start();
+                RestServer server = new RestServer(rt.service(), rt.metrics())) {
+            base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
 
-      JsonNode dagList = get("/api/dags");
-      assertEquals(1, dagList.size());
-      assertEquals("hello", dagList.get(0).get("id").asText());
-      JsonNode errors = get("/api/dag-errors");
-      assertEquals(4, errors.get(0).get("line").asInt());
-      assertTrue(errors.get(0).get("cause").asText().contains("unknown task type 'shel'"));
+            JsonNode dagList = get("/api/dags");
+            assertEquals(1, dagList.size());
+            assertEquals("hello", dagList.get(0).get("id").asText());
+            JsonNode errors = get("/api/dag-errors");
+            assertEquals(4, errors.get(0).get("line").asInt());
+            assertTrue(errors.get(0).get("cause").asText().contains("unknown task type 'shel'"));
 
-      JsonNode run = post("/api/dags/hello/trigger", "{\"params\": {\"who\": \"physicist\"}}", 201);
-      long runId = run.get("id").asLong();
-      JsonNode done = awaitState(runId);
-      assertEquals("success", done.get("state").asText());
-      JsonNode tasks = get("/api/runs/" + runId + "/tasks");
-      JsonNode greet = tasks.get(0).get("task_id").asText().equals("greet") ? tasks.get(0) : tasks.get(1);
-      long greetId = greet.get("id").asLong();
-      assertTrue(text("/api/tasks/" + greetId + "/log").contains("hello physicist try 1"));
+            JsonNode run = post("/api/dags/hello/trigger", "{\"params\": {\"who\": \"physicist\"}}", 201);
+            long runId = run.get("id").asLong();
+            JsonNode done = awaitState(runId);
+            assertEquals("success", done.get("state").asText());
+            JsonNode tasks = get("/api/runs/" + runId + "/tasks");
+            JsonNode greet = tasks.get(0).get("task_id").asText().equals("greet") ? tasks.get(0) : tasks.get(1);
+            long greetId = greet.get("id").asLong();
+            assertTrue(text("/api/tasks/" + greetId + "/log").contains("hello physicist try 1"));
 
-      post("/api/tasks/" + greetId + "/clear", "", 204);
-      waitUntil(() -> get("/api/tasks/" + greetId).get("try_number").asInt() == 2
-          && get("/api/runs/" + runId).get("state").asText().equals("success"));
-      assertTrue(text("/api/tasks/" + greetId + "/log?try=2").contains("hello physicist try 2"));
-      assertTrue(text("/api/tasks/" + greetId + "/log?try=1").contains("try 1"), "the first try's log is kept");
+            post("/api/tasks/" + greetId + "/clear", "", 204);
+            waitUntil(() -> get("/api/tasks/" + greetId).get("try_number").asInt() == 2
+                    && get("/api/runs/" + runId).get("state").asText().equals("success"));
+            assertTrue(text("/api/tasks/" + greetId + "/log?try=2").contains("hello physicist try 2"));
+            assertTrue(text("/api/tasks/" + greetId + "/log?try=1").contains("try 1"), "the first try's log is kept");
 
-      JsonNode unknown = post("/api/dags/hello/trigger", "{\"params\": {\"whom\": 1}}", 400);
-      assertTrue(unknown.get("error").asText().contains("no parameter 'whom'"));
-      assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(base + "/api/runs/999999")).build(),
-          HttpResponse.BodyHandlers.ofString()).statusCode());
+            JsonNode unknown = post("/api/dags/hello/trigger", "{\"params\": {\"whom\": 1}}", 400);
+            assertTrue(unknown.get("error").asText().contains("no parameter 'whom'"));
+            assertEquals(
+                    404,
+                    http.send(
+                                    HttpRequest.newBuilder(URI.create(base + "/api/runs/999999"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode());
 
-      JsonNode backfill = post("/api/dags/hello/backfill", "{\"from\": \"2026-01-01\", \"to\": \"2026-01-03\", \"parallel\": 3}", 201);
-      assertEquals(3, backfill.size());
+            JsonNode backfill = post(
+                    "/api/dags/hello/backfill",
+                    "{\"from\": \"2026-01-01\", \"to\": \"2026-01-03\", \"parallel\": 3}",
+                    201);
+            assertEquals(3, backfill.size());
 
-      String metrics = text("/metrics");
-      assertTrue(metrics.contains("dltrigger_task_finished_total{dag=\"hello\",state=\"success\"}"), metrics);
-      assertTrue(metrics.contains("dltrigger_scheduler_loop_seconds_count"), metrics);
-      assertTrue(metrics.contains("dltrigger_runs{state=\"success\"}"), metrics);
-      assertTrue(metrics.contains("dltrigger_queue_depth"), metrics);
-      assertTrue(text("/").contains("DLTrigger engine"), "the UI is served at /");
+            String metrics = text("/metrics");
+            assertTrue(metrics.contains("dltrigger_task_finished_total{dag=\"hello\",state=\"success\"}"), metrics);
+            assertTrue(metrics.contains("dltrigger_scheduler_loop_seconds_count"), metrics);
+            assertTrue(metrics.contains("dltrigger_runs{state=\"success\"}"), metrics);
+            assertTrue(metrics.contains("dltrigger_queue_depth"), metrics);
+            assertTrue(text("/").contains("DLTrigger engine"), "the UI is served at /");
+        }
     }
-  }
 
-  private interface Check {
-    boolean ok() throws Exception;
-  }
-
-  private void waitUntil(Check c) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!c.ok()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met in 60 s");
-      }
-      Thread.sleep(50);
+    private interface Check {
+        boolean ok() throws Exception;
     }
-  }
 
-  private JsonNode awaitState(long runId) throws Exception {
-    waitUntil(() -> {
-      String s = get("/api/runs/" + runId).get("state").asText();
-      return s.equals("success") || s.equals("failed");
-    });
-    return get("/api/runs/" + runId);
-  }
+    private void waitUntil(Check c) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!c.ok()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met in 60 s");
+            }
+            Thread.sleep(50);
+        }
+    }
 
-  private String text(String path) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, r.statusCode(), path + ": " + r.body());
-    return r.body();
-  }
+    private JsonNode awaitState(long runId) throws Exception {
+        waitUntil(() -> {
+            String s = get("/api/runs/" + runId).get("state").asText();
+            return s.equals("success") || s.equals("failed");
+        });
+        return get("/api/runs/" + runId);
+    }
 
-  private JsonNode get(String path) throws Exception {
-    return JSON.readTree(text(path));
-  }
+    private String text(String path) throws Exception {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        return r.body();
+    }
 
-  private JsonNode post(String path, String body, int status) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertEquals(status, r.statusCode(), path + ": " + r.body());
-    return r.body().isEmpty() ? null : JSON.readTree(r.body());
-  }
+    private JsonNode get(String path) throws Exception {
+        return JSON.readTree(text(path));
+    }
+
+    private JsonNode post(String path, String body, int status) throws Exception {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(status, r.statusCode(), path + ": " + r.body());
+        return r.body().isEmpty() ? null : JSON.readTree(r.body());
+    }
 }

@@ -20,50 +20,65 @@ import org.junit.jupiter.api.io.TempDir;
  * press a DAG's Trigger button, see the run succeed in the list and in the graph view.
  */
 class WebUiBrowserTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void triggerFromTheBrowserAndSeeTheRunSucceed() throws Exception {
-    assertTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) || onPath("chromium"),
-        "this test needs Debian's chromium (apt-get install chromium), as .ci/run installs it");
-    Path dags = Files.createDirectories(dir.resolve("dags"));
-    Files.writeString(dags.resolve("ui.yaml"), String.join("\n",
-        "id: ui",
-        "description: pressed from the browser",
-        "tasks:",
-        "  - id: greet",
-        "    type: shell",
-        "    command: echo hello from {{ run_id }}",
-        "  - id: after",
-        "    type: noop",
-        "    depends_on: [greet]",
-        ""));
-    EngineConfig cfg = EngineConfig.defaults(dir).withDagsDir(dags).withLogsDir(dir.resolve("logs"))
-        .withPollInterval(Duration.ofMillis(200));
-    try (EngineRuntime rt = EngineRuntime.open(cfg, Database.h2FileUrl(dir.resolve("state")), "sa", "", true).start();
-        RestServer server = new RestServer(rt.service(), rt.metrics())) {
-      int port = server.start("127.0.0.1", 0);
-      try (Chromium browser = new Chromium(dir.resolve("chrome-profile"), "http://127.0.0.1:" + port + "/")) {
-        browser.await("the DAG list", "document.querySelector('tr[data-dag=\"ui\"] button.trigger') !== null", Duration.ofSeconds(60));
-        browser.eval("document.querySelector('tr[data-dag=\"ui\"] button.trigger').click(); true");
-        browser.await("a successful run in the list", "document.querySelector('tr[data-dag=\"ui\"] span.state.success') !== null",
-            Duration.ofSeconds(60));
-        browser.eval("location.hash = '#dag/ui'; true");
-        browser.await("the graph with both tasks green",
-            "document.querySelectorAll('#graph g[data-state=\"success\"]').length === 2", Duration.ofSeconds(60));
-      }
-      List<RunRecord> runs = rt.service().runs("ui", 10);
-      assertEquals(1, runs.size(), "exactly the one run the button created");
-      assertEquals(RunState.SUCCESS, runs.get(0).state());
+    @Test
+    void triggerFromTheBrowserAndSeeTheRunSucceed() throws Exception {
+        assertTrue(
+                Files.isExecutable(Path.of("/usr/bin/chromium")) || onPath("chromium"),
+                "this test needs Debian's chromium (apt-get install chromium), as .ci/run installs it");
+        Path dags = Files.createDirectories(dir.resolve("dags"));
+        Files.writeString(
+                dags.resolve("ui.yaml"),
+                String.join(
+                        "\n",
+                        "id: ui",
+                        "description: pressed from the browser",
+                        "tasks:",
+                        "  - id: greet",
+                        "    type: shell",
+                        "    command: echo hello from {{ run_id }}",
+                        "  - id: after",
+                        "    type: noop",
+                        "    depends_on: [greet]",
+                        ""));
+        EngineConfig cfg = EngineConfig.defaults(dir)
+                .withDagsDir(dags)
+                .withLogsDir(dir.resolve("logs"))
+                .withPollInterval(Duration.ofMillis(200));
+        try (EngineRuntime rt = EngineRuntime.open(cfg, Database.h2FileUrl(dir.resolve("state")), "sa", "", true)
+                        .start();
+                RestServer server = new RestServer(rt.service(), rt.metrics())) {
+            int port = server.start("127.0.0.1", 0);
+            try (Chromium browser = new Chromium(dir.resolve("chrome-profile"), "http://127.0.0.1:" + port + "/")) {
+                browser.await(
+                        "the DAG list",
+                        "document.querySelector('tr[data-dag=\"ui\"] button.trigger') !== null",
+                        Duration.ofSeconds(60));
+                browser.eval("document.querySelector('tr[data-dag=\"ui\"] button.trigger').click(); true");
+                browser.await(
+                        "a successful run in the list",
+                        "document.querySelector('tr[data-dag=\"ui\"] span.state.success') !== null",
+                        Duration.ofSeconds(60));
+                browser.eval("location.hash = '#dag/ui'; true");
+                browser.await(
+                        "the graph with both tasks green",
+                        "document.querySelectorAll('#graph g[data-state=\"success\"]').length === 2",
+                        Duration.ofSeconds(60));
+            }
+            List<RunRecord> runs = rt.service().runs("ui", 10);
+            assertEquals(1, runs.size(), "exactly the one run the button created");
+            assertEquals(RunState.SUCCESS, runs.get(0).state());
+        }
     }
-  }
 
-  private static boolean onPath(String exe) {
-    for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (Files.isExecutable(Path.of(d, exe))) {
-        return true;
-      }
+    private static boolean onPath(String exe) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(d, exe))) {
+                return true;
+            }
+        }
+        return false;
     }
-    return false;
-  }
 }

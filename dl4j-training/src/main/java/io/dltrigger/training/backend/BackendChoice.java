@@ -11,7 +11,10 @@ import java.util.Optional;
  */
 public final class BackendChoice {
 
-    public enum Backend { CPU, CUDA }
+    public enum Backend {
+        CPU,
+        CUDA
+    }
 
     /** A backend to use, or a refusal ({@code backend} empty) with the reason. */
     public record Decision(Optional<Backend> backend, String reason) {

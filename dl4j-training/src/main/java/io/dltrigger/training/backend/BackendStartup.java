@@ -42,17 +42,23 @@ public final class BackendStartup {
         java.util.Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         String backend = Nd4j.getBackend().getClass().getSimpleName();
         Object devices = env.get("cuda.devicesInformation");
-        LOG.info("ND4J backend {}, {} threads, BLAS {}, devices {}", backend, env.get("omp.threads"),
-                env.get("blas.vendor"), devices == null ? "cpu (" + env.get("cores") + " cores)" : devices);
+        LOG.info(
+                "ND4J backend {}, {} threads, BLAS {}, devices {}",
+                backend,
+                env.get("omp.threads"),
+                env.get("blas.vendor"),
+                devices == null ? "cpu (" + env.get("cores") + " cores)" : devices);
     }
 
     /** The first GPU's compute capability from nvidia-smi, or empty when there is none (or no driver). */
     static Optional<String> probeComputeCapability() {
         try {
             Process p = new ProcessBuilder("nvidia-smi", "--query-gpu=name,compute_cap", "--format=csv,noheader")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String line;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 line = r.readLine();
             }
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0 || line == null || !line.contains(",")) {

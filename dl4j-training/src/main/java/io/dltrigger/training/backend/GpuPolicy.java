@@ -5,5 +5,7 @@ package io.dltrigger.training.backend;
  * the CPU with a warning; {@code REQUIRE} uses a usable GPU and otherwise refuses to start.
  */
 public enum GpuPolicy {
-    OFF, AUTO, REQUIRE
+    OFF,
+    AUTO,
+    REQUIRE
 }

@@ -34,6 +34,7 @@ public final class SyntheticFeatures implements java.io.Serializable {
 
     /** Mean particle multiplicity of QCD, ttbar, W+jets: kept small so recurrent tests stay fast. */
     private final int[] meanParticles;
+
     private final double separation;
 
     public SyntheticFeatures(int[] meanParticles, double separation) {
@@ -54,11 +55,14 @@ public final class SyntheticFeatures implements java.io.Serializable {
     }
 
     /** Writes {@code OUT/train}, {@code OUT/test} and {@code OUT/scaler.json}; events per set, classes balanced. */
-    public void write(SparkSession spark, Path out, int trainEvents, int testEvents, int files, long seed) throws IOException {
+    public void write(SparkSession spark, Path out, int trainEvents, int testEvents, int files, long seed)
+            throws IOException {
         writeSet(spark, out.resolve("train"), trainEvents, files, seed);
         writeSet(spark, out.resolve("test"), testEvents, Math.max(1, files / 2), seed + 1);
-        Files.writeString(out.resolve("scaler.json"), "{\"hlf\": {\"kind\": \"min-max\", \"synthetic\": true},"
-                + " \"particles\": {\"kind\": \"standard\", \"synthetic\": true}}\n");
+        Files.writeString(
+                out.resolve("scaler.json"),
+                "{\"hlf\": {\"kind\": \"min-max\", \"synthetic\": true},"
+                        + " \"particles\": {\"kind\": \"standard\", \"synthetic\": true}}\n");
     }
 
     /** Events are generated inside Spark tasks (one per file), so the driver never holds them. */
@@ -67,7 +71,8 @@ public final class SyntheticFeatures implements java.io.Serializable {
         for (int f = 0; f < files; f++) {
             parts.add(f);
         }
-        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(parts, files)
+        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(parts, files)
                 .flatMap(f -> {
                     Random r = new Random(seed * 1_000_003L + f);
                     List<Row> out = new ArrayList<>();
@@ -86,8 +91,8 @@ public final class SyntheticFeatures implements java.io.Serializable {
             double shift = f < 6 && f % 3 == label ? separation : 0;
             hlf[f] = (float) (1 / (1 + Math.exp(-(r.nextGaussian() + shift))));
         }
-        int n = Math.max(1, Math.min(FeatureContract.MAX_PARTICLES,
-                (int) Math.round(meanParticles[label] + 3 * r.nextGaussian())));
+        int n = Math.max(1, Math.min(FeatureContract.MAX_PARTICLES, (int)
+                Math.round(meanParticles[label] + 3 * r.nextGaussian())));
         float[] particles = new float[FeatureContract.PARTICLE_VALUES];
         for (int p = 0; p < n; p++) {
             for (int f = 0; f < FeatureContract.PARTICLE_FEATURES; f++) {

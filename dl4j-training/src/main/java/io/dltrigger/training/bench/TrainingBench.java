@@ -53,11 +53,19 @@ public final class TrainingBench {
     }
 
     /** Trains {@code epochs} epochs (after one warm-up epoch that is not timed) and times them. */
-    public static Figure fit(String what, HyperParams p, List<FeatureSplit> train, List<FeatureSplit> test, int epochs,
-            JavaSparkContext sc, int cores, String exportDir) {
+    public static Figure fit(
+            String what,
+            HyperParams p,
+            List<FeatureSplit> train,
+            List<FeatureSplit> test,
+            int epochs,
+            JavaSparkContext sc,
+            int cores,
+            String exportDir) {
         ComputationGraph net = Models.build(p);
         long events = Sample.load(train, Holdout.ALL, false).size();
-        try (EpochFitter f = sc == null ? new LocalFitter(net, p, train, Holdout.ALL, 20_000)
+        try (EpochFitter f = sc == null
+                ? new LocalFitter(net, p, train, Holdout.ALL, 20_000)
                 : new SparkFitter(sc, net, p, train, Holdout.ALL, 20_000, 5, exportDir)) {
             f.fitEpoch(0);
             long t0 = System.nanoTime();
@@ -67,7 +75,9 @@ public final class TrainingBench {
             }
             double s = (System.nanoTime() - t0) / 1e9;
             double cpu = (cpuNanos() - c0) / 1e9;
-            double auc = Scoring.predict(f.network(), p.model(), test, Holdout.ALL, 20_000).roc(1).auc();
+            double auc = Scoring.predict(f.network(), p.model(), test, Holdout.ALL, 20_000)
+                    .roc(1)
+                    .auc();
             return new Figure(what, events * epochs, s, cpu, cores, auc);
         }
     }
@@ -91,12 +101,18 @@ public final class TrainingBench {
         for (int e = 0; e < epochs; e++) {
             batches.forEach(net::fit);
         }
-        return new Figure(what, (long) all.size() * epochs, (System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9, 1,
+        return new Figure(
+                what,
+                (long) all.size() * epochs,
+                (System.nanoTime() - t0) / 1e9,
+                (cpuNanos() - c0) / 1e9,
+                1,
                 Double.NaN);
     }
 
     static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 

@@ -11,13 +11,19 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the subcommands: the configuration file and the overrides most often needed. */
 final class CommonOptions {
-    @Option(names = "--config", description = "configuration file (default: conf/training.yaml under the DLTrigger home)")
+    @Option(
+            names = "--config",
+            description = "configuration file (default: conf/training.yaml under the DLTrigger home)")
     Path config;
 
-    @Option(names = "--features", description = "features table OUT (with train/, test/, scaler.json); overrides 'features'")
+    @Option(
+            names = "--features",
+            description = "features table OUT (with train/, test/, scaler.json); overrides 'features'")
     Path features;
 
-    @Option(names = "--master", description = "Spark master, e.g. local[*], spark://host:7077; overrides 'spark.master'")
+    @Option(
+            names = "--master",
+            description = "Spark master, e.g. local[*], spark://host:7077; overrides 'spark.master'")
     String master;
 
     @Option(names = "--gpu", description = "OFF, AUTO or REQUIRE; overrides 'gpu'")
@@ -33,10 +39,16 @@ final class CommonOptions {
             throw new IllegalArgumentException("configuration file " + file + " does not exist");
         }
         TrainingConfig c = TrainingConfig.load(file);
-        TrainingConfig.SparkSettings spark = master == null ? c.spark()
+        TrainingConfig.SparkSettings spark = master == null
+                ? c.spark()
                 : new TrainingConfig.SparkSettings(master, c.spark().conf());
-        return new TrainingConfig(features != null ? features.toString() : c.features(), spark,
-                gpu != null ? gpu : c.gpu(), c.tune(), c.train(), c.registry());
+        return new TrainingConfig(
+                features != null ? features.toString() : c.features(),
+                spark,
+                gpu != null ? gpu : c.gpu(),
+                c.tune(),
+                c.train(),
+                c.registry());
     }
 
     /** Paths in the configuration are relative to the DLTrigger home. */
@@ -48,9 +60,11 @@ final class CommonOptions {
     static String codeVersion() {
         try {
             Process p = new ProcessBuilder("git", "-C", home().toString(), "describe", "--always", "--dirty", "--tags")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String line;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 line = r.readLine();
             }
             return p.waitFor() == 0 && line != null ? line.trim() : "unknown";

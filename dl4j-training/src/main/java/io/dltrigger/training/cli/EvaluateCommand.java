@@ -18,8 +18,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Per-class ROC/AUC, accuracy, confusion matrix of a saved model on OUT/test: metrics.json, roc.png, loss.png.")
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description =
+                "Per-class ROC/AUC, accuracy, confusion matrix of a saved model on OUT/test: metrics.json, roc.png, loss.png.")
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -35,17 +38,23 @@ final class EvaluateCommand implements Callable<Integer> {
         TrainingConfig c = common.load();
         BackendStartup.start(c.gpu());
         ModelDir m = new ModelDir(model);
-        FeatureDataset test = FeatureDataset.open(CommonOptions.resolve(c.features()).resolve("test").toString());
-        Predictions pred = Scoring.predict(m.network(), m.kind(), test.splits(), Holdout.ALL, c.train().poolEvents());
+        FeatureDataset test = FeatureDataset.open(
+                CommonOptions.resolve(c.features()).resolve("test").toString());
+        Predictions pred = Scoring.predict(
+                m.network(), m.kind(), test.splits(), Holdout.ALL, c.train().poolEvents());
         Metrics trained = m.metrics();
         Metrics metrics = Metrics.of(pred, trained.trainLoss(), trained.validationLoss());
         Path target = out != null ? out : model.resolve("evaluation");
         Path tmp = AtomicFiles.tempSibling(target);
         Files.createDirectories(tmp);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.resolve("metrics.json").toFile(), metrics);
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(tmp.resolve("metrics.json").toFile(), metrics);
         ModelDir.writePlots(tmp, metrics, pred);
         AtomicFiles.replaceDirectory(tmp, target);
-        System.out.printf("%d events: AUC %s, accuracy %.4f -> %s%n", metrics.events(), metrics.auc(), metrics.accuracy(), target);
+        System.out.printf(
+                "%d events: AUC %s, accuracy %.4f -> %s%n",
+                metrics.events(), metrics.auc(), metrics.accuracy(), target);
         return 0;
     }
 }

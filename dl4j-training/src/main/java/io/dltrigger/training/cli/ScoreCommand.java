@@ -11,8 +11,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Score a features Parquet dataset with a saved model: predictions Parquet (source_file, entry, label, p_qcd, p_ttbar, p_wjets, predicted).")
+@Command(
+        name = "score",
+        mixinStandardHelpOptions = true,
+        description =
+                "Score a features Parquet dataset with a saved model: predictions Parquet (source_file, entry, label, p_qcd, p_ttbar, p_wjets, predicted).")
 final class ScoreCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

@@ -4,10 +4,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the tune/train/evaluate/score/publish/bench-training subcommands (see bin/dltrigger). */
-@Command(name = "dltrigger", mixinStandardHelpOptions = true,
-        description = "Grid search, distributed training, evaluation and scoring of the DLTrigger classifiers (DL4J on Spark).",
-        subcommands = {TuneCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class,
-                PublishCommand.class, BenchCommand.class})
+@Command(
+        name = "dltrigger",
+        mixinStandardHelpOptions = true,
+        description =
+                "Grid search, distributed training, evaluation and scoring of the DLTrigger classifiers (DL4J on Spark).",
+        subcommands = {
+            TuneCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
+            ScoreCommand.class,
+            PublishCommand.class,
+            BenchCommand.class
+        })
 public final class TrainingCli implements Runnable {
 
     @Override

@@ -15,8 +15,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "tune", mixinStandardHelpOptions = true,
-        description = "Grid search: each combination of tune.grid cross-validated on a sample of OUT/train, one Spark task each.")
+@Command(
+        name = "tune",
+        mixinStandardHelpOptions = true,
+        description =
+                "Grid search: each combination of tune.grid cross-validated on a sample of OUT/train, one Spark task each.")
 final class TuneCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -31,19 +34,22 @@ final class TuneCommand implements Callable<Integer> {
         TrainingConfig.Tune t = c.tune();
         List<GridPoint> grid = GridSearch.expand(t.model(), t.grid(), c.train().seed());
         Path out = output != null ? output : CommonOptions.resolve(t.output());
-        FeatureDataset train = FeatureDataset.open(CommonOptions.resolve(c.features()).resolve("train").toString());
+        FeatureDataset train = FeatureDataset.open(
+                CommonOptions.resolve(c.features()).resolve("train").toString());
         try (SparkSession spark = SparkSessions.create("dltrigger-tune", c.spark())) {
             List<FitResult> results = GridSearch.run(spark, grid, train.splits(), t.sampleFraction(), t.folds());
             GridSearch.write(spark, results, out);
             FitResult best = GridSearch.best(results).orElse(null);
-            System.out.printf("%d fits (%d failed); results in %s%n", results.size(),
-                    results.stream().filter(r -> !r.ok()).count(), out);
+            System.out.printf(
+                    "%d fits (%d failed); results in %s%n",
+                    results.size(), results.stream().filter(r -> !r.ok()).count(), out);
             if (best == null) {
                 System.err.println("every combination failed; see " + out.resolve("results.csv"));
                 return 1;
             }
-            System.out.printf("best: %s  validation ttbar AUC %.4f +- %.4f -> %s%n", best.point(), best.aucMean(),
-                    best.aucStd(), out.resolve("best.json"));
+            System.out.printf(
+                    "best: %s  validation ttbar AUC %.4f +- %.4f -> %s%n",
+                    best.point(), best.aucMean(), best.aucStd(), out.resolve("best.json"));
             return 0;
         }
     }

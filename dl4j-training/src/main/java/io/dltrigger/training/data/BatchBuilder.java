@@ -39,7 +39,8 @@ public final class BatchBuilder {
     private static INDArray hlf(EventBlock block) {
         int n = block.size();
         float[] buf = block.hlf().length == n * FeatureContract.N_HLF
-                ? block.hlf() : java.util.Arrays.copyOf(block.hlf(), n * FeatureContract.N_HLF);
+                ? block.hlf()
+                : java.util.Arrays.copyOf(block.hlf(), n * FeatureContract.N_HLF);
         return Nd4j.create(buf, new long[] {n, FeatureContract.N_HLF}, 'c');
     }
 

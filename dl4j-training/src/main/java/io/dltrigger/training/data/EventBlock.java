@@ -7,7 +7,8 @@ package io.dltrigger.training.data;
 public record EventBlock(int size, int[] labels, float[] hlf, float[] particles, int[] nParticles) {
 
     public EventBlock {
-        if (labels.length < size || hlf.length < (long) size * FeatureContract.N_HLF
+        if (labels.length < size
+                || hlf.length < (long) size * FeatureContract.N_HLF
                 || nParticles.length < size
                 || (particles != null && particles.length < (long) size * FeatureContract.PARTICLE_VALUES)) {
             throw new IllegalArgumentException("event block arrays smaller than its size " + size);
@@ -15,7 +16,10 @@ public record EventBlock(int size, int[] labels, float[] hlf, float[] particles,
     }
 
     public static EventBlock allocate(int size, boolean withParticles) {
-        return new EventBlock(size, new int[size], new float[size * FeatureContract.N_HLF],
+        return new EventBlock(
+                size,
+                new int[size],
+                new float[size * FeatureContract.N_HLF],
                 withParticles ? new float[Math.multiplyExact(size, FeatureContract.PARTICLE_VALUES)] : null,
                 new int[size]);
     }
@@ -30,8 +34,12 @@ public record EventBlock(int size, int[] labels, float[] hlf, float[] particles,
         nParticles[to] = src.nParticles[from];
         System.arraycopy(src.hlf, from * FeatureContract.N_HLF, hlf, to * FeatureContract.N_HLF, FeatureContract.N_HLF);
         if (particles != null) {
-            System.arraycopy(src.particles, from * FeatureContract.PARTICLE_VALUES,
-                    particles, to * FeatureContract.PARTICLE_VALUES, FeatureContract.PARTICLE_VALUES);
+            System.arraycopy(
+                    src.particles,
+                    from * FeatureContract.PARTICLE_VALUES,
+                    particles,
+                    to * FeatureContract.PARTICLE_VALUES,
+                    FeatureContract.PARTICLE_VALUES);
         }
     }
 }

@@ -75,9 +75,16 @@ public final class FeatureDataset {
     public String manifestHash() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            String prefix = files.get(0).getPath().getFileSystem(new Configuration()).makeQualified(new Path(root)).toString();
+            String prefix = files.get(0)
+                    .getPath()
+                    .getFileSystem(new Configuration())
+                    .makeQualified(new Path(root))
+                    .toString();
             for (FileStatus f : files) {
-                String rel = f.getPath().toString().substring(Math.min(prefix.length(), f.getPath().toString().length()));
+                String rel = f.getPath()
+                        .toString()
+                        .substring(
+                                Math.min(prefix.length(), f.getPath().toString().length()));
                 md.update((rel + "\t" + f.getLen() + "\n").getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(md.digest());

@@ -25,7 +25,8 @@ public record Holdout(int parts, int part, boolean keep) implements Serializable
             return true;
         }
         long h = split.file().substring(split.file().lastIndexOf('/') + 1).hashCode() * 0x9E3779B97F4A7C15L
-                + split.rowGroup() * 0xC2B2AE3D27D4EB4FL + row;
+                + split.rowGroup() * 0xC2B2AE3D27D4EB4FL
+                + row;
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;
         h ^= h >>> 33;

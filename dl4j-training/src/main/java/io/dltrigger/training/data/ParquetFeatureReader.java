@@ -45,7 +45,8 @@ public final class ParquetFeatureReader {
     public static EventBlock read(FeatureSplit split, boolean withParticles) {
         try (ParquetFileReader reader = open(split.file())) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
-            List<String> wanted = new ArrayList<>(List.of(FeatureContract.LABEL, FeatureContract.HLF, FeatureContract.N_PARTICLES));
+            List<String> wanted =
+                    new ArrayList<>(List.of(FeatureContract.LABEL, FeatureContract.HLF, FeatureContract.N_PARTICLES));
             if (withParticles) {
                 wanted.add(FeatureContract.PARTICLES);
             }
@@ -66,23 +67,46 @@ public final class ParquetFeatureReader {
                 throw new FeatureDataException(split.file() + ": no row group " + split.rowGroup());
             }
             int rows = Math.toIntExact(pages.getRowCount());
-            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
-                    new DummyRecordConverter(projection).getRootConverter(), projection,
+            ColumnReadStoreImpl store = new ColumnReadStoreImpl(
+                    pages,
+                    new DummyRecordConverter(projection).getRootConverter(),
+                    projection,
                     reader.getFooter().getFileMetaData().getCreatedBy());
             EventBlock block = EventBlock.allocate(rows, withParticles);
             String where = split.file() + " row group " + split.rowGroup();
-            readInts(store, leaf(projection, FeatureContract.LABEL, PrimitiveTypeName.INT32, where), block.labels(), rows, where);
-            readInts(store, leaf(projection, FeatureContract.N_PARTICLES, PrimitiveTypeName.INT32, where), block.nParticles(), rows, where);
-            readFixedLists(store, leaf(projection, FeatureContract.HLF, PrimitiveTypeName.FLOAT, where), block.hlf(),
-                    rows, FeatureContract.N_HLF, where);
+            readInts(
+                    store,
+                    leaf(projection, FeatureContract.LABEL, PrimitiveTypeName.INT32, where),
+                    block.labels(),
+                    rows,
+                    where);
+            readInts(
+                    store,
+                    leaf(projection, FeatureContract.N_PARTICLES, PrimitiveTypeName.INT32, where),
+                    block.nParticles(),
+                    rows,
+                    where);
+            readFixedLists(
+                    store,
+                    leaf(projection, FeatureContract.HLF, PrimitiveTypeName.FLOAT, where),
+                    block.hlf(),
+                    rows,
+                    FeatureContract.N_HLF,
+                    where);
             if (withParticles) {
-                readFixedLists(store, leaf(projection, FeatureContract.PARTICLES, PrimitiveTypeName.FLOAT, where),
-                        block.particles(), rows, FeatureContract.PARTICLE_VALUES, where);
+                readFixedLists(
+                        store,
+                        leaf(projection, FeatureContract.PARTICLES, PrimitiveTypeName.FLOAT, where),
+                        block.particles(),
+                        rows,
+                        FeatureContract.PARTICLE_VALUES,
+                        where);
             }
             validate(block, where);
             return block;
         } catch (IOException e) {
-            throw new FeatureDataException(split.file() + ": cannot read row group " + split.rowGroup() + ": " + e.getMessage(), e);
+            throw new FeatureDataException(
+                    split.file() + ": cannot read row group " + split.rowGroup() + ": " + e.getMessage(), e);
         }
     }
 
@@ -111,8 +135,10 @@ public final class ParquetFeatureReader {
                 reader.skipNextRowGroup();
             }
             PageReadStore pages = reader.readNextRowGroup();
-            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
-                    new DummyRecordConverter(projection).getRootConverter(), projection,
+            ColumnReadStoreImpl store = new ColumnReadStoreImpl(
+                    pages,
+                    new DummyRecordConverter(projection).getRootConverter(),
+                    projection,
                     reader.getFooter().getFileMetaData().getCreatedBy());
             for (ColumnDescriptor c : projection.getColumns()) {
                 ColumnReader r = store.getColumnReader(c);
@@ -156,7 +182,8 @@ public final class ParquetFeatureReader {
         return found;
     }
 
-    private static void readInts(ColumnReadStoreImpl store, ColumnDescriptor column, int[] out, int rows, String where) {
+    private static void readInts(
+            ColumnReadStoreImpl store, ColumnDescriptor column, int[] out, int rows, String where) {
         ColumnReader reader = store.getColumnReader(column);
         if (column.getMaxRepetitionLevel() != 0) {
             throw new FeatureDataException(where + ": column '" + column.getPath()[0] + "' must be a scalar int32");
@@ -171,8 +198,8 @@ public final class ParquetFeatureReader {
     }
 
     /** Reads fixed-length float lists; a null list, a null element or a wrong length is an error. */
-    private static void readFixedLists(ColumnReadStoreImpl store, ColumnDescriptor column, float[] out, int rows,
-            int length, String where) {
+    private static void readFixedLists(
+            ColumnReadStoreImpl store, ColumnDescriptor column, float[] out, int rows, int length, String where) {
         ColumnReader reader = store.getColumnReader(column);
         long total = reader.getTotalValueCount();
         long consumed = 0;
@@ -183,18 +210,20 @@ public final class ParquetFeatureReader {
             int n = 0;
             do {
                 if (reader.getCurrentDefinitionLevel() < maxDef) {
-                    throw new FeatureDataException(where + ": null or empty '" + name + "' (or a null element) at row " + row);
+                    throw new FeatureDataException(
+                            where + ": null or empty '" + name + "' (or a null element) at row " + row);
                 }
                 if (n >= length) {
-                    throw new FeatureDataException(where + ": column '" + name + "' has more than " + length + " values at row " + row);
+                    throw new FeatureDataException(
+                            where + ": column '" + name + "' has more than " + length + " values at row " + row);
                 }
                 out[base + n++] = reader.getFloat();
                 reader.consume();
                 consumed++;
             } while (consumed < total && reader.getCurrentRepetitionLevel() > 0);
             if (n != length) {
-                throw new FeatureDataException(where + ": column '" + name + "' has " + n + " values at row " + row
-                        + ", expected " + length);
+                throw new FeatureDataException(
+                        where + ": column '" + name + "' has " + n + " values at row " + row + ", expected " + length);
             }
         }
     }

@@ -31,8 +31,8 @@ public final class ShuffledBatches implements Iterator<MultiDataSet> {
         this(splits, Holdout.ALL, kind, batchSize, poolEvents, seed);
     }
 
-    public ShuffledBatches(List<FeatureSplit> splits, Holdout holdout, ModelKind kind, int batchSize, int poolEvents,
-            long seed) {
+    public ShuffledBatches(
+            List<FeatureSplit> splits, Holdout holdout, ModelKind kind, int batchSize, int poolEvents, long seed) {
         this.holdout = holdout;
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1");

@@ -6,8 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 /** The evaluation written to metrics.json: per-class one-vs-rest AUC, accuracy, confusion matrix, loss history. */
-public record Metrics(long events, Map<String, Double> auc, double accuracy, long[][] confusion, double testLoss,
-        List<Double> trainLoss, List<Double> validationLoss) {
+public record Metrics(
+        long events,
+        Map<String, Double> auc,
+        double accuracy,
+        long[][] confusion,
+        double testLoss,
+        List<Double> trainLoss,
+        List<Double> validationLoss) {
 
     /** The figure models are compared by: the ttbar selector's AUC (class 1 one-vs-rest). */
     public double ttbarAuc() {
@@ -27,7 +33,13 @@ public record Metrics(long events, Map<String, Double> auc, double accuracy, lon
                 correct++;
             }
         }
-        return new Metrics(p.size(), auc, (double) correct / p.size(), confusion, p.crossEntropy(),
-                List.copyOf(trainLoss), List.copyOf(validationLoss));
+        return new Metrics(
+                p.size(),
+                auc,
+                (double) correct / p.size(),
+                confusion,
+                p.crossEntropy(),
+                List.copyOf(trainLoss),
+                List.copyOf(validationLoss));
     }
 }

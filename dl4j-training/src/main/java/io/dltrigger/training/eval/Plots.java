@@ -16,8 +16,13 @@ public final class Plots {
     private Plots() {}
 
     public static void lossCurves(List<Double> train, List<Double> validation, Path png) throws IOException {
-        XYChart chart = new XYChartBuilder().width(800).height(600).title("Loss per epoch")
-                .xAxisTitle("epoch").yAxisTitle("categorical cross-entropy").build();
+        XYChart chart = new XYChartBuilder()
+                .width(800)
+                .height(600)
+                .title("Loss per epoch")
+                .xAxisTitle("epoch")
+                .yAxisTitle("categorical cross-entropy")
+                .build();
         if (!train.isEmpty()) {
             chart.addSeries("training", epochs(train.size()), train).setMarker(SeriesMarkers.CIRCLE);
         }
@@ -31,13 +36,18 @@ public final class Plots {
     }
 
     public static void rocCurves(Predictions p, Path png) throws IOException {
-        XYChart chart = new XYChartBuilder().width(800).height(600).title("ROC (one vs rest)")
-                .xAxisTitle("false positive rate").yAxisTitle("true positive rate").build();
+        XYChart chart = new XYChartBuilder()
+                .width(800)
+                .height(600)
+                .title("ROC (one vs rest)")
+                .xAxisTitle("false positive rate")
+                .yAxisTitle("true positive rate")
+                .build();
         for (int c = 0; c < FeatureContract.N_CLASSES; c++) {
             Roc roc = p.roc(c);
             double[][] xy = thin(roc.fpr(), roc.tpr(), 2000);
-            XYSeries s = chart.addSeries(String.format("%s (AUC = %.4f)", FeatureContract.CLASS_NAMES[c], roc.auc()),
-                    xy[0], xy[1]);
+            XYSeries s = chart.addSeries(
+                    String.format("%s (AUC = %.4f)", FeatureContract.CLASS_NAMES[c], roc.auc()), xy[0], xy[1]);
             s.setMarker(SeriesMarkers.NONE);
         }
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
@@ -69,7 +79,10 @@ public final class Plots {
         Path tmp = png.resolveSibling(png.getFileName() + ".tmp");
         BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
         // saveBitmap appends the extension
-        java.nio.file.Files.move(Path.of(tmp + ".png"), png, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.Files.move(
+                Path.of(tmp + ".png"),
+                png,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

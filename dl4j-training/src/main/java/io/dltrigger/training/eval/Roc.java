@@ -23,7 +23,8 @@ public record Roc(double[] fpr, double[] tpr, double auc) {
         }
         long neg = n - pos;
         if (pos == 0 || neg == 0) {
-            throw new IllegalArgumentException("ROC needs both classes; got " + pos + " positive, " + neg + " negative");
+            throw new IllegalArgumentException(
+                    "ROC needs both classes; got " + pos + " positive, " + neg + " negative");
         }
         java.util.Arrays.sort(order, (a, b) -> Float.compare(scores[b], scores[a]));
         List<double[]> points = new ArrayList<>();

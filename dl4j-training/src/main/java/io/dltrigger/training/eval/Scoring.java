@@ -16,8 +16,8 @@ public final class Scoring {
 
     private Scoring() {}
 
-    public static Predictions predict(ComputationGraph net, ModelKind kind, List<FeatureSplit> splits, Holdout holdout,
-            int poolEvents) {
+    public static Predictions predict(
+            ComputationGraph net, ModelKind kind, List<FeatureSplit> splits, Holdout holdout, int poolEvents) {
         Predictions out = new Predictions();
         ShuffledBatches batches = new ShuffledBatches(splits, holdout, kind, BATCH, poolEvents, 0);
         while (batches.hasNext()) {
@@ -29,6 +29,9 @@ public final class Scoring {
 
     public static float[] probabilities(ComputationGraph net, ModelKind kind, EventBlock block) {
         MultiDataSet mds = BatchBuilder.build(block, kind);
-        return net.output(false, mds.getFeatures(), mds.getFeaturesMaskArrays())[0].dup('c').data().asFloat();
+        return net.output(false, mds.getFeatures(), mds.getFeaturesMaskArrays())[0]
+                .dup('c')
+                .data()
+                .asFloat();
     }
 }

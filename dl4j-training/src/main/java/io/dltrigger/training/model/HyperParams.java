@@ -7,8 +7,16 @@ import java.util.List;
  * One training configuration. {@code hidden}: the dense layer widths (HLF: the reference's 50/20/10;
  * inclusive: the 25-unit layer after the merge; unused by the sequence model). Dropout is the fraction dropped.
  */
-public record HyperParams(ModelKind model, List<Integer> hidden, int rnnUnits, double dropout, double learningRate,
-        int batchSize, int epochs, long seed) implements Serializable {
+public record HyperParams(
+        ModelKind model,
+        List<Integer> hidden,
+        int rnnUnits,
+        double dropout,
+        double learningRate,
+        int batchSize,
+        int epochs,
+        long seed)
+        implements Serializable {
 
     public HyperParams {
         hidden = List.copyOf(hidden);

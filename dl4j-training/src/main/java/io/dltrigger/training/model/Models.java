@@ -57,8 +57,10 @@ public final class Models {
                 last = "dropout";
             }
             case INCLUSIVE -> {
-                g.addInputs("particles", "hlf").setInputTypes(
-                        InputType.recurrent(FeatureContract.PARTICLE_FEATURES), InputType.feedForward(FeatureContract.N_HLF));
+                g.addInputs("particles", "hlf")
+                        .setInputTypes(
+                                InputType.recurrent(FeatureContract.PARTICLE_FEATURES),
+                                InputType.feedForward(FeatureContract.N_HLF));
                 g.addLayer("rnn", recurrent(p), "particles");
                 g.addLayer("hlf_dropout", new DropoutLayer.Builder(1 - p.dropout()).build(), "hlf");
                 g.addVertex("merge", new MergeVertex(), "rnn", "hlf_dropout");
@@ -70,20 +72,32 @@ public final class Models {
             }
             default -> throw new IllegalArgumentException(p.model().toString());
         }
-        g.addLayer("out", new OutputLayer.Builder(LossFunction.MCXENT).nOut(FeatureContract.N_CLASSES)
-                .activation(Activation.SOFTMAX).build(), last);
+        g.addLayer(
+                "out",
+                new OutputLayer.Builder(LossFunction.MCXENT)
+                        .nOut(FeatureContract.N_CLASSES)
+                        .activation(Activation.SOFTMAX)
+                        .build(),
+                last);
         g.setOutputs("out");
         return g.build();
     }
 
     private static DenseLayer relu(int width) {
-        return new DenseLayer.Builder().nOut(width).activation(Activation.RELU).weightInit(WeightInit.RELU).build();
+        return new DenseLayer.Builder()
+                .nOut(width)
+                .activation(Activation.RELU)
+                .weightInit(WeightInit.RELU)
+                .build();
     }
 
     private static LastTimeStep recurrent(HyperParams p) {
         if (p.rnnUnits() < 1) {
             throw new IllegalArgumentException("rnnUnits must be >= 1 for " + p.model() + ", got " + p.rnnUnits());
         }
-        return new LastTimeStep(new LSTM.Builder().nOut(p.rnnUnits()).activation(Activation.TANH).build());
+        return new LastTimeStep(new LSTM.Builder()
+                .nOut(p.rnnUnits())
+                .activation(Activation.TANH)
+                .build());
     }
 }

@@ -39,7 +39,8 @@ public record ModelDir(Path dir) {
     }
 
     public ModelKind kind() throws IOException {
-        return ModelKind.valueOf(JSON.readTree(dir.resolve(SPEC).toFile()).get("model").asText());
+        return ModelKind.valueOf(
+                JSON.readTree(dir.resolve(SPEC).toFile()).get("model").asText());
     }
 
     public HyperParams hyperParams() throws IOException {
@@ -59,8 +60,15 @@ public record ModelDir(Path dir) {
     }
 
     /** Writes a complete model directory under a temporary name, then renames it to {@code target}. */
-    public static ModelDir write(Path target, ComputationGraph net, HyperParams params, Metrics metrics,
-            Provenance provenance, Path scaler, Predictions test) throws IOException {
+    public static ModelDir write(
+            Path target,
+            ComputationGraph net,
+            HyperParams params,
+            Metrics metrics,
+            Provenance provenance,
+            Path scaler,
+            Predictions test)
+            throws IOException {
         Path tmp = AtomicFiles.tempSibling(target);
         Files.createDirectories(tmp);
         ModelSerializer.writeModel(net, tmp.resolve(MODEL).toFile(), false);
@@ -86,10 +94,30 @@ public record ModelDir(Path dir) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", kind.name());
         m.put("inputs", kind.inputs());
-        m.put("hlf", Map.of("column", FeatureContract.HLF, "length", FeatureContract.N_HLF, "scaling", "min-max (scaler.json)"));
-        m.put("particles", Map.of("column", FeatureContract.PARTICLES, "rows", FeatureContract.MAX_PARTICLES,
-                "features", FeatureContract.PARTICLE_FEATURES, "layout", "row-major, padding rows zero and last",
-                "mask", FeatureContract.N_PARTICLES, "scaling", "standardized (scaler.json)"));
+        m.put(
+                "hlf",
+                Map.of(
+                        "column",
+                        FeatureContract.HLF,
+                        "length",
+                        FeatureContract.N_HLF,
+                        "scaling",
+                        "min-max (scaler.json)"));
+        m.put(
+                "particles",
+                Map.of(
+                        "column",
+                        FeatureContract.PARTICLES,
+                        "rows",
+                        FeatureContract.MAX_PARTICLES,
+                        "features",
+                        FeatureContract.PARTICLE_FEATURES,
+                        "layout",
+                        "row-major, padding rows zero and last",
+                        "mask",
+                        FeatureContract.N_PARTICLES,
+                        "scaling",
+                        "standardized (scaler.json)"));
         m.put("label", Map.of("column", FeatureContract.LABEL, "classes", List.of(FeatureContract.CLASS_NAMES)));
         return m;
     }

@@ -32,8 +32,8 @@ public final class ModelRegistry {
 
     public Path newVersionPath(String kind) throws IOException {
         Files.createDirectories(root.resolve("models"));
-        String v = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
-                + kind.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String v = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + kind.toLowerCase()
+                + "-" + UUID.randomUUID().toString().substring(0, 8);
         return root.resolve("models").resolve(v);
     }
 
@@ -43,7 +43,8 @@ public final class ModelRegistry {
             return Optional.empty();
         }
         JsonNode n = ModelDir.JSON.readTree(p.toFile());
-        return Optional.of(new ModelDir(root.resolve("models").resolve(n.get("version").asText())));
+        return Optional.of(
+                new ModelDir(root.resolve("models").resolve(n.get("version").asText())));
     }
 
     /** The outcome of a publish step: both AUCs on the test set, and whether the pointer moved. */
@@ -51,7 +52,12 @@ public final class ModelRegistry {
 
     public Decision publishIfBetter(ModelDir candidate, List<FeatureSplit> test, String testDataVersion, int poolEvents)
             throws IOException {
-        if (!candidate.dir().toAbsolutePath().normalize().getParent().equals(root.resolve("models").toAbsolutePath().normalize())) {
+        if (!candidate
+                .dir()
+                .toAbsolutePath()
+                .normalize()
+                .getParent()
+                .equals(root.resolve("models").toAbsolutePath().normalize())) {
             throw new IllegalArgumentException(candidate.dir() + " is not a version of the registry " + root
                     + " (expected under " + root.resolve("models") + ")");
         }
@@ -60,15 +66,23 @@ public final class ModelRegistry {
         Double curAuc = cur.isPresent() ? ttbarAuc(cur.get(), test, poolEvents) : null;
         boolean better = curAuc == null || cand > curAuc;
         if (better) {
-            AtomicFiles.writeString(root.resolve(CURRENT), ModelDir.JSON.writeValueAsString(Map.of(
-                    "version", candidate.version(), "ttbarAuc", cand, "testData", testDataVersion)));
+            AtomicFiles.writeString(
+                    root.resolve(CURRENT),
+                    ModelDir.JSON.writeValueAsString(
+                            Map.of("version", candidate.version(), "ttbarAuc", cand, "testData", testDataVersion)));
         }
-        LOG.info("publish {}: candidate ttbar AUC {}, current {} -> {}", candidate.version(), cand,
-                curAuc == null ? "none" : curAuc, better ? "published" : "kept current");
+        LOG.info(
+                "publish {}: candidate ttbar AUC {}, current {} -> {}",
+                candidate.version(),
+                cand,
+                curAuc == null ? "none" : curAuc,
+                better ? "published" : "kept current");
         return new Decision(better, cand, curAuc, testDataVersion);
     }
 
     private static double ttbarAuc(ModelDir m, List<FeatureSplit> test, int poolEvents) throws IOException {
-        return Scoring.predict(m.network(), m.kind(), test, Holdout.ALL, poolEvents).roc(1).auc();
+        return Scoring.predict(m.network(), m.kind(), test, Holdout.ALL, poolEvents)
+                .roc(1)
+                .auc();
     }
 }

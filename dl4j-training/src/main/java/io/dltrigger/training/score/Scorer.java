@@ -42,14 +42,18 @@ public final class Scorer {
     private Scorer() {}
 
     /** Returns the number of events scored. */
-    public static long score(ComputationGraph net, ModelKind kind, FeatureDataset input, Path output) throws IOException {
+    public static long score(ComputationGraph net, ModelKind kind, FeatureDataset input, Path output)
+            throws IOException {
         Path tmp = AtomicFiles.tempSibling(output);
         Files.createDirectories(tmp);
         SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
         long n = 0;
-        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(
-                        new org.apache.hadoop.fs.Path(tmp.resolve("part-00000.parquet").toUri()))
-                .withConf(new Configuration()).withType(SCHEMA).withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new org.apache.hadoop.fs.Path(
+                        tmp.resolve("part-00000.parquet").toUri()))
+                .withConf(new Configuration())
+                .withType(SCHEMA)
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .build()) {
             for (FeatureSplit split : input.splits()) {
                 EventBlock block = ParquetFeatureReader.read(split, kind.readsParticles());
                 ParquetFeatureReader.Provenance prov = ParquetFeatureReader.readProvenance(split);

@@ -31,8 +31,8 @@ public final class Checkpoints {
     }
 
     /** Training progress after an epoch; {@code bestEpoch}'s network is kept as {@code best.zip} next to the epochs. */
-    public record State(int epoch, List<Double> trainLoss, List<Double> validationLoss, double bestValidationLoss,
-            int bestEpoch) {
+    public record State(
+            int epoch, List<Double> trainLoss, List<Double> validationLoss, double bestValidationLoss, int bestEpoch) {
         public State {
             trainLoss = List.copyOf(trainLoss);
             validationLoss = List.copyOf(validationLoss);
@@ -49,7 +49,8 @@ public final class Checkpoints {
         List<Path> before = epochs();
         if (isBest) {
             Files.copy(tmp.resolve(MODEL), tmp.resolve(BEST));
-        } else if (!before.isEmpty() && Files.exists(before.get(before.size() - 1).resolve(BEST))) {
+        } else if (!before.isEmpty()
+                && Files.exists(before.get(before.size() - 1).resolve(BEST))) {
             // the best network so far travels with the newest checkpoint, so older ones can go
             Files.copy(before.get(before.size() - 1).resolve(BEST), tmp.resolve(BEST));
         }
@@ -67,7 +68,8 @@ public final class Checkpoints {
             return Optional.empty();
         }
         Path last = all.get(all.size() - 1);
-        ComputationGraph net = ModelSerializer.restoreComputationGraph(last.resolve(MODEL).toFile(), true);
+        ComputationGraph net =
+                ModelSerializer.restoreComputationGraph(last.resolve(MODEL).toFile(), true);
         State state = JSON.readValue(last.resolve(STATE).toFile(), State.class);
         return Optional.of(new Restored(net, state));
     }
@@ -85,7 +87,9 @@ public final class Checkpoints {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            List<Path> out = new ArrayList<>(s.filter(p -> p.getFileName().toString().matches("epoch-\\d{4}")).toList());
+            List<Path> out =
+                    new ArrayList<>(s.filter(p -> p.getFileName().toString().matches("epoch-\\d{4}"))
+                            .toList());
             out.sort(Comparator.comparing(p -> p.getFileName().toString()));
             return out;
         }

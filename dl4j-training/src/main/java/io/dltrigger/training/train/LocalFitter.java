@@ -16,7 +16,8 @@ public final class LocalFitter implements EpochFitter {
     private final Holdout holdout;
     private final int poolEvents;
 
-    public LocalFitter(ComputationGraph net, HyperParams params, List<FeatureSplit> splits, Holdout holdout, int poolEvents) {
+    public LocalFitter(
+            ComputationGraph net, HyperParams params, List<FeatureSplit> splits, Holdout holdout, int poolEvents) {
         this.net = net;
         this.params = params;
         this.splits = splits;
@@ -26,8 +27,8 @@ public final class LocalFitter implements EpochFitter {
 
     @Override
     public double fitEpoch(int epoch) {
-        ShuffledBatches batches = new ShuffledBatches(splits, holdout, params.model(), params.batchSize(), poolEvents,
-                params.seed() * 31 + epoch);
+        ShuffledBatches batches = new ShuffledBatches(
+                splits, holdout, params.model(), params.batchSize(), poolEvents, params.seed() * 31 + epoch);
         double sum = 0;
         long events = 0;
         while (batches.hasNext()) {

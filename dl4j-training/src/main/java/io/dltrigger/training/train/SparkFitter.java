@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.apache.hadoop.fs.Path;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 
@@ -33,8 +33,15 @@ public final class SparkFitter implements EpochFitter {
     private final int partitions;
     private final String exportDir;
 
-    public SparkFitter(JavaSparkContext sc, ComputationGraph net, HyperParams params, List<FeatureSplit> splits,
-            Holdout holdout, int poolEvents, int averagingFrequency, String exportDir) {
+    public SparkFitter(
+            JavaSparkContext sc,
+            ComputationGraph net,
+            HyperParams params,
+            List<FeatureSplit> splits,
+            Holdout holdout,
+            int poolEvents,
+            int averagingFrequency,
+            String exportDir) {
         this.sc = sc;
         this.params = params;
         this.splits = splits;
@@ -66,21 +73,26 @@ public final class SparkFitter implements EpochFitter {
         Holdout h = holdout;
         long seed = params.seed() * 31 + epoch;
         String dir = exportDir + "/epoch-" + epoch;
-        JavaRDD<String> paths = sc.parallelize(order, partitions).mapPartitionsWithIndex((index, it) -> {
-            List<FeatureSplit> mine = new ArrayList<>();
-            it.forEachRemaining(mine::add);
-            ShuffledBatches batches = new ShuffledBatches(mine, h, model, batch, pool, seed + index);
-            org.apache.hadoop.fs.FileSystem fs = new Path(dir).getFileSystem(new org.apache.hadoop.conf.Configuration());
-            List<String> written = new ArrayList<>();
-            while (batches.hasNext()) {
-                Path file = new Path(dir, "part-" + index + "-" + written.size() + ".bin");
-                try (var out = fs.create(file, true)) {
-                    batches.next().save(out);
-                }
-                written.add(file.toString());
-            }
-            return written.iterator();
-        }, false).cache();
+        JavaRDD<String> paths = sc.parallelize(order, partitions)
+                .mapPartitionsWithIndex(
+                        (index, it) -> {
+                            List<FeatureSplit> mine = new ArrayList<>();
+                            it.forEachRemaining(mine::add);
+                            ShuffledBatches batches = new ShuffledBatches(mine, h, model, batch, pool, seed + index);
+                            org.apache.hadoop.fs.FileSystem fs =
+                                    new Path(dir).getFileSystem(new org.apache.hadoop.conf.Configuration());
+                            List<String> written = new ArrayList<>();
+                            while (batches.hasNext()) {
+                                Path file = new Path(dir, "part-" + index + "-" + written.size() + ".bin");
+                                try (var out = fs.create(file, true)) {
+                                    batches.next().save(out);
+                                }
+                                written.add(file.toString());
+                            }
+                            return written.iterator();
+                        },
+                        false)
+                .cache();
         paths.count();
         try {
             sparkNet.fitPaths(paths, new BatchFiles());

@@ -21,7 +21,11 @@ public final class TrainingLoop {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
 
     /** The outcome: the network with the best validation loss and the loss history of every epoch run. */
-    public record Result(ComputationGraph best, List<Double> trainLoss, List<Double> validationLoss, int bestEpoch,
+    public record Result(
+            ComputationGraph best,
+            List<Double> trainLoss,
+            List<Double> validationLoss,
+            int bestEpoch,
             boolean stoppedEarly) {}
 
     private final HyperParams params;
@@ -31,8 +35,13 @@ public final class TrainingLoop {
     private final int patience;
     private final int poolEvents;
 
-    public TrainingLoop(HyperParams params, List<FeatureSplit> validation, Holdout validationHoldout,
-            Checkpoints checkpoints, int patience, int poolEvents) {
+    public TrainingLoop(
+            HyperParams params,
+            List<FeatureSplit> validation,
+            Holdout validationHoldout,
+            Checkpoints checkpoints,
+            int patience,
+            int poolEvents) {
         this.params = params;
         this.validation = validation;
         this.validationHoldout = validationHoldout;
@@ -45,8 +54,10 @@ public final class TrainingLoop {
     public Result run(Function<ComputationGraph, EpochFitter> fitterFor) throws IOException {
         var resumed = checkpoints.latest();
         ComputationGraph net = resumed.map(Checkpoints.Restored::network).orElseGet(() -> Models.build(params));
-        List<Double> trainLoss = new ArrayList<>(resumed.map(r -> r.state().trainLoss()).orElse(List.of()));
-        List<Double> valLoss = new ArrayList<>(resumed.map(r -> r.state().validationLoss()).orElse(List.of()));
+        List<Double> trainLoss =
+                new ArrayList<>(resumed.map(r -> r.state().trainLoss()).orElse(List.of()));
+        List<Double> valLoss =
+                new ArrayList<>(resumed.map(r -> r.state().validationLoss()).orElse(List.of()));
         double best = resumed.map(r -> r.state().bestValidationLoss()).orElse(Double.POSITIVE_INFINITY);
         int bestEpoch = resumed.map(r -> r.state().bestEpoch()).orElse(0);
         int start = resumed.map(r -> r.state().epoch()).orElse(0);
@@ -59,7 +70,8 @@ public final class TrainingLoop {
                 long t0 = System.nanoTime();
                 double tl = fitter.fitEpoch(epoch);
                 net = fitter.network();
-                double vl = Scoring.predict(net, params.model(), validation, validationHoldout, poolEvents).crossEntropy();
+                double vl = Scoring.predict(net, params.model(), validation, validationHoldout, poolEvents)
+                        .crossEntropy();
                 trainLoss.add(tl);
                 valLoss.add(vl);
                 boolean isBest = vl < best;
@@ -68,8 +80,13 @@ public final class TrainingLoop {
                     bestEpoch = epoch;
                 }
                 checkpoints.save(net, new Checkpoints.State(epoch, trainLoss, valLoss, best, bestEpoch), isBest);
-                LOG.info("epoch {}: training loss {}, validation loss {}{} ({} s)", epoch, String.format("%.4f", tl),
-                        String.format("%.4f", vl), isBest ? " (best)" : "", String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+                LOG.info(
+                        "epoch {}: training loss {}, validation loss {}{} ({} s)",
+                        epoch,
+                        String.format("%.4f", tl),
+                        String.format("%.4f", vl),
+                        isBest ? " (best)" : "",
+                        String.format("%.1f", (System.nanoTime() - t0) / 1e9));
                 stopped = epoch - bestEpoch >= patience;
                 if (stopped) {
                     LOG.info("early stop: no better validation loss for {} epochs", patience);

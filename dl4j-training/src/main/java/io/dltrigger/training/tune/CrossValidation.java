@@ -39,7 +39,8 @@ public final class CrossValidation {
                 for (int e = 0; e < p.epochs(); e++) {
                     int[] order = permutation(train.size(), r);
                     for (int s = 0; s < order.length; s += p.batchSize()) {
-                        net.fit(BatchBuilder.build(slice(train, order, s, Math.min(order.length, s + p.batchSize())), p.model()));
+                        net.fit(BatchBuilder.build(
+                                slice(train, order, s, Math.min(order.length, s + p.batchSize())), p.model()));
                     }
                 }
                 Predictions pred = new Predictions();
@@ -52,10 +53,20 @@ public final class CrossValidation {
                 loss += pred.crossEntropy() / k;
             }
             double mean = java.util.Arrays.stream(auc).average().orElse(Double.NaN);
-            double var = java.util.Arrays.stream(auc).map(a -> (a - mean) * (a - mean)).sum() / Math.max(1, k - 1);
+            double var = java.util.Arrays.stream(auc)
+                            .map(a -> (a - mean) * (a - mean))
+                            .sum()
+                    / Math.max(1, k - 1);
             return new FitResult(point, FitResult.OK, mean, Math.sqrt(var), loss, seconds(t0), k, "");
         } catch (Throwable e) { // a failing combination is recorded, the others go on
-            return new FitResult(point, FitResult.FAILED, Double.NaN, Double.NaN, Double.NaN, seconds(t0), folds,
+            return new FitResult(
+                    point,
+                    FitResult.FAILED,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    seconds(t0),
+                    folds,
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }

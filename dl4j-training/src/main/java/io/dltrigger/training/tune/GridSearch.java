@@ -66,22 +66,24 @@ public final class GridSearch {
     }
 
     /** Runs every point; returns all results (failed ones included), best first. */
-    public static List<FitResult> run(SparkSession spark, List<GridPoint> grid, List<FeatureSplit> splits,
-            double sampleFraction, int folds) {
+    public static List<FitResult> run(
+            SparkSession spark, List<GridPoint> grid, List<FeatureSplit> splits, double sampleFraction, int folds) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Holdout sample = Sample.fraction(sampleFraction);
-        List<FitResult> results = new ArrayList<>(sc.parallelize(grid, Math.max(1, grid.size())).mapPartitions(points -> {
-            List<FitResult> done = new ArrayList<>();
-            EventBlock data = null;
-            while (points.hasNext()) {
-                GridPoint p = points.next();
-                if (data == null) {
-                    data = Sample.load(splits, sample, p.model().readsParticles());
-                }
-                done.add(CrossValidation.run(p, data, folds));
-            }
-            return done.iterator();
-        }).collect());
+        List<FitResult> results = new ArrayList<>(sc.parallelize(grid, Math.max(1, grid.size()))
+                .mapPartitions(points -> {
+                    List<FitResult> done = new ArrayList<>();
+                    EventBlock data = null;
+                    while (points.hasNext()) {
+                        GridPoint p = points.next();
+                        if (data == null) {
+                            data = Sample.load(splits, sample, p.model().readsParticles());
+                        }
+                        done.add(CrossValidation.run(p, data, folds));
+                    }
+                    return done.iterator();
+                })
+                .collect());
         results.sort(Comparator.comparing((FitResult r) -> !r.ok()).thenComparing(r -> -r.aucMean()));
         long failed = results.stream().filter(r -> !r.ok()).count();
         LOG.info("grid search: {} fits, {} failed", results.size(), failed);
@@ -95,19 +97,44 @@ public final class GridSearch {
     /** Writes the results table and best.json into {@code output}, replacing it as a whole. */
     public static void write(SparkSession spark, List<FitResult> results, Path output) throws IOException {
         Path tmp = AtomicFiles.tempSibling(output);
-        List<Row> rows = results.stream().map(r -> RowFactory.create(r.point().index(), r.point().model().name(),
-                r.point().batchSize(), r.point().epochs(), r.point().h1(), r.point().h2(), r.point().h3(),
-                r.point().learningRate(), r.folds(), r.aucMean(), r.aucStd(), r.lossMean(), r.seconds(), r.status(),
-                r.error())).toList();
+        List<Row> rows = results.stream()
+                .map(r -> RowFactory.create(
+                        r.point().index(),
+                        r.point().model().name(),
+                        r.point().batchSize(),
+                        r.point().epochs(),
+                        r.point().h1(),
+                        r.point().h2(),
+                        r.point().h3(),
+                        r.point().learningRate(),
+                        r.folds(),
+                        r.aucMean(),
+                        r.aucStd(),
+                        r.lossMean(),
+                        r.seconds(),
+                        r.status(),
+                        r.error()))
+                .toList();
         StructType schema = new StructType()
-                .add("index", DataTypes.IntegerType).add("model", DataTypes.StringType)
-                .add("batch_size", DataTypes.IntegerType).add("epochs", DataTypes.IntegerType)
-                .add("h1", DataTypes.IntegerType).add("h2", DataTypes.IntegerType).add("h3", DataTypes.IntegerType)
-                .add("learning_rate", DataTypes.DoubleType).add("folds", DataTypes.IntegerType)
-                .add("val_auc_ttbar_mean", DataTypes.DoubleType).add("val_auc_ttbar_std", DataTypes.DoubleType)
-                .add("val_loss_mean", DataTypes.DoubleType).add("seconds", DataTypes.DoubleType)
-                .add("status", DataTypes.StringType).add("error", DataTypes.StringType);
-        spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.ErrorIfExists)
+                .add("index", DataTypes.IntegerType)
+                .add("model", DataTypes.StringType)
+                .add("batch_size", DataTypes.IntegerType)
+                .add("epochs", DataTypes.IntegerType)
+                .add("h1", DataTypes.IntegerType)
+                .add("h2", DataTypes.IntegerType)
+                .add("h3", DataTypes.IntegerType)
+                .add("learning_rate", DataTypes.DoubleType)
+                .add("folds", DataTypes.IntegerType)
+                .add("val_auc_ttbar_mean", DataTypes.DoubleType)
+                .add("val_auc_ttbar_std", DataTypes.DoubleType)
+                .add("val_loss_mean", DataTypes.DoubleType)
+                .add("seconds", DataTypes.DoubleType)
+                .add("status", DataTypes.StringType)
+                .add("error", DataTypes.StringType);
+        spark.createDataFrame(rows, schema)
+                .coalesce(1)
+                .write()
+                .mode(SaveMode.ErrorIfExists)
                 .parquet(tmp.resolve("results.parquet").toString());
         List<Map<String, Object>> table = new ArrayList<>();
         StringBuilder csv = new StringBuilder(String.join(",", schema.fieldNames())).append('\n');
@@ -116,7 +143,8 @@ public final class GridSearch {
             for (int i = 0; i < schema.size(); i++) {
                 m.put(schema.fieldNames()[i], row.get(i));
                 String v = String.valueOf(row.get(i));
-                csv.append(i > 0 ? "," : "").append(v.contains(",") || v.contains("\"") ? '"' + v.replace("\"", "\"\"") + '"' : v);
+                csv.append(i > 0 ? "," : "")
+                        .append(v.contains(",") || v.contains("\"") ? '"' + v.replace("\"", "\"\"") + '"' : v);
             }
             csv.append('\n');
             table.add(m);
@@ -125,7 +153,8 @@ public final class GridSearch {
         Files.writeString(tmp.resolve("results.csv"), csv);
         Optional<FitResult> best = best(results);
         if (best.isPresent()) {
-            JSON.writeValue(tmp.resolve("best.json").toFile(), best.get().point().hyperParams());
+            JSON.writeValue(
+                    tmp.resolve("best.json").toFile(), best.get().point().hyperParams());
         }
         AtomicFiles.replaceDirectory(tmp, output);
     }

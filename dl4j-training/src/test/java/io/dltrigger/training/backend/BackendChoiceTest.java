@@ -16,8 +16,12 @@ class BackendChoiceTest {
     @Test
     void usesGpusFromKeplerK80ToAmpereAndAda() {
         for (String cc : new String[] {"3.7", "5.0", "6.0", "7.0", "7.5", "8.0", "8.6", "8.9"}) {
-            assertEquals(Optional.of(Backend.CUDA), decide(true, cc, GpuPolicy.AUTO).backend(), cc);
-            assertEquals(Optional.of(Backend.CUDA), decide(true, cc, GpuPolicy.REQUIRE).backend(), cc);
+            assertEquals(
+                    Optional.of(Backend.CUDA), decide(true, cc, GpuPolicy.AUTO).backend(), cc);
+            assertEquals(
+                    Optional.of(Backend.CUDA),
+                    decide(true, cc, GpuPolicy.REQUIRE).backend(),
+                    cc);
         }
     }
 
@@ -34,13 +38,15 @@ class BackendChoiceTest {
 
     @Test
     void tooOldGpuIsUnusable() {
-        assertEquals(Optional.of(Backend.CPU), decide(true, "3.5", GpuPolicy.AUTO).backend());
+        assertEquals(
+                Optional.of(Backend.CPU), decide(true, "3.5", GpuPolicy.AUTO).backend());
         assertTrue(decide(true, "3.0", GpuPolicy.REQUIRE).refused());
     }
 
     @Test
     void noGpuOrNoCudaBuild() {
-        assertEquals(Optional.of(Backend.CPU), decide(true, null, GpuPolicy.AUTO).backend());
+        assertEquals(
+                Optional.of(Backend.CPU), decide(true, null, GpuPolicy.AUTO).backend());
         assertTrue(decide(true, null, GpuPolicy.REQUIRE).refused());
         var cpuBuild = decide(false, "8.0", GpuPolicy.REQUIRE);
         assertTrue(cpuBuild.refused());
@@ -49,7 +55,9 @@ class BackendChoiceTest {
 
     @Test
     void offAlwaysCpu() {
-        assertEquals(Optional.of(Backend.CPU), decide(true, "8.0", GpuPolicy.OFF).backend());
-        assertEquals(Optional.of(Backend.CPU), decide(false, null, GpuPolicy.OFF).backend());
+        assertEquals(
+                Optional.of(Backend.CPU), decide(true, "8.0", GpuPolicy.OFF).backend());
+        assertEquals(
+                Optional.of(Backend.CPU), decide(false, null, GpuPolicy.OFF).backend());
     }
 }

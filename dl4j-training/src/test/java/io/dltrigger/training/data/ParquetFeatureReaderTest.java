@@ -38,7 +38,10 @@ class ParquetFeatureReaderTest {
         for (int i = 0; i < 150; i++) {
             rows.add(gen.event(r, i % 3, "f.root", i));
         }
-        spark.createDataFrame(rows, SyntheticFeatures.SCHEMA).repartition(3).write().parquet(tmp.resolve("t").toString());
+        spark.createDataFrame(rows, SyntheticFeatures.SCHEMA)
+                .repartition(3)
+                .write()
+                .parquet(tmp.resolve("t").toString());
         FeatureDataset ds = FeatureDataset.open(tmp.resolve("t").toString());
         assertEquals(150, ds.rows());
 
@@ -54,8 +57,12 @@ class ParquetFeatureReaderTest {
                 assertEquals(want.getInt(2), b.labels()[i]);
                 assertEquals(want.getInt(5), b.nParticles()[i]);
                 assertArrayEquals((float[]) want.get(3), java.util.Arrays.copyOfRange(b.hlf(), i * 14, i * 14 + 14));
-                assertArrayEquals((float[]) want.get(4), java.util.Arrays.copyOfRange(b.particles(),
-                        i * FeatureContract.PARTICLE_VALUES, (i + 1) * FeatureContract.PARTICLE_VALUES));
+                assertArrayEquals(
+                        (float[]) want.get(4),
+                        java.util.Arrays.copyOfRange(
+                                b.particles(),
+                                i * FeatureContract.PARTICLE_VALUES,
+                                (i + 1) * FeatureContract.PARTICLE_VALUES));
                 seen++;
             }
         }
@@ -82,7 +89,8 @@ class ParquetFeatureReaderTest {
 
     @Test
     void holdoutSidesPartitionTheEvents() {
-        FeatureDataset ds = FeatureDataset.open(TestSpark.features().resolve("train").toString());
+        FeatureDataset ds =
+                FeatureDataset.open(TestSpark.features().resolve("train").toString());
         long train = Sample.load(ds.splits(), Holdout.training(10, 3), false).size();
         long val = Sample.load(ds.splits(), Holdout.validation(10, 3), false).size();
         assertEquals(ds.rows(), train + val);
@@ -91,16 +99,27 @@ class ParquetFeatureReaderTest {
 
     @Test
     void wrongListLengthNamesFileColumnAndRow() {
-        StructType schema = new StructType().add("label", DataTypes.IntegerType)
-                .add("hlf", DataTypes.createArrayType(DataTypes.FloatType)).add("n_particles", DataTypes.IntegerType);
+        StructType schema = new StructType()
+                .add("label", DataTypes.IntegerType)
+                .add("hlf", DataTypes.createArrayType(DataTypes.FloatType))
+                .add("n_particles", DataTypes.IntegerType);
         SparkSession spark = TestSpark.session();
         List<Row> rows = List.of(RowFactory.create(0, new float[14], 3), RowFactory.create(1, new float[13], 3));
-        spark.createDataFrame(rows, schema).coalesce(1).write().parquet(tmp.resolve("bad").toString());
-        FeatureSplit split = FeatureDataset.open(tmp.resolve("bad").toString()).splits().get(0);
-        FeatureDataException e = assertThrows(FeatureDataException.class, () -> ParquetFeatureReader.read(split, false));
-        assertTrue(e.getMessage().contains(split.file()) && e.getMessage().contains("'hlf'")
-                && e.getMessage().contains("row 1"), e.getMessage());
-        FeatureDataException missing = assertThrows(FeatureDataException.class, () -> ParquetFeatureReader.read(split, true));
+        spark.createDataFrame(rows, schema)
+                .coalesce(1)
+                .write()
+                .parquet(tmp.resolve("bad").toString());
+        FeatureSplit split =
+                FeatureDataset.open(tmp.resolve("bad").toString()).splits().get(0);
+        FeatureDataException e =
+                assertThrows(FeatureDataException.class, () -> ParquetFeatureReader.read(split, false));
+        assertTrue(
+                e.getMessage().contains(split.file())
+                        && e.getMessage().contains("'hlf'")
+                        && e.getMessage().contains("row 1"),
+                e.getMessage());
+        FeatureDataException missing =
+                assertThrows(FeatureDataException.class, () -> ParquetFeatureReader.read(split, true));
         assertTrue(missing.getMessage().contains("missing column 'particles'"), missing.getMessage());
     }
 }

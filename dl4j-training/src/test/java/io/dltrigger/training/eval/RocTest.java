@@ -35,6 +35,7 @@ class RocTest {
 
     @Test
     void refusesSingleClass() {
-        assertThrows(IllegalArgumentException.class, () -> Roc.of(new float[] {0.1f, 0.2f}, new boolean[] {true, true}, 2));
+        assertThrows(
+                IllegalArgumentException.class, () -> Roc.of(new float[] {0.1f, 0.2f}, new boolean[] {true, true}, 2));
     }
 }

@@ -40,7 +40,9 @@ class MaskingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ModelKind.class, names = {"SEQUENCE", "INCLUSIVE"})
+    @EnumSource(
+            value = ModelKind.class,
+            names = {"SEQUENCE", "INCLUSIVE"})
     void paddingDoesNotChangeTheOutput(ModelKind kind) {
         ComputationGraph net = Models.build(HyperParams.reference(kind));
         float[] alone = Scoring.probabilities(net, kind, first(events(0f)));

@@ -31,12 +31,20 @@ class ModelRegistryTest {
     void trainedVersionReloadsScoresIdenticallyAndPublishesOnlyIfBetter() throws Exception {
         Path features = TestSpark.features();
         ModelRegistry registry = new ModelRegistry(tmp.resolve("registry"));
-        var settings = new FinalTraining.Settings(features, registry, tmp.resolve("ckpt"), 3, 10, 5, 10_000, null, "test");
+        var settings =
+                new FinalTraining.Settings(features, registry, tmp.resolve("ckpt"), 3, 10, 5, 10_000, null, "test");
         HyperParams good = new HyperParams(ModelKind.HLF, List.of(50, 20, 10), 0, 0, 5e-3, 64, 3, 42);
         ModelDir dir = FinalTraining.run(good, settings);
 
-        for (String f : List.of("model.zip", "feature-spec.json", "scaler.json", "config.json", "metrics.json",
-                "provenance.json", "loss.png", "roc.png")) {
+        for (String f : List.of(
+                "model.zip",
+                "feature-spec.json",
+                "scaler.json",
+                "config.json",
+                "metrics.json",
+                "provenance.json",
+                "loss.png",
+                "roc.png")) {
             assertTrue(Files.size(dir.dir().resolve(f)) > 0, f);
         }
         assertFalse(Files.exists(tmp.resolve("ckpt")), "checkpoints removed once the version is written");
@@ -57,10 +65,13 @@ class ModelRegistryTest {
         Dataset<Row> rows = TestSpark.session().read().parquet(scored.toString());
         assertEquals(test.rows(), rows.count());
         Row first = rows.orderBy("entry").first();
-        assertTrue(Math.abs(first.<Float>getAs("p_qcd") + first.<Float>getAs("p_ttbar") + first.<Float>getAs("p_wjets") - 1) < 1e-4);
+        assertTrue(Math.abs(
+                        first.<Float>getAs("p_qcd") + first.<Float>getAs("p_ttbar") + first.<Float>getAs("p_wjets") - 1)
+                < 1e-4);
 
         // publish: the first version becomes current; a worse one (no learning) does not replace it
-        assertTrue(registry.publishIfBetter(dir, test.splits(), test.manifestHash(), 10_000).published());
+        assertTrue(registry.publishIfBetter(dir, test.splits(), test.manifestHash(), 10_000)
+                .published());
         HyperParams frozen = new HyperParams(ModelKind.HLF, List.of(50, 20, 10), 0, 0, 0.0, 64, 1, 42);
         ModelDir worse = FinalTraining.run(frozen, settings);
         ModelRegistry.Decision d = registry.publishIfBetter(worse, test.splits(), test.manifestHash(), 10_000);
@@ -72,7 +83,9 @@ class ModelRegistryTest {
     @Test
     void savedNetworkOutputsAreBitIdenticalAfterReload() throws Exception {
         Path features = TestSpark.features();
-        var splits = FeatureDataset.open(features.resolve("test").toString()).splits().subList(0, 1);
+        var splits = FeatureDataset.open(features.resolve("test").toString())
+                .splits()
+                .subList(0, 1);
         var net = io.dltrigger.training.model.Models.build(HyperParams.reference(ModelKind.INCLUSIVE));
         var block = io.dltrigger.training.data.ParquetFeatureReader.read(splits.get(0), true);
         float[] before = Scoring.probabilities(net, ModelKind.INCLUSIVE, block);

@@ -40,7 +40,9 @@ class HlfTrainingTest {
     }
 
     private double testAuc(TrainingLoop.Result r) {
-        return Scoring.predict(r.best(), ModelKind.HLF, test, Holdout.ALL, 10_000).roc(1).auc();
+        return Scoring.predict(r.best(), ModelKind.HLF, test, Holdout.ALL, 10_000)
+                .roc(1)
+                .auc();
     }
 
     private TrainingLoop loop(Path dir) {
@@ -49,17 +51,28 @@ class HlfTrainingTest {
 
     @Test
     void singleProcessAndParameterAveragingReachTheSameAuc() throws Exception {
-        TrainingLoop.Result single = loop(tmp.resolve("single")).run(
-                net -> new LocalFitter(net, PARAMS, train, Holdout.training(10, 0), 10_000));
+        TrainingLoop.Result single = loop(tmp.resolve("single"))
+                .run(net -> new LocalFitter(net, PARAMS, train, Holdout.training(10, 0), 10_000));
         double singleAuc = testAuc(single);
         assertTrue(singleAuc > MIN_TTBAR_AUC, "single-process ttbar AUC " + singleAuc);
         assertEquals(PARAMS.epochs(), single.validationLoss().size());
-        assertTrue(single.validationLoss().get(PARAMS.epochs() - 1) < single.validationLoss().get(0),
+        assertTrue(
+                single.validationLoss().get(PARAMS.epochs() - 1)
+                        < single.validationLoss().get(0),
                 "validation loss went down: " + single.validationLoss());
 
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
-        TrainingLoop.Result averaged = loop(tmp.resolve("spark")).run(net -> new SparkFitter(sc, net, PARAMS, train,
-                Holdout.training(10, 0), 10_000, 3, tmp.resolve("export").toUri().toString()));
+        JavaSparkContext sc =
+                JavaSparkContext.fromSparkContext(TestSpark.session().sparkContext());
+        TrainingLoop.Result averaged = loop(tmp.resolve("spark"))
+                .run(net -> new SparkFitter(
+                        sc,
+                        net,
+                        PARAMS,
+                        train,
+                        Holdout.training(10, 0),
+                        10_000,
+                        3,
+                        tmp.resolve("export").toUri().toString()));
         double averagedAuc = testAuc(averaged);
         assertEquals(singleAuc, averagedAuc, 0.01, "parameter averaging on local[2] vs single process");
     }

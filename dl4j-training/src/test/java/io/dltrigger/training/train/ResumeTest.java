@@ -28,7 +28,10 @@ class ResumeTest {
     /** Stopping after 2 epochs and restarting for 4 gives exactly the network of an uninterrupted 4-epoch run. */
     @Test
     void restartedRunResumesFromLastCheckpoint() throws Exception {
-        List<FeatureSplit> splits = FeatureDataset.open(TestSpark.features().resolve("train").toString()).splits().subList(0, 1);
+        List<FeatureSplit> splits = FeatureDataset.open(
+                        TestSpark.features().resolve("train").toString())
+                .splits()
+                .subList(0, 1);
         HyperParams four = new HyperParams(ModelKind.HLF, List.of(50, 20, 10), 0, 0, 1e-3, 64, 4, 42);
         run(four, splits, tmp.resolve("straight"));
 
@@ -39,8 +42,18 @@ class ResumeTest {
         assertEquals(4, resumed.trainLoss().size());
         assertEquals(firstHalf.trainLoss(), resumed.trainLoss().subList(0, 2), "history carried over");
 
-        float[] want = new Checkpoints(tmp.resolve("straight")).latest().orElseThrow().network().params().toFloatVector();
-        float[] got = new Checkpoints(tmp.resolve("resumed")).latest().orElseThrow().network().params().toFloatVector();
+        float[] want = new Checkpoints(tmp.resolve("straight"))
+                .latest()
+                .orElseThrow()
+                .network()
+                .params()
+                .toFloatVector();
+        float[] got = new Checkpoints(tmp.resolve("resumed"))
+                .latest()
+                .orElseThrow()
+                .network()
+                .params()
+                .toFloatVector();
         assertArrayEquals(want, got, 1e-6f);
     }
 }

@@ -8,10 +8,10 @@ import io.dltrigger.generator.rootio.DelphesRootWriter;
 import io.dltrigger.generator.rootio.WriterOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -25,20 +25,27 @@ import picocli.CommandLine.Spec;
  * other load on the machine does not count), next to the particle-gun anchor of the same multiplicities;
  * optionally the same with ROOT writing, in MB/s per core.
  */
-@Command(name = "bench-generator", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench-generator",
+        mixinStandardHelpOptions = true,
         description = "Measure in-memory event generation, events/s per core, against a particle-gun anchor.")
 public final class BenchGeneratorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--events", defaultValue = "50000", description = "measured events per class (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--events",
+            defaultValue = "50000",
+            description = "measured events per class (default ${DEFAULT-VALUE})")
     int events;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--write-dir", description = "also generate and write each class's events as one ROOT file "
-            + "here, and report MB/s per core")
+    @Option(
+            names = "--write-dir",
+            description =
+                    "also generate and write each class's events as one ROOT file " + "here, and report MB/s per core")
     Path writeDir;
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -70,8 +77,16 @@ public final class BenchGeneratorCommand implements Callable<Integer> {
             double cpu = measure(generator::next, events);
             double wall = (System.nanoTime() - wall0) / 1e9;
             double anchor = measure(gun::next, events);
-            out.printf(Locale.ROOT, "| %s | %d | %.2f | %.0f | %.0f | %.2f | %.0f |%n", s.id(), events, cpu,
-                    events / cpu, events / anchor, anchor / cpu, events / wall);
+            out.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %.2f | %.0f | %.0f | %.2f | %.0f |%n",
+                    s.id(),
+                    events,
+                    cpu,
+                    events / cpu,
+                    events / anchor,
+                    anchor / cpu,
+                    events / wall);
             out.flush();
         }
         if (writeDir != null) {
@@ -99,7 +114,14 @@ public final class BenchGeneratorCommand implements Callable<Integer> {
             }
             double cpu = (threads.getCurrentThreadCpuTime() - t0) / 1e9;
             double mb = Files.size(file) / 1e6;
-            out.printf(Locale.ROOT, "| %s | %d | %.1f | %.2f | %.1f | %.0f |%n", s.id(), events, mb, cpu, mb / cpu,
+            out.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %.1f | %.2f | %.1f | %.0f |%n",
+                    s.id(),
+                    events,
+                    mb,
+                    cpu,
+                    mb / cpu,
                     events / cpu);
             out.flush();
         }

@@ -13,8 +13,7 @@ import java.util.Locale;
 public record FilePlan(Sample sample, long seed, List<PlannedFile> files) {
 
     /** One output file: its index in the run, its name, its generator seed and its number of events. */
-    public record PlannedFile(int index, String name, long seed, int events) {
-    }
+    public record PlannedFile(int index, String name, long seed, int events) {}
 
     public static FilePlan of(Sample sample, long events, int eventsPerFile, long seed) {
         if (events <= 0) {

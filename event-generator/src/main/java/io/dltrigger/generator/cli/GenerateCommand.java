@@ -15,10 +15,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Write synthetic Delphes-like ROOT files of one class (qcd, wjets, ttbar).",
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write synthetic Delphes-like ROOT files of one class (qcd, wjets, ttbar).",
             "With --validate: generate every class in memory and print the selection efficiencies, feature "
-                + "distributions and cut-based / HLF-network separation instead."})
+                    + "distributions and cut-based / HLF-network separation instead."
+        })
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,7 +33,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--events", required = true, description = "events to generate (per class with --validate)")
     long events;
 
-    @Option(names = "--events-per-file", defaultValue = "10000", description = "events per file (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--events-per-file",
+            defaultValue = "10000",
+            description = "events per file (default ${DEFAULT-VALUE})")
     int eventsPerFile;
 
     @Option(names = "--seed", defaultValue = "1", description = "run seed (default ${DEFAULT-VALUE})")
@@ -38,7 +45,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", description = "output directory")
     Path out;
 
-    @Option(names = "--threads", defaultValue = "1", description = "files generated in parallel (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--threads",
+            defaultValue = "1",
+            description = "files generated in parallel (default ${DEFAULT-VALUE})")
     int threads;
 
     @Option(names = "--validate", description = "print the validation report instead of writing files")
@@ -57,10 +67,13 @@ final class GenerateCommand implements Callable<Integer> {
             ValidationReport report = ValidationReport.run((int) events, seed);
             switch (format) {
                 case "markdown" -> stdout.print(report.toMarkdown());
-                case "json" -> stdout.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(report));
-                default -> throw new ParameterException(spec.commandLine(),
-                        "--format must be markdown or json, got " + format);
+                case "json" ->
+                    stdout.println(new ObjectMapper()
+                            .enable(SerializationFeature.INDENT_OUTPUT)
+                            .writeValueAsString(report));
+                default ->
+                    throw new ParameterException(
+                            spec.commandLine(), "--format must be markdown or json, got " + format);
             }
             stdout.flush();
             return 0;

@@ -5,12 +5,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the event-generator stage; bin/dltrigger passes the subcommand as the first argument. */
-@Command(name = "dltrigger", mixinStandardHelpOptions = true,
+@Command(
+        name = "dltrigger",
+        mixinStandardHelpOptions = true,
         subcommands = {GenerateCommand.class, BenchGeneratorCommand.class},
         description = "Delphes-like synthetic event generation.")
 public final class GeneratorCli {
-    private GeneratorCli() {
-    }
+    private GeneratorCli() {}
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

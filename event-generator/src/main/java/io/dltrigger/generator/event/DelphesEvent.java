@@ -57,8 +57,8 @@ public final class DelphesEvent {
     private DelphesEvent putArray(String collection, String member, Object v, int length) {
         Integer n = sizes.putIfAbsent(collection, length);
         if (n != null && n != length) {
-            throw new IllegalArgumentException(collection + "." + member + " has " + length
-                    + " values but the collection has " + n + " objects");
+            throw new IllegalArgumentException(
+                    collection + "." + member + " has " + length + " values but the collection has " + n + " objects");
         }
         values.put(collection + "." + member, v);
         return this;

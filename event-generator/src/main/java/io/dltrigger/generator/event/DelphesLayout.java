@@ -18,11 +18,12 @@ public final class DelphesLayout {
             new CollectionSpec("EFlowPhoton", List.of(f("ET"), f("Eta"), f("Phi"))),
             new CollectionSpec("EFlowNeutralHadron", List.of(f("ET"), f("Eta"), f("Phi"))));
 
-    private DelphesLayout() {
-    }
+    private DelphesLayout() {}
 
     public static CollectionSpec collection(String name) {
-        return COLLECTIONS.stream().filter(c -> c.name().equals(name)).findFirst()
+        return COLLECTIONS.stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no Delphes collection " + name));
     }
 }

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The three physics samples and their class labels (PHYSICS.md: 0 = QCD, 1 = ttbar, 2 = W+jets). */
 public enum Sample {
-    QCD(0), TTBAR(1), WJETS(2);
+    QCD(0),
+    TTBAR(1),
+    WJETS(2);
 
     private final int label;
 

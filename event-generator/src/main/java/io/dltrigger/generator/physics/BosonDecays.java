@@ -37,8 +37,8 @@ final class BosonDecays {
     void decayWToLepton(Rng rng, HardEvent event, double[] w, int charge, int generation) {
         if (generation < 2) {
             Kinematics.twoBodyDecay(rng, w, 0, 0, d1, d2);
-            event.addPiece(generation == 0 ? HardEvent.ELECTRON : HardEvent.MUON, -1, d1[0], d1[1], d1[2], 0,
-                    charge, true);
+            event.addPiece(
+                    generation == 0 ? HardEvent.ELECTRON : HardEvent.MUON, -1, d1[0], d1[1], d1[2], 0, charge, true);
             return;
         }
         Kinematics.twoBodyDecay(rng, w, TAU_MASS, 0, d1, d2);
@@ -46,8 +46,8 @@ final class BosonDecays {
         if (u < 2 * TAU_TO_LEPTON) {
             // tau -> l (nu nu): the neutrino pair has a mass between 0 and m_tau.
             Kinematics.twoBodyDecay(rng, d1, 0, rng.uniform(0.0, 1.6), t1, t2);
-            event.addPiece(u < TAU_TO_LEPTON ? HardEvent.ELECTRON : HardEvent.MUON, -1, t1[0], t1[1], t1[2], 0,
-                    charge, true);
+            event.addPiece(
+                    u < TAU_TO_LEPTON ? HardEvent.ELECTRON : HardEvent.MUON, -1, t1[0], t1[1], t1[2], 0, charge, true);
         } else {
             // tau -> hadrons nu: a narrow jet of one or three charged pions and photons.
             double mh = rng.uniform(0.14, 1.3);

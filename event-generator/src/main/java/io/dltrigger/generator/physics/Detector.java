@@ -21,6 +21,7 @@ final class Detector {
     private final HardEvent hard;
     /** The hard interaction's vertex (mm): every pile-up vertex is elsewhere along z. */
     double vertexX;
+
     double vertexY;
     double vertexZ;
 
@@ -66,8 +67,13 @@ final class Detector {
         double sxy = 0.01 + 0.03 / pt;
         double sz = 0.02 + 0.06 / pt;
         float fpt = (float) pt;
-        eflow.addTrack(fpt, (float) eta, (float) phi, pid,
-                (float) (vx + sxy * rng.gaussian()), (float) (vy + sxy * rng.gaussian()),
+        eflow.addTrack(
+                fpt,
+                (float) eta,
+                (float) phi,
+                pid,
+                (float) (vx + sxy * rng.gaussian()),
+                (float) (vy + sxy * rng.gaussian()),
                 (float) (vz + sz * rng.gaussian()));
         visible(pt, eta, phi, jet);
         return fpt;
@@ -106,8 +112,7 @@ final class Detector {
         double py = pt * Math.sin(phi);
         eflow.visibleX += px;
         eflow.visibleY += py;
-        if (jet >= 0 && Kinematics.deltaR2(eta, phi, hard.axisEta[jet], hard.axisPhi[jet])
-                < JET_RADIUS * JET_RADIUS) {
+        if (jet >= 0 && Kinematics.deltaR2(eta, phi, hard.axisEta[jet], hard.axisPhi[jet]) < JET_RADIUS * JET_RADIUS) {
             hard.sumPx[jet] += px;
             hard.sumPy[jet] += py;
             hard.sumPz[jet] += pt * Math.sinh(eta);

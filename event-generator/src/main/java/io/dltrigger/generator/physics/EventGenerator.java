@@ -13,6 +13,7 @@ import java.util.Objects;
 public final class EventGenerator {
     /** Generator-level filter: every sample is pre-filtered for a lepton above this pT in the tracker. */
     public static final double FILTER_LEPTON_PT = 15.0;
+
     private static final int MAX_TRIES = 100_000;
 
     private final Sample sample;
@@ -63,14 +64,13 @@ public final class EventGenerator {
                 return;
             }
         }
-        throw new IllegalStateException("no " + sample.id() + " event passed the lepton filter in " + MAX_TRIES
-                + " tries");
+        throw new IllegalStateException(
+                "no " + sample.id() + " event passed the lepton filter in " + MAX_TRIES + " tries");
     }
 
     private boolean passesLeptonFilter() {
         for (int i = 0; i < hard.pieces; i++) {
-            if (hard.isLepton(i) && hard.pt(i) > FILTER_LEPTON_PT
-                    && Math.abs(hard.eta(i)) < Detector.TRACKER_ETA) {
+            if (hard.isLepton(i) && hard.pt(i) > FILTER_LEPTON_PT && Math.abs(hard.eta(i)) < Detector.TRACKER_ETA) {
                 return true;
             }
         }

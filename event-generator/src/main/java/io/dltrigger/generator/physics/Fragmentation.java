@@ -73,8 +73,18 @@ final class Fragmentation {
         double sum = split(n, 1);
         // The decay's opening angle is of order m / p.
         double r0 = Math.min(0.3, Math.max(0.005, 0.7 * event.mass[i] / Math.max(pt, 1)));
-        emit(event, i, event.eta(i), Kinematics.phi(event.px[i], event.py[i]), n, sum, pt, r0, tau ? -1 : 0.65,
-                prongs, event.charge[i]);
+        emit(
+                event,
+                i,
+                event.eta(i),
+                Kinematics.phi(event.px[i], event.py[i]),
+                n,
+                sum,
+                pt,
+                r0,
+                tau ? -1 : 0.65,
+                prongs,
+                event.charge[i]);
     }
 
     /** Draws n momentum fractions (-ln u)^power into {@code fractions}; returns their sum. */
@@ -98,8 +108,18 @@ final class Fragmentation {
      * Emits n particles of piece i around (eta, phi). A negative charged fraction marks a hadronic tau: its
      * {@code prongs} first particles are charged pions summing to {@code tauCharge}, the rest photons.
      */
-    private void emit(HardEvent event, int i, double eta, double phi, int n, double sum, double pt, double r0,
-            double chargedFraction, int prongs, int tauCharge) {
+    private void emit(
+            HardEvent event,
+            int i,
+            double eta,
+            double phi,
+            int n,
+            double sum,
+            double pt,
+            double r0,
+            double chargedFraction,
+            int prongs,
+            int tauCharge) {
         int jet = event.jetOf[i];
         double vx = detector.vertexX + event.dx[i];
         double vy = detector.vertexY + event.dy[i];

@@ -18,6 +18,7 @@ final class HardEvent {
     static final int SHOWER = 0;
     /** Decay products of a hadron or hadronic tau: a few particles in a narrow cone. */
     static final int CLUSTER = 1;
+
     static final int ELECTRON = 11;
     static final int MUON = 13;
 
@@ -26,10 +27,12 @@ final class HardEvent {
     int[] jetFlavour = new int[16];
     /** Forces the semileptonic decay of this jet's heavy hadron (or a lepton from a light jet): QCD's filter. */
     boolean[] jetForceLepton = new boolean[16];
+
     double[] axisEta = new double[16];
     double[] axisPhi = new double[16];
     /** Sums of the jet's reconstructed constituents within the cone, filled by the detector. */
     double[] sumPx = new double[16];
+
     double[] sumPy = new double[16];
     double[] sumPz = new double[16];
 
@@ -46,6 +49,7 @@ final class HardEvent {
     double[] mass = new double[32];
     /** Production vertex relative to the primary vertex (mm): heavy-flavour decays fly. */
     double[] dx = new double[32];
+
     double[] dy = new double[32];
     double[] dz = new double[32];
 
@@ -76,7 +80,14 @@ final class HardEvent {
         return j;
     }
 
-    int addPiece(int pieceKind, int jet, double ppx, double ppy, double ppz, double pieceMass, int pieceCharge,
+    int addPiece(
+            int pieceKind,
+            int jet,
+            double ppx,
+            double ppy,
+            double ppz,
+            double pieceMass,
+            int pieceCharge,
             boolean isPrompt) {
         if (pieces == kind.length) {
             growPieces();

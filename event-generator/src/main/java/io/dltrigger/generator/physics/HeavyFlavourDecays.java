@@ -15,6 +15,7 @@ final class HeavyFlavourDecays {
     private static final double D_CTAU_MM = 0.20;
     /** Semileptonic to e or mu, direct plus cascade. */
     private static final double B_SEMILEPTONIC = 0.22;
+
     private static final double D_SEMILEPTONIC = 0.18;
 
     private final double[] hadron = new double[4];
@@ -77,8 +78,15 @@ final class HeavyFlavourDecays {
         // pi -> mu nu: the muon keeps between (m_mu/m_pi)^2 and all of the pion momentum.
         double x = z * (muon ? rng.uniform(0.57, 1.0) : rng.uniform(0.2, 1.0));
         int charge = rng.chance(0.5) ? 1 : -1;
-        event.addPiece(muon ? HardEvent.MUON : HardEvent.ELECTRON, event.jetOf[shower], x * event.px[shower],
-                x * event.py[shower], x * event.pz[shower], 0, charge, false);
+        event.addPiece(
+                muon ? HardEvent.MUON : HardEvent.ELECTRON,
+                event.jetOf[shower],
+                x * event.px[shower],
+                x * event.py[shower],
+                x * event.pz[shower],
+                0,
+                charge,
+                false);
         scale(event, shower, 1 - z);
     }
 

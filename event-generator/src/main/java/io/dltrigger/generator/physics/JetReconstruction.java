@@ -1,6 +1,5 @@
 package io.dltrigger.generator.physics;
 
-
 /**
  * Jets from the constituent sums the detector accumulated per seed: seeds closer than the cone radius merge
  * (what anti-kT does to a boosted top's decay products), jets below 20 GeV are dropped as in Delphes, and
@@ -11,6 +10,7 @@ final class JetReconstruction {
     static final double PT_MIN = 20.0;
     /** Jet energy scale correction: undoes the mean loss to neutrinos, thresholds and out-of-cone radiation. */
     private static final double ENERGY_SCALE = 1.06;
+
     private static final double B_EFFICIENCY = 0.65;
     private static final double C_MISTAG = 0.2;
     private static final double LIGHT_MISTAG = 0.02;
@@ -47,8 +47,8 @@ final class JetReconstruction {
             if (!alive[j] || jpt < PT_MIN || Math.abs(jetEta[j]) > Detector.CALO_ETA) {
                 continue;
             }
-            int btag = Math.abs(jetEta[j]) < Detector.TRACKER_ETA && rng.chance(tagProbability(flavour[j], jpt))
-                    ? 1 : 0;
+            int btag =
+                    Math.abs(jetEta[j]) < Detector.TRACKER_ETA && rng.chance(tagProbability(flavour[j], jpt)) ? 1 : 0;
             reconstructed.add((float) jpt, (float) jetEta[j], (float) jetPhi[j], btag);
         }
         reconstructed.sortByPt();
@@ -60,13 +60,16 @@ final class JetReconstruction {
             merged = false;
             for (int a = 0; a < n && !merged; a++) {
                 for (int b = a + 1; b < n && !merged; b++) {
-                    if (alive[a] && alive[b] && Kinematics.deltaR2(jetEta[a], jetPhi[a], jetEta[b], jetPhi[b])
-                            < Detector.JET_RADIUS * Detector.JET_RADIUS) {
+                    if (alive[a]
+                            && alive[b]
+                            && Kinematics.deltaR2(jetEta[a], jetPhi[a], jetEta[b], jetPhi[b])
+                                    < Detector.JET_RADIUS * Detector.JET_RADIUS) {
                         px[a] += px[b];
                         py[a] += py[b];
                         pz[a] += pz[b];
                         flavour[a] = Math.max(flavour[a], flavour[b]) == HardEvent.TAU
-                                ? Math.min(flavour[a], flavour[b]) : Math.max(flavour[a], flavour[b]);
+                                ? Math.min(flavour[a], flavour[b])
+                                : Math.max(flavour[a], flavour[b]);
                         alive[b] = false;
                         direction(a);
                         merged = true;

@@ -2,8 +2,7 @@ package io.dltrigger.generator.physics;
 
 /** Massless and massive kinematics on primitive values: the generator keeps no per-particle objects. */
 final class Kinematics {
-    private Kinematics() {
-    }
+    private Kinematics() {}
 
     static double pt(double px, double py) {
         return Math.sqrt(px * px + py * py);

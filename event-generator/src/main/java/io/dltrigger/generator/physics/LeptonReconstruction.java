@@ -62,8 +62,15 @@ final class LeptonReconstruction {
             return;
         }
         int pid = (electron ? 11 : 13) * -event.charge[i];
-        float stored = detector.track(smeared, eta, phi, pid, detector.vertexX + event.dx[i],
-                detector.vertexY + event.dy[i], detector.vertexZ + event.dz[i], jet);
+        float stored = detector.track(
+                smeared,
+                eta,
+                phi,
+                pid,
+                detector.vertexX + event.dx[i],
+                detector.vertexY + event.dy[i],
+                detector.vertexZ + event.dz[i],
+                jet);
         if (stored < PT_MIN || !rng.chance(efficiency(electron, abs))) {
             return;
         }

@@ -24,8 +24,8 @@ final class QcdProcess implements HardProcess {
         double ptHat = rng.powerLaw(PT_HAT_MIN, PT_HAT_INDEX);
         double phi = rng.phi();
         double u = rng.uniform();
-        int leptonFlavour = u < P_BOTTOM ? HardEvent.BOTTOM
-                : u < P_BOTTOM + P_CHARM ? HardEvent.CHARM : HardEvent.LIGHT;
+        int leptonFlavour =
+                u < P_BOTTOM ? HardEvent.BOTTOM : u < P_BOTTOM + P_CHARM ? HardEvent.CHARM : HardEvent.LIGHT;
         int partnerFlavour = switch (leptonFlavour) {
             case HardEvent.BOTTOM -> rng.chance(0.7) ? HardEvent.BOTTOM : HardEvent.LIGHT;
             case HardEvent.CHARM -> rng.chance(0.5) ? HardEvent.CHARM : HardEvent.LIGHT;

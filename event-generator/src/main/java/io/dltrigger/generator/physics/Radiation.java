@@ -34,7 +34,8 @@ final class Radiation {
             double y = rng.gaussian(0, RAPIDITY_SIGMA);
             Kinematics.fromPtRapidity(p, pt, y, rng.phi(), 0);
             double u = rng.uniform();
-            int flavour = i == 0 ? HardEvent.LIGHT
+            int flavour = i == 0
+                    ? HardEvent.LIGHT
                     : u < P_BOTTOM ? HardEvent.BOTTOM : u < P_BOTTOM + P_CHARM ? HardEvent.CHARM : HardEvent.LIGHT;
             event.addJet(p, flavour);
             sx += p[0];

@@ -56,8 +56,15 @@ final class SoftActivity {
 
     private void interaction(double vx, double vy, double vz, double charged, double photons, double neutrals) {
         for (int n = rng.poisson(charged); n > 0; n--) {
-            detector.charged(rng.gamma2(0.3), rng.uniform(-Detector.TRACKER_ETA, Detector.TRACKER_ETA), rng.phi(),
-                    fragmentation.chargedPid(), vx, vy, vz, -1);
+            detector.charged(
+                    rng.gamma2(0.3),
+                    rng.uniform(-Detector.TRACKER_ETA, Detector.TRACKER_ETA),
+                    rng.phi(),
+                    fragmentation.chargedPid(),
+                    vx,
+                    vy,
+                    vz,
+                    -1);
         }
         for (int n = rng.poisson(photons); n > 0; n--) {
             detector.photon(rng.gamma2(0.35), rng.uniform(-SOFT_ETA, SOFT_ETA), rng.phi(), -1);

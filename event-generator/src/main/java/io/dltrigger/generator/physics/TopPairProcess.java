@@ -10,6 +10,7 @@ final class TopPairProcess implements HardProcess {
     private static final double TOP_WIDTH = 1.4;
     /** Scale of the pair mass above threshold: Gamma(2) gives the peak near 400 GeV and a mean near 470. */
     private static final double MASS_SCALE = 60.0;
+
     private static final double MEAN_ISR_JETS = 1.5;
     private static final double RAPIDITY_SIGMA = 0.9;
 

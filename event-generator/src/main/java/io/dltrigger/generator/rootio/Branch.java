@@ -14,7 +14,11 @@ import java.util.List;
  * </ul>
  */
 final class Branch {
-    enum Kind { CLONES, MEMBER, SIZE }
+    enum Kind {
+        CLONES,
+        MEMBER,
+        SIZE
+    }
 
     final Kind kind;
     final String name;
@@ -33,8 +37,16 @@ final class Branch {
     /** CLONES and SIZE: the largest count written (TBranchElement's fMaximum, TLeafI's fMaximum). */
     int maximum;
 
-    private Branch(Kind kind, String name, String title, BranchData data, Leaf leaf, ClassLayout objectClass,
-                   Branch parent, int elementIndex, int streamerType) {
+    private Branch(
+            Kind kind,
+            String name,
+            String title,
+            BranchData data,
+            Leaf leaf,
+            ClassLayout objectClass,
+            Branch parent,
+            int elementIndex,
+            int streamerType) {
         this.kind = kind;
         this.name = name;
         this.title = title;
@@ -49,8 +61,8 @@ final class Branch {
     /** {@code Jet}: entries are the object count (an Int_t each, with entry offsets as ROOT writes them). */
     static Branch clones(String collection, ClassLayout objectClass) {
         Leaf leaf = Leaf.element(collection + "_", collection + "_", 0, false, null, 0, -1);
-        return new Branch(Kind.CLONES, collection, collection + "_", new BranchData(true, 0), leaf, objectClass,
-                null, 0, -1);
+        return new Branch(
+                Kind.CLONES, collection, collection + "_", new BranchData(true, 0), leaf, objectClass, null, 0, -1);
     }
 
     /** {@code Jet.PT} in {@code parent}: entries are the member's values for the entry's objects. */
@@ -60,8 +72,8 @@ final class Branch {
         StreamerElement e = c.elements().get(index);
         String name = parent.name + "." + member;
         String title = member + "[" + parent.leaf.name + "]";
-        Leaf leaf = Leaf.element(name, title, e.size(), e.type() == StreamerElement.K_UINT, parent.leaf, index,
-                e.type());
+        Leaf leaf =
+                Leaf.element(name, title, e.size(), e.type() == StreamerElement.K_UINT, parent.leaf, index, e.type());
         Branch b = new Branch(Kind.MEMBER, name, title, new BranchData(true, 0), leaf, c, parent, index, e.type());
         parent.members.add(b);
         return b;
@@ -70,8 +82,7 @@ final class Branch {
     /** {@code Jet_size/I}. */
     static Branch size(String collection) {
         String name = collection + "_size";
-        return new Branch(Kind.SIZE, name, name + "/I", new BranchData(false, 4), Leaf.int32(name), null, null,
-                0, 0);
+        return new Branch(Kind.SIZE, name, name + "/I", new BranchData(false, 4), Leaf.int32(name), null, null, 0, 0);
     }
 
     /** Counts a written object count toward the branch's maximum. */
@@ -92,8 +103,15 @@ final class Branch {
         final int elementIndex;
         final int type;
 
-        private Leaf(String rootClass, String name, String title, int lenType, boolean unsigned, Leaf count,
-                     int elementIndex, int type) {
+        private Leaf(
+                String rootClass,
+                String name,
+                String title,
+                int lenType,
+                boolean unsigned,
+                Leaf count,
+                int elementIndex,
+                int type) {
             this.rootClass = rootClass;
             this.name = name;
             this.title = title;
@@ -104,8 +122,7 @@ final class Branch {
             this.type = type;
         }
 
-        static Leaf element(String name, String title, int lenType, boolean unsigned, Leaf count, int index,
-                            int type) {
+        static Leaf element(String name, String title, int lenType, boolean unsigned, Leaf count, int index, int type) {
             return new Leaf("TLeafElement", name, title, lenType, unsigned, count, index, type);
         }
 

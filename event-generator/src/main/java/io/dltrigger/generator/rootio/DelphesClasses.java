@@ -25,18 +25,33 @@ final class DelphesClasses {
      */
     static final int REDUCED_CLASS_VERSION = 100;
 
-    static final ClassLayout SORTABLE_OBJECT = new ClassLayout("SortableObject", 1,
-            List.of(StreamerElement.base(RootClasses.TOBJECT, "Basic ROOT object")));
+    static final ClassLayout SORTABLE_OBJECT = new ClassLayout(
+            "SortableObject", 1, List.of(StreamerElement.base(RootClasses.TOBJECT, "Basic ROOT object")));
     /** Delphes' Event class, complete (version 1); only Event.Number gets a branch. */
-    static final ClassLayout EVENT = new ClassLayout("Event", 1, List.of(
-            StreamerElement.base(RootClasses.TOBJECT, "Basic ROOT object"),
-            StreamerElement.basic("Number", "event number", K_LONG64, "Long64_t"),
-            StreamerElement.basic("ReadTime", "read time", K_FLOAT, "float"),
-            StreamerElement.basic("ProcTime", "processing time", K_FLOAT, "float")));
+    static final ClassLayout EVENT = new ClassLayout(
+            "Event",
+            1,
+            List.of(
+                    StreamerElement.base(RootClasses.TOBJECT, "Basic ROOT object"),
+                    StreamerElement.basic("Number", "event number", K_LONG64, "Long64_t"),
+                    StreamerElement.basic("ReadTime", "read time", K_FLOAT, "float"),
+                    StreamerElement.basic("ProcTime", "processing time", K_FLOAT, "float")));
 
     private static final Map<String, String> CLASS_OF_COLLECTION = Map.of(
-            "Electron", "Electron", "MuonTight", "Muon", "Jet", "Jet", "MissingET", "MissingET",
-            "EFlowTrack", "Track", "EFlowPhoton", "Tower", "EFlowNeutralHadron", "Tower");
+            "Electron",
+            "Electron",
+            "MuonTight",
+            "Muon",
+            "Jet",
+            "Jet",
+            "MissingET",
+            "MissingET",
+            "EFlowTrack",
+            "Track",
+            "EFlowPhoton",
+            "Tower",
+            "EFlowNeutralHadron",
+            "Tower");
     /** Delphes derives these straight from TObject; the others from SortableObject. */
     private static final Set<String> TOBJECT_CLASSES = Set.of("MissingET");
     /** Members Delphes declares UInt_t (the other integers are Int_t). */
@@ -71,9 +86,10 @@ final class DelphesClasses {
 
     private static ClassLayout layoutOf(String className, List<Member> members) {
         List<StreamerElement> elements = new ArrayList<>();
-        elements.add(TOBJECT_CLASSES.contains(className)
-                ? StreamerElement.base(RootClasses.TOBJECT, "Basic ROOT object")
-                : StreamerElement.base(SORTABLE_OBJECT, ""));
+        elements.add(
+                TOBJECT_CLASSES.contains(className)
+                        ? StreamerElement.base(RootClasses.TOBJECT, "Basic ROOT object")
+                        : StreamerElement.base(SORTABLE_OBJECT, ""));
         for (Member m : members) {
             if (!m.integer()) {
                 elements.add(StreamerElement.basic(m.name(), "", K_FLOAT, "float"));

@@ -43,8 +43,7 @@ public final class DelphesRootWriter implements AutoCloseable {
     private boolean closed;
 
     /** A collection's branches, and its members' arrays for the event being written. */
-    private record Collection(CollectionSpec spec, Branch clones, Branch size, Branch[] members, Object[] values) {
-    }
+    private record Collection(CollectionSpec spec, Branch clones, Branch size, Branch[] members, Object[] values) {}
 
     public DelphesRootWriter(Path target, WriterOptions options) throws IOException {
         this(target, options, DelphesLayout.COLLECTIONS);
@@ -76,8 +75,8 @@ public final class DelphesRootWriter implements AutoCloseable {
         this.counts = new int[collections.size()];
         Files.createDirectories(this.target.getParent());
         Files.deleteIfExists(temp); // left by a writer that crashed; never published
-        this.file = new RootFile(temp, this.target.getFileName().toString(), options.rootCompressSetting(),
-                options.creationTime());
+        this.file = new RootFile(
+                temp, this.target.getFileName().toString(), options.rootCompressSetting(), options.creationTime());
         this.zip = options.compressionLevel() == 0 ? null : new ZlibBlocks(options.compressionLevel());
     }
 
@@ -143,7 +142,8 @@ public final class DelphesRootWriter implements AutoCloseable {
             return;
         }
         closed = true;
-        try (RootFile f = file; ZlibBlocks z = zip) {
+        try (RootFile f = file;
+                ZlibBlocks z = zip) {
             if (failed) {
                 return;
             }
@@ -155,8 +155,8 @@ public final class DelphesRootWriter implements AutoCloseable {
 
             List<ClassLayout> layouts = new ArrayList<>(RootClasses.ALL);
             layouts.addAll(classes.all());
-            RootBuffer infos = new RootBuffer(RootFile.smallKeyLength("TList", "StreamerInfo", "Doubly linked list"),
-                    1 << 15);
+            RootBuffer infos =
+                    new RootBuffer(RootFile.smallKeyLength("TList", "StreamerInfo", "Doubly linked list"), 1 << 15);
             StreamerInfoList.write(infos, layouts);
             f.finish(infos.toByteArray(), z);
         } catch (IOException | RuntimeException e) {
@@ -182,8 +182,10 @@ public final class DelphesRootWriter implements AutoCloseable {
         try {
             n = event.size(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("event " + event.number() + " for " + target + ": " + e.getMessage()
-                    + " (an empty collection must be put with empty arrays)", e);
+            throw new IllegalArgumentException(
+                    "event " + event.number() + " for " + target + ": " + e.getMessage()
+                            + " (an empty collection must be put with empty arrays)",
+                    e);
         }
         List<Member> members = col.spec.members();
         for (int m = 0; m < members.size(); m++) {
@@ -192,11 +194,13 @@ public final class DelphesRootWriter implements AutoCloseable {
             try {
                 v = member.integer() ? event.ints(name, member.name()) : event.floats(name, member.name());
             } catch (ClassCastException e) {
-                throw new IllegalArgumentException("event " + event.number() + " for " + target + ": " + name + "."
-                        + member.name() + " must be " + (member.integer() ? "int[]" : "float[]"), e);
+                throw new IllegalArgumentException(
+                        "event " + event.number() + " for " + target + ": " + name + "." + member.name() + " must be "
+                                + (member.integer() ? "int[]" : "float[]"),
+                        e);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("event " + event.number() + " for " + target + ": "
-                        + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "event " + event.number() + " for " + target + ": " + e.getMessage(), e);
             }
             col.values[m] = v;
         }

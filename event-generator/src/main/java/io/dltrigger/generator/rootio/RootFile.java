@@ -23,6 +23,7 @@ final class RootFile implements AutoCloseable {
     static final int BEGIN = 100;
     /** ROOT's small-file limit (TFile::kStartBigFile): positions beyond need the 64-bit format we do not write. */
     static final long MAX_END = 2_000_000_000L;
+
     private static final int FILE_VERSION = 63214; // the ROOT 6.32 layout of the reference Delphes file
     private static final int SMALL_KEY_HEADER = 26;
     private static final int BIG_KEY_HEADER = 34;
@@ -45,8 +46,8 @@ final class RootFile implements AutoCloseable {
         this.datime = datime(time);
         this.uuid = UUID.nameUUIDFromBytes((storedName + "@" + time).getBytes(StandardCharsets.UTF_8));
         this.directoryKeyLength = smallKeyLength("TFile", name, "");
-        this.directoryNbytes = directoryKeyLength + RootBuffer.stringSize(name) + RootBuffer.stringSize("")
-                + DIRECTORY_BYTES;
+        this.directoryNbytes =
+                directoryKeyLength + RootBuffer.stringSize(name) + RootBuffer.stringSize("") + DIRECTORY_BYTES;
         this.end = BEGIN + directoryNbytes;
         channel.position(end); // header and directory are written last, in front
     }
@@ -60,15 +61,22 @@ final class RootFile implements AutoCloseable {
     }
 
     static int smallKeyLength(String className, String keyName, String title) {
-        return SMALL_KEY_HEADER + RootBuffer.stringSize(className) + RootBuffer.stringSize(keyName)
+        return SMALL_KEY_HEADER
+                + RootBuffer.stringSize(className)
+                + RootBuffer.stringSize(keyName)
                 + RootBuffer.stringSize(title);
     }
 
     static int basketKeyLength(String branchName, String treeName) {
         // 64-bit key header, its three strings, then TBasket's own header (version, fBufferSize, fNevBufSize,
         // fNevBuf, fLast, flag)
-        return BIG_KEY_HEADER + RootBuffer.stringSize("TBasket") + RootBuffer.stringSize(branchName)
-                + RootBuffer.stringSize(treeName) + 2 + 4 * 4 + 1;
+        return BIG_KEY_HEADER
+                + RootBuffer.stringSize("TBasket")
+                + RootBuffer.stringSize(branchName)
+                + RootBuffer.stringSize(treeName)
+                + 2
+                + 4 * 4
+                + 1;
     }
 
     /** Appends records at the end of the file and returns where they start. */
@@ -96,8 +104,7 @@ final class RootFile implements AutoCloseable {
      * @param object the serialized object, made with origin {@link #smallKeyLength}
      * @param zip compressor for the object, or null to store it as is
      */
-    void writeKeyed(String className, String keyName, String title, byte[] object, ZlibBlocks zip)
-            throws IOException {
+    void writeKeyed(String className, String keyName, String title, byte[] object, ZlibBlocks zip) throws IOException {
         listedKeys.add(writeKey(className, keyName, title, object, zip, BEGIN));
     }
 
@@ -130,8 +137,8 @@ final class RootFile implements AutoCloseable {
         channel.force(true);
     }
 
-    private byte[] writeKey(String className, String keyName, String title, byte[] object, ZlibBlocks zip,
-                            long parent) throws IOException {
+    private byte[] writeKey(String className, String keyName, String title, byte[] object, ZlibBlocks zip, long parent)
+            throws IOException {
         int keyLength = smallKeyLength(className, keyName, title);
         byte[] payload = object;
         int payloadLength = object.length;
@@ -219,8 +226,12 @@ final class RootFile implements AutoCloseable {
     /** TDatime's packed form: years since 1995, month, day, hour, minute, second (UTC here). */
     private static int datime(Instant time) {
         LocalDateTime t = LocalDateTime.ofInstant(time, ZoneOffset.UTC);
-        return (t.getYear() - 1995) << 26 | t.getMonthValue() << 22 | t.getDayOfMonth() << 17
-                | t.getHour() << 12 | t.getMinute() << 6 | t.getSecond();
+        return (t.getYear() - 1995) << 26
+                | t.getMonthValue() << 22
+                | t.getDayOfMonth() << 17
+                | t.getHour() << 12
+                | t.getMinute() << 6
+                | t.getSecond();
     }
 
     @Override

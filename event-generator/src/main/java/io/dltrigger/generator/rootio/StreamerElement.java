@@ -9,8 +9,17 @@ package io.dltrigger.generator.rootio;
  * @param countName for a counted pointer ({@code Long64_t* x; //[n]}), the counter member
  * @param countClass the class holding the counter, at version {@code countVersion}
  */
-record StreamerElement(String rootClass, String name, String title, int type, int size, String typeName,
-                       ClassLayout base, String countName, String countClass, int countVersion) {
+record StreamerElement(
+        String rootClass,
+        String name,
+        String title,
+        int type,
+        int size,
+        String typeName,
+        ClassLayout base,
+        String countName,
+        String countClass,
+        int countVersion) {
 
     // ROOT's TVirtualStreamerInfo::EReadWrite codes used here.
     static final int K_BASE = 0;
@@ -42,8 +51,8 @@ record StreamerElement(String rootClass, String name, String title, int type, in
     }
 
     static StreamerElement basic(String name, String title, int type, String typeName) {
-        return new StreamerElement("TStreamerBasicType", name, title, type, sizeOf(type), typeName,
-                null, null, null, 0);
+        return new StreamerElement(
+                "TStreamerBasicType", name, title, type, sizeOf(type), typeName, null, null, null, 0);
     }
 
     static StreamerElement tstring(String name, String title) {
@@ -55,20 +64,33 @@ record StreamerElement(String rootClass, String name, String title, int type, in
     }
 
     static StreamerElement objectAny(String name, String title, String typeName, int size) {
-        return new StreamerElement("TStreamerObjectAny", name, title, K_ANY, size, typeName,
-                null, null, null, 0);
+        return new StreamerElement("TStreamerObjectAny", name, title, K_ANY, size, typeName, null, null, null, 0);
     }
 
     static StreamerElement pointer(String name, String title, String typeName) {
-        return new StreamerElement("TStreamerObjectPointer", name, title, K_OBJECT_P, 8, typeName,
-                null, null, null, 0);
+        return new StreamerElement("TStreamerObjectPointer", name, title, K_OBJECT_P, 8, typeName, null, null, null, 0);
     }
 
     /** A basic-type array whose length is another member ({@code //[countName]} in the title). */
-    static StreamerElement countedArray(String name, String title, int elementType, String typeName,
-                                        String countName, String countClass, int countVersion) {
-        return new StreamerElement("TStreamerBasicPointer", name, title, K_OFFSET_P + elementType,
-                sizeOf(elementType), typeName, null, countName, countClass, countVersion);
+    static StreamerElement countedArray(
+            String name,
+            String title,
+            int elementType,
+            String typeName,
+            String countName,
+            String countClass,
+            int countVersion) {
+        return new StreamerElement(
+                "TStreamerBasicPointer",
+                name,
+                title,
+                K_OFFSET_P + elementType,
+                sizeOf(elementType),
+                typeName,
+                null,
+                countName,
+                countClass,
+                countVersion);
     }
 
     boolean isBase() {

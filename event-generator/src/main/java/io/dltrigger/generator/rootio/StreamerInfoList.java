@@ -9,8 +9,7 @@ final class StreamerInfoList {
     private static final int INFO_BITS = 0x03010000;
     private static final int ELEMENT_BITS = 0x03000000;
 
-    private StreamerInfoList() {
-    }
+    private StreamerInfoList() {}
 
     static void write(RootBuffer b, List<ClassLayout> classes) {
         int list = b.begin(5);
@@ -48,10 +47,11 @@ final class StreamerInfoList {
     }
 
     private static void element(RootBuffer b, StreamerElement e) {
-        int outer = b.begin(switch (e.rootClass()) {
-            case "TStreamerBase" -> 3;
-            default -> 2;
-        });
+        int outer = b.begin(
+                switch (e.rootClass()) {
+                    case "TStreamerBase" -> 3;
+                    default -> 2;
+                });
         int el = b.begin(4);
         int named = b.begin(1);
         b.tobject(ELEMENT_BITS);

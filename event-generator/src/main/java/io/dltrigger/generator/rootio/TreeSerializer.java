@@ -15,6 +15,7 @@ final class TreeSerializer {
     private static final int OBJECT_BITS = 0x03000000;
     /** Type codes of TBranchElement.fType: a split TClonesArray and one of its members. */
     private static final int CLONES_NODE = 3;
+
     private static final int CLONES_MEMBER_NODE = 31;
 
     private final String name;

@@ -12,8 +12,13 @@ import java.util.Map;
  * What one class looks like: its selection efficiency, the multiplicities of every event, the HLF
  * distributions of the selected events, and how often its leptons above the pT cut fail isolation.
  */
-public record ClassSummary(Sample sample, int events, int selected, double leptonIsolationFailure,
-        Map<String, Distribution> multiplicities, Map<String, Distribution> features) {
+public record ClassSummary(
+        Sample sample,
+        int events,
+        int selected,
+        double leptonIsolationFailure,
+        Map<String, Distribution> multiplicities,
+        Map<String, Distribution> features) {
 
     @JsonProperty("selectionEfficiency")
     public double selectionEfficiency() {
@@ -54,7 +59,8 @@ public record ClassSummary(Sample sample, int events, int selected, double lepto
                 for (int i = 0; i < pt.length; i++) {
                     if (pt[i] > TriggerSelection.LEPTON_PT_MIN) {
                         leptonsAboveCut++;
-                        double sum = iso.charged(pt[i], eta[i], phi[i]) + iso.photon(pt[i], eta[i], phi[i])
+                        double sum = iso.charged(pt[i], eta[i], phi[i])
+                                + iso.photon(pt[i], eta[i], phi[i])
                                 + iso.neutral(pt[i], eta[i], phi[i]);
                         leptonsFailingIsolation += sum >= TriggerSelection.ISOLATION_MAX ? 1 : 0;
                     }
@@ -69,14 +75,23 @@ public record ClassSummary(Sample sample, int events, int selected, double lepto
 
         public ClassSummary build() {
             Map<String, Distribution> multiplicities = new LinkedHashMap<>();
-            counts.forEach((k, v) -> multiplicities.put(k,
+            counts.forEach((k, v) -> multiplicities.put(
+                    k,
                     Distribution.of(v.stream().mapToDouble(Double::doubleValue).toArray())));
             Map<String, Distribution> features = new LinkedHashMap<>();
             for (CutVariable v : CutVariable.values()) {
-                features.put(v.name(), Distribution.of(selectedFeatures.stream().mapToDouble(v::of).toArray()));
+                features.put(
+                        v.name(),
+                        Distribution.of(
+                                selectedFeatures.stream().mapToDouble(v::of).toArray()));
             }
-            return new ClassSummary(sample, events, selectedFeatures.size(),
-                    leptonsFailingIsolation / (double) Math.max(1, leptonsAboveCut), multiplicities, features);
+            return new ClassSummary(
+                    sample,
+                    events,
+                    selectedFeatures.size(),
+                    leptonsFailingIsolation / (double) Math.max(1, leptonsAboveCut),
+                    multiplicities,
+                    features);
         }
 
         private void count(String name, int n) {

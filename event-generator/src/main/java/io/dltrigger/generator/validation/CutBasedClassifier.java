@@ -10,8 +10,7 @@ import java.util.List;
  * sample and measured on the other. If these separated the classes the generator would be too easy.
  */
 public final class CutBasedClassifier {
-    private CutBasedClassifier() {
-    }
+    private CutBasedClassifier() {}
 
     /** Accept events with variable above (or below) the threshold. */
     public record Cut(CutVariable variable, double threshold, boolean above) {
@@ -26,8 +25,7 @@ public final class CutBasedClassifier {
         }
     }
 
-    public record PairResult(int signal, int background, Cut cut, double signalEfficiency,
-            double backgroundRejection) {
+    public record PairResult(int signal, int background, Cut cut, double signalEfficiency, double backgroundRejection) {
         @JsonProperty("balancedAccuracy")
         public double balancedAccuracy() {
             return (signalEfficiency + backgroundRejection) / 2;
@@ -49,15 +47,16 @@ public final class CutBasedClassifier {
         }
     }
 
-    public record TreeResult(Node tree, double accuracy, double ttbarEfficiency, double qcdRejection) {
-    }
+    public record TreeResult(Node tree, double accuracy, double ttbarEfficiency, double qcdRejection) {}
 
     /** The single cut that best separates {@code signal} from {@code background} (balanced accuracy). */
     public static PairResult bestCut(LabelledFeatures train, LabelledFeatures test, int signal, int background) {
         int[] idx = java.util.stream.IntStream.range(0, train.size())
-                .filter(i -> train.labels()[i] == signal || train.labels()[i] == background).toArray();
+                .filter(i -> train.labels()[i] == signal || train.labels()[i] == background)
+                .toArray();
         List<HighLevelFeatures> f = pick(train.features(), idx);
-        int[] y = Arrays.stream(idx).map(i -> train.labels()[i] == signal ? 1 : 0).toArray();
+        int[] y =
+                Arrays.stream(idx).map(i -> train.labels()[i] == signal ? 1 : 0).toArray();
         Cut best = null;
         double bestScore = -1;
         for (CutVariable v : CutVariable.values()) {
@@ -74,8 +73,8 @@ public final class CutBasedClassifier {
                 }
             }
         }
-        return new PairResult(signal, background, best, efficiency(test, signal, best),
-                1 - efficiency(test, background, best));
+        return new PairResult(
+                signal, background, best, efficiency(test, signal, best), 1 - efficiency(test, background, best));
     }
 
     /** A depth-2 tree grown greedily by Gini impurity on the train half, measured on the test half. */
@@ -98,8 +97,8 @@ public final class CutBasedClassifier {
                 qcdRejected += p != ttbar ? 1 : 0;
             }
         }
-        return new TreeResult(tree, correct / (double) test.size(), ttbarKept / (double) ttbarAll,
-                qcdRejected / (double) qcdAll);
+        return new TreeResult(
+                tree, correct / (double) test.size(), ttbarKept / (double) ttbarAll, qcdRejected / (double) qcdAll);
     }
 
     private static Node grow(List<HighLevelFeatures> f, int[] y, int depth) {
@@ -129,10 +128,17 @@ public final class CutBasedClassifier {
             return new Node(null, null, null, majority);
         }
         Cut cut = best;
-        int[] passIdx = java.util.stream.IntStream.range(0, y.length).filter(i -> cut.accepts(f.get(i))).toArray();
-        int[] failIdx = java.util.stream.IntStream.range(0, y.length).filter(i -> !cut.accepts(f.get(i))).toArray();
-        return new Node(cut, grow(pick(f, passIdx), pick(y, passIdx), depth - 1),
-                grow(pick(f, failIdx), pick(y, failIdx), depth - 1), majority);
+        int[] passIdx = java.util.stream.IntStream.range(0, y.length)
+                .filter(i -> cut.accepts(f.get(i)))
+                .toArray();
+        int[] failIdx = java.util.stream.IntStream.range(0, y.length)
+                .filter(i -> !cut.accepts(f.get(i)))
+                .toArray();
+        return new Node(
+                cut,
+                grow(pick(f, passIdx), pick(y, passIdx), depth - 1),
+                grow(pick(f, failIdx), pick(y, failIdx), depth - 1),
+                majority);
     }
 
     /**

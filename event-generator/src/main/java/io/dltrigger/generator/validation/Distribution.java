@@ -10,8 +10,8 @@ public record Distribution(double mean, double q10, double q50, double q90) {
         }
         double[] v = values.clone();
         Arrays.sort(v);
-        return new Distribution(Arrays.stream(v).average().orElse(Double.NaN), quantile(v, 0.1), quantile(v, 0.5),
-                quantile(v, 0.9));
+        return new Distribution(
+                Arrays.stream(v).average().orElse(Double.NaN), quantile(v, 0.1), quantile(v, 0.5), quantile(v, 0.9));
     }
 
     private static double quantile(double[] sorted, double q) {

@@ -4,12 +4,38 @@ package io.dltrigger.generator.validation;
  * The 14 high-level features of PHYSICS.md, in the reference order. {@code mt} is the reference's form
  * 2 MET pT (1 - cos dphi), without the square root; {@link #trueMt()} is the transverse mass proper.
  */
-public record HighLevelFeatures(double ht, double met, double phiMet, double mt, int nJets, int nBjets,
-        double lepPt, double lepEta, double lepPhi, double lepIsoCh, double lepIsoGamma, double lepIsoNeu,
-        int lepCharge, boolean lepIsEle) {
+public record HighLevelFeatures(
+        double ht,
+        double met,
+        double phiMet,
+        double mt,
+        int nJets,
+        int nBjets,
+        double lepPt,
+        double lepEta,
+        double lepPhi,
+        double lepIsoCh,
+        double lepIsoGamma,
+        double lepIsoNeu,
+        int lepCharge,
+        boolean lepIsEle) {
 
-    public static final String[] NAMES = {"HT", "MET", "phiMET", "MT", "nJets", "nBjets", "LepPt", "LepEta",
-        "LepPhi", "LepIsoCh", "LepIsoGamma", "LepIsoNeu", "LepCharge", "LepIsEle"};
+    public static final String[] NAMES = {
+        "HT",
+        "MET",
+        "phiMET",
+        "MT",
+        "nJets",
+        "nBjets",
+        "LepPt",
+        "LepEta",
+        "LepPhi",
+        "LepIsoCh",
+        "LepIsoGamma",
+        "LepIsoNeu",
+        "LepCharge",
+        "LepIsEle"
+    };
 
     public double trueMt() {
         return Math.sqrt(Math.max(0, mt));
@@ -20,7 +46,21 @@ public record HighLevelFeatures(double ht, double met, double phiMet, double mt,
     }
 
     public double[] toArray() {
-        return new double[] {ht, met, phiMet, mt, nJets, nBjets, lepPt, lepEta, lepPhi, lepIsoCh, lepIsoGamma,
-            lepIsoNeu, lepCharge, lepIsEle ? 1 : 0};
+        return new double[] {
+            ht,
+            met,
+            phiMet,
+            mt,
+            nJets,
+            nBjets,
+            lepPt,
+            lepEta,
+            lepPhi,
+            lepIsoCh,
+            lepIsoGamma,
+            lepIsoNeu,
+            lepCharge,
+            lepIsEle ? 1 : 0
+        };
     }
 }

@@ -35,7 +35,8 @@ public final class Isolation {
 
     /** The reference drops events where any of the three maps is empty. */
     public boolean mapsNonEmpty() {
-        return count(trackPt, TRACK_PT_MIN) > 0 && count(photonEt, NEUTRAL_ET_MIN) > 0
+        return count(trackPt, TRACK_PT_MIN) > 0
+                && count(photonEt, NEUTRAL_ET_MIN) > 0
                 && count(neutralEt, NEUTRAL_ET_MIN) > 0;
     }
 

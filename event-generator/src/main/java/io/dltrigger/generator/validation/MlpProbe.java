@@ -29,8 +29,7 @@ public final class MlpProbe {
     private int step;
 
     /** Per-class one-vs-rest AUC on the test half; {@code auc[1]} is the ttbar selector's. */
-    public record Result(double[] auc, double accuracy) {
-    }
+    public record Result(double[] auc, double accuracy) {}
 
     private MlpProbe(long seed) {
         SplittableRandom rng = new SplittableRandom(seed);

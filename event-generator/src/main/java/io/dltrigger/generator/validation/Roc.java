@@ -5,8 +5,7 @@ import java.util.Comparator;
 
 /** Area under the ROC curve as the Mann-Whitney statistic, ties counted half. */
 final class Roc {
-    private Roc() {
-    }
+    private Roc() {}
 
     static double auc(double[] score, boolean[] positive) {
         Integer[] idx = new Integer[score.length];

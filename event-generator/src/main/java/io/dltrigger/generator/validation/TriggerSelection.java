@@ -71,8 +71,21 @@ public final class TriggerSelection {
         double met = e.floats("MissingET", "MET")[0];
         double phiMet = e.floats("MissingET", "Phi")[0];
         double mt = 2 * met * lep.pt * (1 - Math.cos(lep.phi - phiMet));
-        return new HighLevelFeatures(ht, met, phiMet, mt, nJets, nB, lep.pt, lep.eta, lep.phi, lep.isoCh,
-                lep.isoGamma, lep.isoNeu, lep.charge, lep.electron);
+        return new HighLevelFeatures(
+                ht,
+                met,
+                phiMet,
+                mt,
+                nJets,
+                nB,
+                lep.pt,
+                lep.eta,
+                lep.phi,
+                lep.isoCh,
+                lep.isoGamma,
+                lep.isoNeu,
+                lep.charge,
+                lep.electron);
     }
 
     private static Candidate firstIsolated(DelphesEvent e, String collection, Isolation iso) {
@@ -88,14 +101,19 @@ public final class TriggerSelection {
             double gamma = iso.photon(pt[i], eta[i], phi[i]);
             double neu = iso.neutral(pt[i], eta[i], phi[i]);
             if (ch + gamma + neu < ISOLATION_MAX) {
-                return new Candidate(pt[i], eta[i], phi[i], charge[i], ch, gamma, neu,
-                        collection.equals("Electron"));
+                return new Candidate(pt[i], eta[i], phi[i], charge[i], ch, gamma, neu, collection.equals("Electron"));
             }
         }
         return null;
     }
 
-    private record Candidate(double pt, double eta, double phi, int charge, double isoCh, double isoGamma,
-            double isoNeu, boolean electron) {
-    }
+    private record Candidate(
+            double pt,
+            double eta,
+            double phi,
+            int charge,
+            double isoCh,
+            double isoGamma,
+            double isoNeu,
+            boolean electron) {}
 }

@@ -12,8 +12,12 @@ import java.util.Map;
  * Generates every class in memory, applies the PHYSICS.md selection, and reports how the classes differ:
  * efficiencies, feature distributions, the best cut-based classifiers, and the reference HLF network's AUC.
  */
-public record ValidationReport(int eventsPerClass, long seed, List<ClassSummary> classes,
-        List<CutBasedClassifier.PairResult> bestCuts, CutBasedClassifier.TreeResult decisionTree,
+public record ValidationReport(
+        int eventsPerClass,
+        long seed,
+        List<ClassSummary> classes,
+        List<CutBasedClassifier.PairResult> bestCuts,
+        CutBasedClassifier.TreeResult decisionTree,
         MlpProbe.Result dnn) {
 
     static final int DNN_EPOCHS = 15;
@@ -41,7 +45,11 @@ public record ValidationReport(int eventsPerClass, long seed, List<ClassSummary>
                 CutBasedClassifier.bestCut(train, test, ttbar, qcd),
                 CutBasedClassifier.bestCut(train, test, ttbar, wjets),
                 CutBasedClassifier.bestCut(train, test, wjets, qcd));
-        return new ValidationReport(eventsPerClass, seed, classes, cuts,
+        return new ValidationReport(
+                eventsPerClass,
+                seed,
+                classes,
+                cuts,
                 CutBasedClassifier.decisionTree(train, test, ttbar, qcd),
                 MlpProbe.trainAndTest(train, test, DNN_EPOCHS, seed));
     }
@@ -56,12 +64,16 @@ public record ValidationReport(int eventsPerClass, long seed, List<ClassSummary>
         md.append("| | ").append(header()).append('\n').append("|---|---|---|---|\n");
         row(md, "selection efficiency", c -> fmt(c.selectionEfficiency()));
         row(md, "leptons PT>23 failing isolation", c -> fmt(c.leptonIsolationFailure()));
-        md.append("\nSelected events, mean (10% / 50% / 90% quantiles):\n\n| | ").append(header()).append('\n')
+        md.append("\nSelected events, mean (10% / 50% / 90% quantiles):\n\n| | ")
+                .append(header())
+                .append('\n')
                 .append("|---|---|---|---|\n");
         for (String f : classes.get(0).features().keySet()) {
             row(md, f, c -> dist(c.features().get(f)));
         }
-        md.append("\nAll events, multiplicities, mean (10% / 50% / 90%):\n\n| | ").append(header()).append('\n')
+        md.append("\nAll events, multiplicities, mean (10% / 50% / 90%):\n\n| | ")
+                .append(header())
+                .append('\n')
                 .append("|---|---|---|---|\n");
         for (String m : classes.get(0).multiplicities().keySet()) {
             row(md, m, c -> dist(c.multiplicities().get(m)));
@@ -70,16 +82,33 @@ public record ValidationReport(int eventsPerClass, long seed, List<ClassSummary>
                 + "half):\n\n| signal vs background | best single cut | signal efficiency | background rejection "
                 + "| balanced accuracy |\n|---|---|---|---|---|\n");
         for (CutBasedClassifier.PairResult p : bestCuts) {
-            md.append(String.format(Locale.ROOT, "| %s vs %s | %s | %s | %s | %s |%n", name(p.signal()),
-                    name(p.background()), p.cut(), fmt(p.signalEfficiency()), fmt(p.backgroundRejection()),
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s vs %s | %s | %s | %s | %s |%n",
+                    name(p.signal()),
+                    name(p.background()),
+                    p.cut(),
+                    fmt(p.signalEfficiency()),
+                    fmt(p.backgroundRejection()),
                     fmt(p.balancedAccuracy())));
         }
-        md.append(String.format(Locale.ROOT, "%nDepth-2 decision tree, 3 classes: accuracy %s; ttbar efficiency %s "
-                + "at QCD rejection %s.%nTree: `%s`%n", fmt(decisionTree.accuracy()),
-                fmt(decisionTree.ttbarEfficiency()), fmt(decisionTree.qcdRejection()), decisionTree.tree()));
-        md.append(String.format(Locale.ROOT, "%nReference HLF network (14-50-20-10-3, %d epochs): accuracy %s, "
-                + "one-vs-rest AUC QCD %s, ttbar %s, W+jets %s.%n", DNN_EPOCHS, fmt(dnn.accuracy()),
-                fmt(dnn.auc()[0]), fmt(dnn.auc()[1]), fmt(dnn.auc()[2])));
+        md.append(String.format(
+                Locale.ROOT,
+                "%nDepth-2 decision tree, 3 classes: accuracy %s; ttbar efficiency %s "
+                        + "at QCD rejection %s.%nTree: `%s`%n",
+                fmt(decisionTree.accuracy()),
+                fmt(decisionTree.ttbarEfficiency()),
+                fmt(decisionTree.qcdRejection()),
+                decisionTree.tree()));
+        md.append(String.format(
+                Locale.ROOT,
+                "%nReference HLF network (14-50-20-10-3, %d epochs): accuracy %s, "
+                        + "one-vs-rest AUC QCD %s, ttbar %s, W+jets %s.%n",
+                DNN_EPOCHS,
+                fmt(dnn.accuracy()),
+                fmt(dnn.auc()[0]),
+                fmt(dnn.auc()[1]),
+                fmt(dnn.auc()[2])));
         return md.toString();
     }
 

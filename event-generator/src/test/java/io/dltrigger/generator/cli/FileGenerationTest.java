@@ -23,19 +23,22 @@ class FileGenerationTest {
     void parallelFilesAreReproducibleOneByOne() throws Exception {
         Map<Path, List<DelphesEvent>> written = new ConcurrentHashMap<>();
         FilePlan plan = FilePlan.of(Sample.WJETS, 23, 5, 99);
-        List<Path> paths = new FileGeneration(target -> new EventSink() {
-            private final List<DelphesEvent> events = new ArrayList<>();
+        List<Path> paths = new FileGeneration(
+                        target -> new EventSink() {
+                            private final List<DelphesEvent> events = new ArrayList<>();
 
-            @Override
-            public void write(DelphesEvent event) {
-                events.add(event);
-            }
+                            @Override
+                            public void write(DelphesEvent event) {
+                                events.add(event);
+                            }
 
-            @Override
-            public void close() {
-                written.put(target, events);
-            }
-        }, 2).run(plan, Path.of("out"));
+                            @Override
+                            public void close() {
+                                written.put(target, events);
+                            }
+                        },
+                        2)
+                .run(plan, Path.of("out"));
         assertEquals(5, paths.size());
         assertEquals(Path.of("out", "wjets_seed99_0004.root"), paths.get(4));
         FilePlan.PlannedFile third = plan.files().get(3);

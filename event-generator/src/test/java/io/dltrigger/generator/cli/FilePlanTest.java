@@ -17,7 +17,8 @@ class FilePlanTest {
         FilePlan plan = FilePlan.of(Sample.TTBAR, 25, 10, 42);
         List<FilePlan.PlannedFile> f = plan.files();
         assertEquals(3, f.size());
-        assertEquals(List.of(10, 10, 5), f.stream().map(FilePlan.PlannedFile::events).toList());
+        assertEquals(
+                List.of(10, 10, 5), f.stream().map(FilePlan.PlannedFile::events).toList());
         assertEquals("ttbar_seed42_0000.root", f.get(0).name());
         assertEquals("ttbar_seed42_0002.root", f.get(2).name());
         Set<Long> seeds = new HashSet<>();
@@ -28,7 +29,8 @@ class FilePlanTest {
     @Test
     void fileSeedDependsOnRunSeedSampleAndIndexOnly() {
         // Same file index in a run cut differently: same seed, so file 0 is the same file.
-        assertEquals(FilePlan.of(Sample.QCD, 100, 10, 7).files().get(0).seed(),
+        assertEquals(
+                FilePlan.of(Sample.QCD, 100, 10, 7).files().get(0).seed(),
                 FilePlan.of(Sample.QCD, 5, 5, 7).files().get(0).seed());
         assertNotEquals(FilePlan.fileSeed(7, Sample.QCD, 0), FilePlan.fileSeed(7, Sample.WJETS, 0));
         assertNotEquals(FilePlan.fileSeed(7, Sample.QCD, 0), FilePlan.fileSeed(8, Sample.QCD, 0));
@@ -37,8 +39,10 @@ class FilePlanTest {
 
     @Test
     void refusesBadSizesWithTheOptionName() {
-        assertEquals("--events must be positive, got 0",
-                assertThrows(IllegalArgumentException.class, () -> FilePlan.of(Sample.QCD, 0, 10, 1)).getMessage());
+        assertEquals(
+                "--events must be positive, got 0",
+                assertThrows(IllegalArgumentException.class, () -> FilePlan.of(Sample.QCD, 0, 10, 1))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> FilePlan.of(Sample.QCD, 10, 0, 1));
         assertThrows(IllegalArgumentException.class, () -> FilePlan.of(Sample.QCD, 100_000, 1, 1));
     }

@@ -44,16 +44,31 @@ class GeneratorCliTest {
     @Test
     void generateWritesCompleteRootFilesNamedBySampleSeedAndIndex(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("run");
-        String[] r = run("generate", "--class", "ttbar", "--events", "25", "--events-per-file", "10", "--seed", "3",
-                "--threads", "2", "--out", out.toString());
+        String[] r = run(
+                "generate",
+                "--class",
+                "ttbar",
+                "--events",
+                "25",
+                "--events-per-file",
+                "10",
+                "--seed",
+                "3",
+                "--threads",
+                "2",
+                "--out",
+                out.toString());
         assertEquals("0", r[0], r[2]);
         try (var listing = Files.list(out)) {
-            assertEquals(List.of("ttbar_seed3_0000.root", "ttbar_seed3_0001.root", "ttbar_seed3_0002.root"),
-                    listing.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary files left");
+            assertEquals(
+                    List.of("ttbar_seed3_0000.root", "ttbar_seed3_0001.root", "ttbar_seed3_0002.root"),
+                    listing.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no temporary files left");
         }
         long[] entries = new long[3];
         for (int i = 0; i < 3; i++) {
-            try (RootFile f = RootFile.open(out.resolve(FilePlan.fileName(Sample.TTBAR, 3, i)).toString())) {
+            try (RootFile f = RootFile.open(
+                    out.resolve(FilePlan.fileName(Sample.TTBAR, 3, i)).toString())) {
                 entries[i] = f.tree("Delphes").entries();
             }
         }

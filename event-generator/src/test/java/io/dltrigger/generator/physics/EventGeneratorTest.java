@@ -124,7 +124,8 @@ class EventGeneratorTest {
         Arrays.sort(sz);
         // Many distinct vertices over centimetres in z; the transverse spread stays that of the beam spot.
         assertTrue(sz[sz.length - 1] - sz[0] > 20f, "z range " + (sz[sz.length - 1] - sz[0]) + " mm");
-        double rms = Math.sqrt(Arrays.stream(toDouble(x)).map(v -> v * v).average().orElse(0));
+        double rms =
+                Math.sqrt(Arrays.stream(toDouble(x)).map(v -> v * v).average().orElse(0));
         assertTrue(rms < 1.0, "transverse spread " + rms + " mm");
         assertFalse(rms == 0);
     }

@@ -24,22 +24,31 @@ class DelphesRootWriterJsrootTest {
 
     @Test
     void jsrootReadsEveryBranchAsWritten() throws Exception {
-        Path file = write("handmade.root", EVENTS, WriterOptions.defaults().withBasketBytes(4096)
-                .withEntriesPerCluster(CLUSTER));
+        Path file = write(
+                "handmade.root",
+                EVENTS,
+                WriterOptions.defaults().withBasketBytes(4096).withEntriesPerCluster(CLUSTER));
         assertSummaryMatches(Jsroot.summary(file), EVENTS);
     }
 
     @Test
     void jsrootReadsUncompressedBaskets() throws Exception {
-        Path file = write("stored.root", 60, WriterOptions.defaults().withCompressionLevel(0)
-                .withBasketBytes(2048).withEntriesPerCluster(25));
+        Path file = write(
+                "stored.root",
+                60,
+                WriterOptions.defaults()
+                        .withCompressionLevel(0)
+                        .withBasketBytes(2048)
+                        .withEntriesPerCluster(25));
         assertSummaryMatches(Jsroot.summary(file), 60);
     }
 
     @Test
     void treeHasTheDelphesLayoutInSeveralBasketsAndClusters() throws Exception {
-        Path file = write("layout.root", EVENTS, WriterOptions.defaults().withBasketBytes(4096)
-                .withEntriesPerCluster(CLUSTER));
+        Path file = write(
+                "layout.root",
+                EVENTS,
+                WriterOptions.defaults().withBasketBytes(4096).withEntriesPerCluster(CLUSTER));
         JsonNode tree = Jsroot.layout(file);
         assertEquals(EVENTS, tree.get("entries").asLong());
         assertEquals(CLUSTER, tree.get("autoFlush").asLong());
@@ -69,11 +78,14 @@ class DelphesRootWriterJsrootTest {
         assertEquals("Jet", pt.get("branchCount").asText());
         assertEquals("Jet_", pt.get("leafCount").asText());
         assertEquals("TLeafElement", pt.get("leafClass").asText());
-        assertEquals(StreamerElement.K_UINT, branches.get("Jet.BTag").get("streamerType").asInt());
+        assertEquals(
+                StreamerElement.K_UINT,
+                branches.get("Jet.BTag").get("streamerType").asInt());
         assertTrue(branches.get("Jet.BTag").get("leafUnsigned").asBoolean());
         assertEquals("Track", branches.get("EFlowTrack.PT").get("className").asText());
         assertEquals("Tower", branches.get("EFlowPhoton.ET").get("parentName").asText());
-        assertEquals("Event.Number", branches.get("Event").get("subBranches").get(0).asText());
+        assertEquals(
+                "Event.Number", branches.get("Event").get("subBranches").get(0).asText());
 
         JsonNode size = branches.get("Jet_size");
         assertEquals("TBranch", size.get("class").asText());

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DelphesRootWriterTest {
-    private static final WriterOptions FIXED_TIME = WriterOptions.defaults()
-            .withCreationTime(Instant.parse("2026-01-02T03:04:05Z"));
+    private static final WriterOptions FIXED_TIME =
+            WriterOptions.defaults().withCreationTime(Instant.parse("2026-01-02T03:04:05Z"));
 
     @TempDir
     Path dir;
@@ -57,8 +57,7 @@ class DelphesRootWriterTest {
             w.write(events.get(0));
             DelphesEvent partial = new DelphesEvent(99).put("Electron", "PT", new float[0]);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> w.write(partial));
-            assertTrue(e.getMessage().contains("event 99") && e.getMessage().contains("Electron.Eta"),
-                    e.getMessage());
+            assertTrue(e.getMessage().contains("event 99") && e.getMessage().contains("Electron.Eta"), e.getMessage());
             w.write(events.get(1));
             assertEquals(2, w.entries());
         }
@@ -79,7 +78,9 @@ class DelphesRootWriterTest {
     void writingAfterCloseIsAnError() throws Exception {
         DelphesRootWriter w = new DelphesRootWriter(dir.resolve("closed.root"), FIXED_TIME);
         w.close();
-        assertThrows(IllegalStateException.class, () -> w.write(HandMadeEvents.events(1).get(0)));
+        assertThrows(
+                IllegalStateException.class,
+                () -> w.write(HandMadeEvents.events(1).get(0)));
     }
 
     private List<String> listing() throws Exception {

@@ -36,18 +36,20 @@ class GeneratedFilesReadIdenticallyTest {
         Path file = tmp.resolve(sample.id() + "_seed5_0000.root");
         EventGenerator generator = new EventGenerator(sample, 5);
         // Small baskets so that the file has several baskets and clusters per branch.
-        try (DelphesRootWriter w = new DelphesRootWriter(file, WriterOptions.defaults()
-                .withBasketBytes(16 * 1024).withEntriesPerCluster(100))) {
+        try (DelphesRootWriter w = new DelphesRootWriter(
+                file, WriterOptions.defaults().withBasketBytes(16 * 1024).withEntriesPerCluster(100))) {
             for (int i = 0; i < 400; i++) {
                 w.write(generator.next());
             }
         }
         JsonNode js = Jsroot.summary(file);
         assertTrue(js.get("skipped").isEmpty(), "JSROOT skipped " + js.get("skipped"));
-        try (RootFile f = RootFile.open(file.toString()); BufferAllocator allocator = new RootAllocator()) {
+        try (RootFile f = RootFile.open(file.toString());
+                BufferAllocator allocator = new RootAllocator()) {
             var tree = f.tree("Delphes");
             assertEquals(js.get("entries").asLong(), tree.entries());
-            TreeSet<String> ourBranches = new TreeSet<>(tree.branches().stream().map(BranchInfo::name).toList());
+            TreeSet<String> ourBranches =
+                    new TreeSet<>(tree.branches().stream().map(BranchInfo::name).toList());
             TreeSet<String> theirBranches = new TreeSet<>();
             js.get("branches").fieldNames().forEachRemaining(theirBranches::add);
             assertEquals(theirBranches, ourBranches, "leaf branches");

@@ -18,13 +18,16 @@ final class HandMadeEvents {
     /** What a reader reports for one leaf branch; min and max are null when the branch holds no value. */
     record Stats(long values, double sum, double sumsq, Double min, Double max) {
         Stats add(double x) {
-            return new Stats(values + 1, sum + x, sumsq + x * x, min == null ? x : Math.min(min, x),
+            return new Stats(
+                    values + 1,
+                    sum + x,
+                    sumsq + x * x,
+                    min == null ? x : Math.min(min, x),
                     max == null ? x : Math.max(max, x));
         }
     }
 
-    private HandMadeEvents() {
-    }
+    private HandMadeEvents() {}
 
     /** Objects per collection in event {@code i}: empty, fixed and varying sizes, one always-empty collection. */
     static int size(String collection, int i) {
@@ -92,8 +95,10 @@ final class HandMadeEvents {
                 for (Member m : c.members()) {
                     Stats s = stats.getOrDefault(c.name() + "." + m.name(), empty);
                     for (int k = 0; k < n; k++) {
-                        s = s.add(m.integer() ? unsigned(c.name(), m.name(), intValue(c.name(), m.name(), i, k))
-                                : floatValue(c.name(), m.name(), i, k));
+                        s = s.add(
+                                m.integer()
+                                        ? unsigned(c.name(), m.name(), intValue(c.name(), m.name(), i, k))
+                                        : floatValue(c.name(), m.name(), i, k));
                     }
                     stats.put(c.name() + "." + m.name(), s);
                 }
@@ -110,7 +115,10 @@ final class HandMadeEvents {
     private static Stats sum(Stats a, Stats b) {
         Stats s = a;
         if (b.values() > 0) {
-            s = new Stats(a.values() + b.values(), a.sum() + b.sum(), a.sumsq() + b.sumsq(),
+            s = new Stats(
+                    a.values() + b.values(),
+                    a.sum() + b.sum(),
+                    a.sumsq() + b.sumsq(),
                     a.min() == null ? b.min() : Math.min(a.min(), b.min()),
                     a.max() == null ? b.max() : Math.max(a.max(), b.max()));
         }

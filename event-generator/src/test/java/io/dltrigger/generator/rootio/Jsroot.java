@@ -48,14 +48,15 @@ final class Jsroot {
             console.log(JSON.stringify(out));
             """;
 
-    private Jsroot() {
-    }
+    private Jsroot() {}
 
     /** ../shared/tools/root-summary.mjs: per leaf branch, values, sum, sum of squares, min, max, first 3. */
     static JsonNode summary(Path file) throws IOException, InterruptedException {
         Path tool = Path.of(System.getProperty("dltrigger.shared", "../../shared"), "tools", "root-summary.mjs");
-        assumeTrue(Files.isRegularFile(tool), "JSROOT summary tool not found at " + tool
-                + " (../shared is part of this workplace, not of the repository)");
+        assumeTrue(
+                Files.isRegularFile(tool),
+                "JSROOT summary tool not found at " + tool
+                        + " (../shared is part of this workplace, not of the repository)");
         Path script = HOME.resolve("root-summary.mjs");
         Files.copy(tool, script, StandardCopyOption.REPLACE_EXISTING);
         return run(script, file);
@@ -68,10 +69,12 @@ final class Jsroot {
     }
 
     private static JsonNode run(Path script, Path file) throws IOException, InterruptedException {
-        assertTrue(Files.isDirectory(HOME.resolve("node_modules/jsroot")),
+        assertTrue(
+                Files.isDirectory(HOME.resolve("node_modules/jsroot")),
                 "JSROOT is not installed in " + HOME + ": build the module with Maven (generate-test-resources)");
         Path err = Files.createTempFile(HOME, "node", ".err");
-        Process p = new ProcessBuilder(List.of("node", script.toString(), file.toAbsolutePath().toString(), "Delphes"))
+        Process p = new ProcessBuilder(
+                        List.of("node", script.toString(), file.toAbsolutePath().toString(), "Delphes"))
                 .directory(HOME.toFile())
                 .redirectError(err.toFile())
                 .start();

@@ -21,8 +21,21 @@ class ClassifierSanityTest {
             for (int i = 0; i < 600; i++) {
                 int jets = label == 1 ? 4 + r.nextInt(3) : r.nextInt(2);
                 double mt2 = label == 2 ? 6400 + 1000 * r.nextDouble() : 900 * r.nextDouble();
-                l.add(new HighLevelFeatures(40 * jets, 30 + 10 * r.nextDouble(), r.nextDouble(), mt2, jets, 0,
-                        30 + 20 * r.nextDouble(), r.nextDouble(), r.nextDouble(), 0.1, 0.05, 0.05, 1, true));
+                l.add(new HighLevelFeatures(
+                        40 * jets,
+                        30 + 10 * r.nextDouble(),
+                        r.nextDouble(),
+                        mt2,
+                        jets,
+                        0,
+                        30 + 20 * r.nextDouble(),
+                        r.nextDouble(),
+                        r.nextDouble(),
+                        0.1,
+                        0.05,
+                        0.05,
+                        1,
+                        true));
             }
             byLabel.put(label, l);
         }

@@ -50,8 +50,8 @@ class GeneratedClassesTest {
         // Some prompt leptons do fail (radiation, nearby jets, pile-up), but few.
         assertBetween(w, 0.01, 0.12, "W+jets leptons failing isolation");
         assertTrue(mean(Sample.QCD, CutVariable.LEP_ISO) > 2 * mean(Sample.WJETS, CutVariable.LEP_ISO));
-        assertTrue(mean(Sample.QCD, CutVariable.MET) < 0.7 * mean(Sample.WJETS, CutVariable.MET),
-                "QCD MET must be soft");
+        assertTrue(
+                mean(Sample.QCD, CutVariable.MET) < 0.7 * mean(Sample.WJETS, CutVariable.MET), "QCD MET must be soft");
     }
 
     @Test
@@ -98,8 +98,11 @@ class GeneratedClassesTest {
     @Test
     void cutsDoNotSeparateTheClassesButTheReferenceNetworkMostlyDoes() {
         for (CutBasedClassifier.PairResult p : report.bestCuts()) {
-            assertBetween(p.balancedAccuracy(), 0.6, 0.92, "best cut " + p.cut() + " for " + p.signal() + " vs "
-                    + p.background());
+            assertBetween(
+                    p.balancedAccuracy(),
+                    0.6,
+                    0.92,
+                    "best cut " + p.cut() + " for " + p.signal() + " vs " + p.background());
         }
         assertBetween(report.decisionTree().accuracy(), 0.5, 0.85, "depth-2 tree accuracy");
         double auc = report.dnn().auc()[Sample.TTBAR.label()];

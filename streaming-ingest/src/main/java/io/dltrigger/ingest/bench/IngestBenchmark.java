@@ -29,8 +29,9 @@ public final class IngestBenchmark {
         }
 
         public String row() {
-            return String.format("| %s | %d | %,d | %.1f | %,.0f | %,.0f | %.1f | %,.0f |", name, cores, events, seconds,
-                    events / seconds, perCore(), cpuSeconds, events / cpuSeconds);
+            return String.format(
+                    "| %s | %d | %,d | %.1f | %,.0f | %,.0f | %.1f | %,.0f |",
+                    name, cores, events, seconds, events / seconds, perCore(), cpuSeconds, events / cpuSeconds);
         }
 
         public static String header() {
@@ -42,30 +43,33 @@ public final class IngestBenchmark {
     /** CPU time of this JVM, all threads. */
     private static double cpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
+                        .getProcessCpuTime()
+                / 1e9;
     }
 
-    private IngestBenchmark() {
-    }
+    private IngestBenchmark() {}
 
     public static List<Result> run(Path input, Path work, List<Integer> parallelisms, long chunkEvents)
             throws Exception {
         List<Path> files;
         try (Stream<Path> s = Files.walk(input)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".root")).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith(".root"))
+                    .sorted()
+                    .toList();
         }
         if (files.isEmpty()) {
             throw new IOException("no .root files under " + input);
         }
         List<Result> results = new ArrayList<>();
         // warm-up: JIT and the page cache, so that the first measured run is not penalised
-        PlainLoop.run(files.subList(0, 1), config(input, work.resolve("warmup"), 1, chunkEvents), work.resolve("warmup"));
+        PlainLoop.run(
+                files.subList(0, 1), config(input, work.resolve("warmup"), 1, chunkEvents), work.resolve("warmup"));
 
         long t0 = System.nanoTime();
         double c0 = cpuSeconds();
         long plain = PlainLoop.run(files, config(input, work.resolve("plain"), 1, chunkEvents), work.resolve("plain"));
-        results.add(new Result("plain loop (reader + ArrowParquetWriter, 1 thread)", 1, plain, seconds(t0),
-                cpuSeconds() - c0));
+        results.add(new Result(
+                "plain loop (reader + ArrowParquetWriter, 1 thread)", 1, plain, seconds(t0), cpuSeconds() - c0));
 
         for (int p : parallelisms) {
             Path out = work.resolve("flink-p" + p);
@@ -75,8 +79,8 @@ public final class IngestBenchmark {
             long t = System.nanoTime();
             double c = cpuSeconds();
             env.execute("bench-ingest p" + p);
-            results.add(new Result("Flink bounded job, parallelism " + p, p, TableCount.events(out), seconds(t),
-                    cpuSeconds() - c));
+            results.add(new Result(
+                    "Flink bounded job, parallelism " + p, p, TableCount.events(out), seconds(t), cpuSeconds() - c));
         }
         return results;
     }

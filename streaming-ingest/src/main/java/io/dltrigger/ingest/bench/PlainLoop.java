@@ -23,8 +23,7 @@ import org.apache.parquet.hadoop.util.HadoopOutputFile;
  * plan, same renaming, same Parquet writer and codec; one Parquet file per input file.
  */
 final class PlainLoop {
-    private PlainLoop() {
-    }
+    private PlainLoop() {}
 
     /** @return events written */
     static long run(List<Path> files, IngestConfig cfg, Path outDir) throws Exception {
@@ -39,13 +38,16 @@ final class PlainLoop {
                 String uri = f.toUri().toString();
                 Path out = outDir.resolve(f.getFileName().toString().replace(".root", ".parquet"));
                 try (RootFile root = RootFile.open(uri);
-                        ArrowParquetWriter writer = new ArrowParquetWriter(HadoopOutputFile.fromPath(
-                                new org.apache.hadoop.fs.Path(out.toUri()), new Configuration()), schema,
+                        ArrowParquetWriter writer = new ArrowParquetWriter(
+                                HadoopOutputFile.fromPath(
+                                        new org.apache.hadoop.fs.Path(out.toUri()), new Configuration()),
+                                schema,
                                 cfg.compression())) {
                     RootTree tree = root.tree(cfg.tree());
                     for (EntryRange r : tree.planChunks(branches, cfg.chunkEvents())) {
                         try (VectorSchemaRoot batch = tree.read(branches, r, allocator);
-                                VectorSchemaRoot columns = members.fromBranches(batch, r.stop() - r.start(), allocator);
+                                VectorSchemaRoot columns =
+                                        members.fromBranches(batch, r.stop() - r.start(), allocator);
                                 TableBatch rows = new TableBatch(schema, uri, r.start(), columns, allocator)) {
                             writer.write(rows.root());
                             events += columns.getRowCount();

@@ -11,14 +11,14 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /** Rows of the committed (visible) Parquet files under a table folder, from their footers. */
 final class TableCount {
-    private TableCount() {
-    }
+    private TableCount() {}
 
     static long events(Path table) throws IOException {
         List<Path> parts;
         try (Stream<Path> s = Files.walk(table)) {
             parts = s.filter(p -> p.getFileName().toString().startsWith("part-")
-                    && p.getFileName().toString().endsWith(".parquet")).toList();
+                            && p.getFileName().toString().endsWith(".parquet"))
+                    .toList();
         }
         long rows = 0;
         for (Path p : parts) {

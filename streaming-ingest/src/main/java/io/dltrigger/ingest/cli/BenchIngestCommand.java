@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bench-ingest}: events/s per core of the Flink job against the plain loop, same files, same run. */
-@Command(name = "bench-ingest", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench-ingest",
+        mixinStandardHelpOptions = true,
         description = "Benchmark ROOT -> Parquet: plain single-threaded loop, then the Flink job at each parallelism.")
 final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder of generated ROOT files.")

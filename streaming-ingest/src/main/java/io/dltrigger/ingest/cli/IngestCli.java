@@ -4,12 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the streaming-ingest stage: {@code bin/dltrigger ingest|bench-ingest ...}. */
-@Command(name = "dltrigger", mixinStandardHelpOptions = true,
+@Command(
+        name = "dltrigger",
+        mixinStandardHelpOptions = true,
         subcommands = {IngestCommand.class, BenchIngestCommand.class},
         description = "Flink ingestion of ROOT files into the Parquet event table.")
 public final class IngestCli {
-    private IngestCli() {
-    }
+    private IngestCli() {}
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

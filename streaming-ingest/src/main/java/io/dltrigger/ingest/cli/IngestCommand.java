@@ -14,11 +14,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ingest}: runs the job until the input is done (bounded) or until cancelled (continuous). */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Stream ROOT files into the Parquet event table (Flink; local MiniCluster by default,",
-                "or the cluster of `flink run`). Options override the configuration file."})
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Stream ROOT files into the Parquet event table (Flink; local MiniCluster by default,",
+            "or the cluster of `flink run`). Options override the configuration file."
+        })
 final class IngestCommand implements Callable<Integer> {
-    @Option(names = "--input", arity = "1..*", paramLabel = "PATH",
+    @Option(
+            names = "--input",
+            arity = "1..*",
+            paramLabel = "PATH",
             description = "Directories or files to read (file:, hdfs:, s3:, or a local path).")
     List<String> input;
 
@@ -28,26 +35,47 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--bounded", description = "Read what is there now, then stop (default: watch forever).")
     boolean bounded;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "YAML configuration (default: conf/ingest.yaml under the DLTrigger home, if present).")
     Path config;
 
-    @Option(names = "--quarantine", paramLabel = "PATH", description = "Dead-letter table (default: OUTPUT/_quarantine).")
+    @Option(
+            names = "--quarantine",
+            paramLabel = "PATH",
+            description = "Dead-letter table (default: OUTPUT/_quarantine).")
     String quarantine;
 
-    @Option(names = "--checkpoint-dir", paramLabel = "PATH", description = "Checkpoints (default: OUTPUT/_checkpoints).")
+    @Option(
+            names = "--checkpoint-dir",
+            paramLabel = "PATH",
+            description = "Checkpoints (default: OUTPUT/_checkpoints).")
     String checkpointDir;
 
-    @Option(names = "--from-checkpoint", paramLabel = "PATH",
+    @Option(
+            names = "--from-checkpoint",
+            paramLabel = "PATH",
             description = "Resume from a retained checkpoint (.../chk-N) or a savepoint.")
     String fromCheckpoint;
 
-    @Option(names = "--parallelism", paramLabel = "N") Integer parallelism;
-    @Option(names = "--chunk-events", paramLabel = "N", description = "Target entries per chunk.") Long chunkEvents;
-    @Option(names = "--checkpoint-interval", paramLabel = "DURATION") String checkpointInterval;
-    @Option(names = "--discovery-interval", paramLabel = "DURATION") String discoveryInterval;
-    @Option(names = "--sample", paramLabel = "NAME", description = "Sample name for every input file "
-            + "(default: from the file name by sample-pattern).") String sample;
+    @Option(names = "--parallelism", paramLabel = "N")
+    Integer parallelism;
+
+    @Option(names = "--chunk-events", paramLabel = "N", description = "Target entries per chunk.")
+    Long chunkEvents;
+
+    @Option(names = "--checkpoint-interval", paramLabel = "DURATION")
+    String checkpointInterval;
+
+    @Option(names = "--discovery-interval", paramLabel = "DURATION")
+    String discoveryInterval;
+
+    @Option(
+            names = "--sample",
+            paramLabel = "NAME",
+            description = "Sample name for every input file " + "(default: from the file name by sample-pattern).")
+    String sample;
 
     @Override
     public Integer call() throws Exception {

@@ -36,7 +36,8 @@ public record IngestConfig(
         Duration quietPeriod,
         String samplePattern,
         Optional<String> sample,
-        CompressionCodecName compression) implements Serializable {
+        CompressionCodecName compression)
+        implements Serializable {
 
     private static final Pattern SAMPLE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
@@ -63,7 +64,8 @@ public record IngestConfig(
         } catch (PatternSyntaxException | NullPointerException e) {
             throw new ConfigException("sample-pattern: not a regular expression: " + samplePattern, e);
         }
-        sample.ifPresent(s -> require(SAMPLE_NAME.matcher(s).matches(),
+        sample.ifPresent(s -> require(
+                SAMPLE_NAME.matcher(s).matches(),
                 "sample: '" + s + "' is not a valid partition value (letters, digits, _ . -)"));
         require(compression != null, "compression: required");
     }

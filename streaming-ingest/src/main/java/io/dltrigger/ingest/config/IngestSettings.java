@@ -26,28 +26,46 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * overridden by the command line, then turned into a validated {@link IngestConfig}.
  */
 public final class IngestSettings {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public List<String> input = new ArrayList<>();
     public String output;
     public String quarantine;
-    @JsonProperty("checkpoint-dir") public String checkpointDir;
+
+    @JsonProperty("checkpoint-dir")
+    public String checkpointDir;
+
     public boolean bounded;
     public String tree = "Delphes";
     /** Collection -> members, in column order; the members the trigger selection reads by default. */
     public Map<String, List<String>> collections = defaultCollections();
-    @JsonProperty("integer-members") public List<String> integerMembers = List.of("Charge", "PID", "BTag");
-    @JsonProperty("chunk-events") public long chunkEvents = 2_000;
+
+    @JsonProperty("integer-members")
+    public List<String> integerMembers = List.of("Charge", "PID", "BTag");
+
+    @JsonProperty("chunk-events")
+    public long chunkEvents = 2_000;
+
     public int parallelism = 2;
-    @JsonProperty("checkpoint-interval") public String checkpointInterval = "10s";
-    @JsonProperty("discovery-interval") public String discoveryInterval = "5s";
-    @JsonProperty("quiet-period") public String quietPeriod = "0s";
-    @JsonProperty("sample-pattern") public String samplePattern = "^([A-Za-z0-9]+)_";
+
+    @JsonProperty("checkpoint-interval")
+    public String checkpointInterval = "10s";
+
+    @JsonProperty("discovery-interval")
+    public String discoveryInterval = "5s";
+
+    @JsonProperty("quiet-period")
+    public String quietPeriod = "0s";
+
+    @JsonProperty("sample-pattern")
+    public String samplePattern = "^([A-Za-z0-9]+)_";
+
     public String sample;
     public String compression = "zstd";
     /** A retained checkpoint or savepoint to resume from: command line only. */
-    @JsonIgnore public String restoreFrom;
+    @JsonIgnore
+    public String restoreFrom;
 
     private static Map<String, List<String>> defaultCollections() {
         Map<String, List<String>> c = new LinkedHashMap<>();
@@ -78,10 +96,13 @@ public final class IngestSettings {
             }
             return s;
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(file + " line " + e.getLocation().getLineNr() + ": unknown key '"
-                    + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")", e);
+            throw new ConfigException(
+                    file + " line " + e.getLocation().getLineNr() + ": unknown key '" + e.getPropertyName()
+                            + "' (known: " + e.getKnownPropertyIds() + ")",
+                    e);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
+            String where =
+                    e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
             throw new ConfigException(file + where + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage(), e);
@@ -90,12 +111,23 @@ public final class IngestSettings {
 
     public IngestConfig toConfig() {
         String out = output == null ? null : stripSlash(output);
-        return new IngestConfig(input, out,
+        return new IngestConfig(
+                input,
+                out,
                 quarantine != null ? quarantine : out == null ? null : out + "/_quarantine",
                 checkpointDir != null ? checkpointDir : out == null ? null : out + "/_checkpoints",
-                Optional.ofNullable(restoreFrom), bounded, tree, columns(), chunkEvents, parallelism,
-                duration("checkpoint-interval", checkpointInterval), duration("discovery-interval", discoveryInterval),
-                duration("quiet-period", quietPeriod), samplePattern, Optional.ofNullable(sample), codec());
+                Optional.ofNullable(restoreFrom),
+                bounded,
+                tree,
+                columns(),
+                chunkEvents,
+                parallelism,
+                duration("checkpoint-interval", checkpointInterval),
+                duration("discovery-interval", discoveryInterval),
+                duration("quiet-period", quietPeriod),
+                samplePattern,
+                Optional.ofNullable(sample),
+                codec());
     }
 
     private List<MemberColumn> columns() {
@@ -122,7 +154,8 @@ public final class IngestSettings {
         try {
             return CompressionCodecName.valueOf(compression.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ConfigException("compression: '" + compression + "' is not one of uncompressed, snappy, gzip, zstd, lz4_raw", e);
+            throw new ConfigException(
+                    "compression: '" + compression + "' is not one of uncompressed, snappy, gzip, zstd, lz4_raw", e);
         }
     }
 

@@ -2,10 +2,10 @@ package io.dltrigger.ingest.job;
 
 import io.dltrigger.ingest.config.ConfigException;
 import io.dltrigger.ingest.config.IngestConfig;
-import java.io.IOException;
 import io.dltrigger.ingest.sink.EventTableSinks;
 import io.dltrigger.ingest.source.ChunkResult;
 import io.dltrigger.ingest.source.RootChunkSource;
+import java.io.IOException;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -26,8 +26,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class IngestJob {
     public static final String SOURCE_UID = "root-chunks";
 
-    private IngestJob() {
-    }
+    private IngestJob() {}
 
     /** Job settings derived from the configuration: checkpoints, parallelism, restore point. */
     public static Configuration flinkConfiguration(IngestConfig config) {
@@ -36,7 +35,8 @@ public final class IngestJob {
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointInterval());
         conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, qualified(config.checkpointDir()));
-        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+        conf.set(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         // elements are immutable after emission: chained operators may share them
         conf.set(PipelineOptions.OBJECT_REUSE, true);
@@ -67,10 +67,18 @@ public final class IngestJob {
 
     /** Routes good chunks to the event table and quarantined ones to the dead-letter table. */
     public static void sinks(DataStream<ChunkResult> chunks, IngestConfig config) {
-        chunks.filter(c -> !c.quarantined()).name("good-chunks").uid("good-chunks")
-                .sinkTo(EventTableSinks.events(config)).name("event-table").uid("event-table");
-        chunks.filter(ChunkResult::quarantined).name("quarantined-chunks").uid("quarantined-chunks")
-                .sinkTo(EventTableSinks.quarantine(config)).name("quarantine").uid("quarantine");
+        chunks.filter(c -> !c.quarantined())
+                .name("good-chunks")
+                .uid("good-chunks")
+                .sinkTo(EventTableSinks.events(config))
+                .name("event-table")
+                .uid("event-table");
+        chunks.filter(ChunkResult::quarantined)
+                .name("quarantined-chunks")
+                .uid("quarantined-chunks")
+                .sinkTo(EventTableSinks.quarantine(config))
+                .name("quarantine")
+                .uid("quarantine");
     }
 
     public static void build(StreamExecutionEnvironment env, IngestConfig config) {

@@ -13,15 +13,18 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
  * uncommitted files are discarded and their chunks re-read from the restored source state.
  */
 public final class EventTableSinks {
-    private EventTableSinks() {
-    }
+    private EventTableSinks() {}
 
     public static FileSink<ChunkResult> events(IngestConfig config) {
-        return FileSink.forBulkFormat(new Path(config.output()),
+        return FileSink.forBulkFormat(
+                        new Path(config.output()),
                         new EventTableWriterFactory(config.tableSchema(), config.compression()))
                 .withBucketAssigner(PartitionAssigner.events())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
-                .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".parquet").build())
+                .withOutputFileConfig(OutputFileConfig.builder()
+                        .withPartPrefix("part")
+                        .withPartSuffix(".parquet")
+                        .build())
                 .build();
     }
 
@@ -29,7 +32,10 @@ public final class EventTableSinks {
         return FileSink.forRowFormat(new Path(config.quarantine()), new QuarantineEncoder())
                 .withBucketAssigner(PartitionAssigner.quarantine())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
-                .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("quarantine").withPartSuffix(".jsonl").build())
+                .withOutputFileConfig(OutputFileConfig.builder()
+                        .withPartPrefix("quarantine")
+                        .withPartSuffix(".jsonl")
+                        .build())
                 .build();
     }
 }

@@ -28,8 +28,8 @@ final class EventTableWriter implements BulkWriter<ChunkResult> {
     @Override
     public void addElement(ChunkResult chunk) throws IOException {
         try (ArrowStreamReader members = ChunkCodec.decode(chunk.arrowIpc(), allocator);
-                TableBatch batch = new TableBatch(schema, chunk.sourceFile(), chunk.entryStart(),
-                        members.getVectorSchemaRoot(), allocator)) {
+                TableBatch batch = new TableBatch(
+                        schema, chunk.sourceFile(), chunk.entryStart(), members.getVectorSchemaRoot(), allocator)) {
             parquet.write(batch.root());
         }
     }

@@ -38,7 +38,10 @@ public final class RootChunkSource implements Source<ChunkResult, RootChunkSplit
     public RootChunkSource(IngestConfig config) {
         this.schema = config.tableSchema();
         this.discovery = new RootFileDiscovery(config.inputs(), config.quietPeriod());
-        this.planner = new ChunkPlanner(config.tree(), schema.branches(), config.chunkEvents(),
+        this.planner = new ChunkPlanner(
+                config.tree(),
+                schema.branches(),
+                config.chunkEvents(),
                 new SampleResolver(config.samplePattern(), config.sample()));
         this.bounded = config.bounded();
         this.discoveryInterval = config.discoveryInterval();

@@ -11,8 +11,7 @@ import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 
 /** The chunk's wire form between source and sink: its member columns as one Arrow IPC stream. */
 public final class ChunkCodec {
-    private ChunkCodec() {
-    }
+    private ChunkCodec() {}
 
     public static byte[] encode(VectorSchemaRoot members) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -15,8 +15,8 @@ public record MemberColumn(String collection, String member, boolean integer) im
             throw new IllegalArgumentException("bad collection name '" + collection + "' (letters and digits)");
         }
         if (member == null || !NAME.matcher(member).matches()) {
-            throw new IllegalArgumentException("bad member name '" + member + "' of collection " + collection
-                    + " (letters and digits)");
+            throw new IllegalArgumentException(
+                    "bad member name '" + member + "' of collection " + collection + " (letters and digits)");
         }
     }
 

@@ -36,8 +36,8 @@ public final class MemberColumns {
     public VectorSchemaRoot fromBranches(VectorSchemaRoot branches, long expectedRows, BufferAllocator allocator)
             throws ChunkFormatException {
         if (branches.getRowCount() != expectedRows) {
-            throw new ChunkFormatException("the reader returned " + branches.getRowCount() + " rows for "
-                    + expectedRows + " entries");
+            throw new ChunkFormatException(
+                    "the reader returned " + branches.getRowCount() + " rows for " + expectedRows + " entries");
         }
         List<FieldVector> columns = new ArrayList<>();
         try {
@@ -47,7 +47,8 @@ public final class MemberColumns {
                     throw new ChunkFormatException("branch " + m.branch() + " is missing from the batch");
                 }
                 boolean unsigned = checkType(m, source.getField());
-                FieldVector column = (FieldVector) EventTableSchema.columnField(m).createVector(allocator);
+                FieldVector column =
+                        (FieldVector) EventTableSchema.columnField(m).createVector(allocator);
                 columns.add(column);
                 if (unsigned) {
                     shareAsSigned((ListVector) source, (ListVector) column);
@@ -71,10 +72,11 @@ public final class MemberColumns {
         ArrowType element = list ? f.getChildren().get(0).getType() : null;
         boolean unsigned = m.integer() && UINT32.equals(element);
         if (!list || !(expected.equals(element) || unsigned)) {
-            String actual = f.getChildren().isEmpty() ? f.getType().toString()
+            String actual = f.getChildren().isEmpty()
+                    ? f.getType().toString()
                     : f.getType() + "<" + f.getChildren().get(0).getType() + ">";
-            throw new ChunkFormatException("branch " + m.branch() + " reads as " + actual + ", expected "
-                    + EventTableSchema.typeName(m));
+            throw new ChunkFormatException(
+                    "branch " + m.branch() + " reads as " + actual + ", expected " + EventTableSchema.typeName(m));
         }
         return unsigned;
     }
@@ -84,10 +86,13 @@ public final class MemberColumns {
      * int32 with the same bits, so the buffers are shared as they are, not converted.
      */
     private static void shareAsSigned(ListVector source, ListVector column) {
-        column.loadFieldBuffers(new ArrowFieldNode(source.getValueCount(), source.getNullCount()),
+        column.loadFieldBuffers(
+                new ArrowFieldNode(source.getValueCount(), source.getNullCount()),
                 List.of(source.getValidityBuffer(), source.getOffsetBuffer()));
         FieldVector values = source.getDataVector();
-        column.getDataVector().loadFieldBuffers(new ArrowFieldNode(values.getValueCount(), values.getNullCount()),
-                List.of(values.getValidityBuffer(), values.getDataBuffer()));
+        column.getDataVector()
+                .loadFieldBuffers(
+                        new ArrowFieldNode(values.getValueCount(), values.getNullCount()),
+                        List.of(values.getValidityBuffer(), values.getDataBuffer()));
     }
 }

@@ -19,7 +19,8 @@ public final class TableBatch implements AutoCloseable {
     private final BigIntVector entry;
     private final VectorSchemaRoot root;
 
-    public TableBatch(Schema schema, String file, long firstEntry, VectorSchemaRoot members, BufferAllocator allocator) {
+    public TableBatch(
+            Schema schema, String file, long firstEntry, VectorSchemaRoot members, BufferAllocator allocator) {
         int rows = members.getRowCount();
         sourceFile = (VarCharVector) schema.getFields().get(0).createVector(allocator);
         entry = (BigIntVector) schema.getFields().get(1).createVector(allocator);

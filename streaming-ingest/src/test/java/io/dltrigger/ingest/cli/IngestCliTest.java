@@ -13,7 +13,8 @@ import picocli.CommandLine;
 
 /** Bad command lines stop before any job starts, with exit code 2 and the offending key or path. */
 class IngestCliTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private String run(int expectedExit, String... args) {
         CommandLine cli = IngestCli.commandLine();
@@ -25,17 +26,37 @@ class IngestCliTest {
 
     @Test
     void refusesMissingInputPath() {
-        String err = run(2, "ingest", "--input", dir.resolve("nope").toString(), "--output", dir.resolve("out").toString());
+        String err = run(
+                2,
+                "ingest",
+                "--input",
+                dir.resolve("nope").toString(),
+                "--output",
+                dir.resolve("out").toString());
         assertTrue(err.contains("input: " + dir.resolve("nope") + " does not exist"), err);
     }
 
     @Test
     void refusesBadValuesNamingTheKey() {
-        String err = run(2, "ingest", "--input", dir.toString(), "--output", dir.resolve("out").toString(),
-                "--chunk-events", "0");
+        String err = run(
+                2,
+                "ingest",
+                "--input",
+                dir.toString(),
+                "--output",
+                dir.resolve("out").toString(),
+                "--chunk-events",
+                "0");
         assertTrue(err.contains("chunk-events: must be positive"), err);
-        err = run(2, "ingest", "--input", dir.toString(), "--output", dir.resolve("out").toString(),
-                "--checkpoint-interval", "often");
+        err = run(
+                2,
+                "ingest",
+                "--input",
+                dir.toString(),
+                "--output",
+                dir.resolve("out").toString(),
+                "--checkpoint-interval",
+                "often");
         assertTrue(err.contains("checkpoint-interval: 'often' is not a duration"), err);
     }
 
@@ -45,8 +66,15 @@ class IngestCliTest {
         Files.writeString(conf, "tree: Delphes\nparallelism: two\n");
         String err = run(2, "ingest", "--config", conf.toString(), "--input", dir.toString(), "--output", "out");
         assertTrue(err.contains("ingest.yaml line 2"), err);
-        err = run(2, "ingest", "--config", dir.resolve("absent.yaml").toString(), "--input", dir.toString(),
-                "--output", "out");
+        err = run(
+                2,
+                "ingest",
+                "--config",
+                dir.resolve("absent.yaml").toString(),
+                "--input",
+                dir.toString(),
+                "--output",
+                "out");
         assertTrue(err.contains("--config: no such file"), err);
     }
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IngestSettingsTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static IngestSettings minimal() {
         IngestSettings s = new IngestSettings();

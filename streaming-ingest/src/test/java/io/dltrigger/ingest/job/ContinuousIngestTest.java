@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ContinuousIngestTest {
     private static final Duration DEADLINE = Duration.ofSeconds(120);
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void ingestsDroppedFilesIgnoresInProgressOnesAndResumesFromItsCheckpoint() throws Exception {
@@ -37,9 +38,12 @@ class ContinuousIngestTest {
         Path in = dir.resolve("in");
         Files.createDirectories(in);
         Path qcd = GeneratedRuns.write(staging, Sample.QCD, 21, 150, 150, 50).get(0);
-        Path wjets = GeneratedRuns.write(staging, Sample.WJETS, 22, 120, 120, 50).get(0);
-        Path ttbar = GeneratedRuns.write(staging, Sample.TTBAR, 23, 100, 100, 50).get(0);
-        Path qcd2 = GeneratedRuns.write(staging.resolve("later"), Sample.QCD, 24, 80, 80, 50).get(0);
+        Path wjets =
+                GeneratedRuns.write(staging, Sample.WJETS, 22, 120, 120, 50).get(0);
+        Path ttbar =
+                GeneratedRuns.write(staging, Sample.TTBAR, 23, 100, 100, 50).get(0);
+        Path qcd2 = GeneratedRuns.write(staging.resolve("later"), Sample.QCD, 24, 80, 80, 50)
+                .get(0);
         TestInputs.drop(qcd, in, qcd.getFileName().toString());
 
         IngestSettings s = TestInputs.settings(in, dir.resolve("events"));
@@ -47,28 +51,40 @@ class ContinuousIngestTest {
         IngestConfig cfg = s.toConfig();
         Path table = dir.resolve("events");
         JobClient job = start(cfg);
-        TestJobs.await("the first file's 150 events", DEADLINE, () -> EventTable.read(table).rows() == 150);
+        TestJobs.await(
+                "the first file's 150 events",
+                DEADLINE,
+                () -> EventTable.read(table).rows() == 150);
 
         // a writer half-way through: hidden name, truncated content
         Path inProgress = in.resolve("." + ttbar.getFileName() + ".inprogress");
         byte[] bytes = Files.readAllBytes(ttbar);
         Files.write(inProgress, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         TestInputs.drop(wjets, in, wjets.getFileName().toString());
-        TestJobs.await("the dropped file's events", DEADLINE, () -> EventTable.read(table).rows() == 270);
+        TestJobs.await(
+                "the dropped file's events",
+                DEADLINE,
+                () -> EventTable.read(table).rows() == 270);
         assertEquals(Map.of("qcd", 150L, "wjets", 120L), EventTable.read(table).rowsBySample());
 
         // the writer finishes and renames into place
         Files.write(inProgress, bytes);
         Files.move(inProgress, in.resolve(ttbar.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-        TestJobs.await("the renamed file's events", DEADLINE, () -> EventTable.read(table).rows() == 370);
+        TestJobs.await(
+                "the renamed file's events",
+                DEADLINE,
+                () -> EventTable.read(table).rows() == 370);
 
         job.cancel().get();
         TestInputs.drop(qcd2, in, qcd2.getFileName().toString());
         IngestSettings resumed = TestInputs.settings(in, table);
         resumed.bounded = false;
-        resumed.restoreFrom = TestJobs.latestCheckpoint(table.resolve("_checkpoints")).toUri().toString();
+        resumed.restoreFrom =
+                TestJobs.latestCheckpoint(table.resolve("_checkpoints")).toUri().toString();
         JobClient second = start(resumed.toConfig());
-        TestJobs.await("the file that arrived while the job was down", DEADLINE,
+        TestJobs.await(
+                "the file that arrived while the job was down",
+                DEADLINE,
                 () -> EventTable.read(table).rows() >= 450);
         second.cancel().get();
 

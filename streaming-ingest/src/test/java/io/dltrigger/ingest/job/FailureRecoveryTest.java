@@ -33,14 +33,17 @@ class FailureRecoveryTest {
     static final AtomicBoolean CHECKPOINTED = new AtomicBoolean();
     static final AtomicInteger SEEN_AFTER_CHECKPOINT = new AtomicInteger();
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** Passes chunks through slowly; throws once, some chunks after the first completed checkpoint. */
     static final class FailOnce implements MapFunction<ChunkResult, ChunkResult>, CheckpointListener {
         @Override
         public ChunkResult map(ChunkResult chunk) throws Exception {
             Thread.sleep(100);
-            if (CHECKPOINTED.get() && SEEN_AFTER_CHECKPOINT.incrementAndGet() >= 4 && FAILED.compareAndSet(false, true)) {
+            if (CHECKPOINTED.get()
+                    && SEEN_AFTER_CHECKPOINT.incrementAndGet() >= 4
+                    && FAILED.compareAndSet(false, true)) {
                 throw new IllegalStateException("injected failure at " + chunk.sourceFile() + " " + chunk.entryStart());
             }
             return chunk;
@@ -60,7 +63,8 @@ class FailureRecoveryTest {
         files.addAll(GeneratedRuns.write(in, Sample.QCD, 32, 400, 200, 50));
         IngestConfig cfg = TestInputs.settings(in, dir.resolve("events")).toConfig();
         StreamExecutionEnvironment env = TestJobs.environment(cfg, true);
-        DataStream<ChunkResult> chunks = IngestJob.chunks(env, cfg).map(new FailOnce()).name("fail-once");
+        DataStream<ChunkResult> chunks =
+                IngestJob.chunks(env, cfg).map(new FailOnce()).name("fail-once");
         IngestJob.sinks(chunks, cfg);
         env.execute("failure test");
 

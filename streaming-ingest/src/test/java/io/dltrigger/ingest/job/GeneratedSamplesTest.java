@@ -27,14 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
 class GeneratedSamplesTest {
     private static final Map<Sample, Integer> EVENTS = Map.of(Sample.QCD, 700, Sample.TTBAR, 500, Sample.WJETS, 600);
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void everyClassArrivesWithRowCountsAndColumnChecksumsOfItsRootFiles() throws Exception {
         Path in = dir.resolve("in");
         Map<String, List<Path>> files = new HashMap<>();
         for (Map.Entry<Sample, Integer> e : EVENTS.entrySet()) {
-            files.put(e.getKey().id(), GeneratedRuns.write(in, e.getKey(), 11 + e.getKey().ordinal(), e.getValue(), 250, 100));
+            files.put(
+                    e.getKey().id(),
+                    GeneratedRuns.write(in, e.getKey(), 11 + e.getKey().ordinal(), e.getValue(), 250, 100));
         }
         IngestConfig cfg = TestInputs.settings(in, dir.resolve("events")).toConfig();
         StreamExecutionEnvironment env = TestJobs.environment(cfg);
@@ -46,16 +49,22 @@ class GeneratedSamplesTest {
         assertEquals(Map.of("qcd", 700L, "ttbar", 500L, "wjets", 600L), table.rowsBySample());
         assertEquals(List.of(), table.duplicates());
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        assertTrue(table.keys().stream().allMatch(k -> k.date().equals(today)
-                && k.sourceFile().startsWith("file:/") && k.sourceFile().contains("/" + k.sample() + "_seed")));
+        assertTrue(table.keys().stream()
+                .allMatch(k -> k.date().equals(today)
+                        && k.sourceFile().startsWith("file:/")
+                        && k.sourceFile().contains("/" + k.sample() + "_seed")));
         // after a finished job, the partitions hold committed part files only
         try (Stream<Path> all = Files.walk(dir.resolve("events"))) {
-            List<String> names = all.filter(Files::isRegularFile).filter(p -> p.toString().contains("/sample="))
-                    .map(p -> p.getFileName().toString()).toList();
-            assertTrue(!names.isEmpty() && names.stream().allMatch(n -> n.startsWith("part-") && n.endsWith(".parquet")),
+            List<String> names = all.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().contains("/sample="))
+                    .map(p -> p.getFileName().toString())
+                    .toList();
+            assertTrue(
+                    !names.isEmpty() && names.stream().allMatch(n -> n.startsWith("part-") && n.endsWith(".parquet")),
                     names.toString());
         }
-        assertTrue(table.columns().containsAll(List.of("Jet_BTag", "EFlowTrack_PID", "MissingET_MET", "Electron_Charge")));
+        assertTrue(
+                table.columns().containsAll(List.of("Jet_BTag", "EFlowTrack_PID", "MissingET_MET", "Electron_Charge")));
         for (String sample : files.keySet()) {
             Map<String, io.dltrigger.ingest.testing.Checksum> expected =
                     RootChecksums.of(files.get(sample), "Delphes", cfg.columns());

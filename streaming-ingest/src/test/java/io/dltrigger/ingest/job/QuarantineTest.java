@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dltrigger.generator.event.Sample;
 import io.dltrigger.ingest.config.IngestConfig;
 import io.dltrigger.ingest.config.IngestSettings;
-import io.dltrigger.generator.event.Sample;
 import io.dltrigger.ingest.testing.EventTable;
 import io.dltrigger.ingest.testing.GeneratedRuns;
 import io.dltrigger.ingest.testing.Quarantine;
@@ -18,15 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Metric;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bad files among good ones go to the dead-letter table with their reason; the good ones all arrive. */
@@ -37,9 +37,12 @@ class QuarantineTest {
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setConfiguration(METRICS.addToConfiguration(new Configuration()))
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void quarantinesTruncatedCorruptAndNonRootFilesWhileTheRestCompletes() throws Exception {
@@ -68,9 +71,15 @@ class QuarantineTest {
         Map<String, String> reasons = new TreeMap<>();
         for (JsonNode r : Quarantine.read(dir.resolve("events/_quarantine"))) {
             String file = r.get("source_file").asText();
-            reasons.put(file.substring(file.lastIndexOf('/') + 1), r.get("reason").asText());
+            reasons.put(
+                    file.substring(file.lastIndexOf('/') + 1), r.get("reason").asText());
         }
-        assertEquals(List.of("qcd_seed1_0001.root", "ttbar_seed1_0000.root", "ttbar_seed1_0001.root", "unnamed.root",
+        assertEquals(
+                List.of(
+                        "qcd_seed1_0001.root",
+                        "ttbar_seed1_0000.root",
+                        "ttbar_seed1_0001.root",
+                        "unnamed.root",
                         "wjets_seed1_0001.root"),
                 List.copyOf(reasons.keySet()));
         assertTrue(reasons.get("qcd_seed1_0001.root").contains("truncated"), reasons.toString());
@@ -92,7 +101,8 @@ class QuarantineTest {
     @Test
     void quarantinesChunksWithCorruptBasketsAndKeepsTheFilesOtherChunks() throws Exception {
         Path in = dir.resolve("in");
-        Path good = GeneratedRuns.write(dir.resolve("gen"), Sample.TTBAR, 41, 250, 250, 50).get(0);
+        Path good = GeneratedRuns.write(dir.resolve("gen"), Sample.TTBAR, 41, 250, 250, 50)
+                .get(0);
         // header, keys and tree metadata intact (they are written at the end); baskets in the middle not
         TestInputs.corrupted(good, in, good.getFileName().toString(), 0.4);
         IngestConfig cfg = TestInputs.settings(in, dir.resolve("events")).toConfig();

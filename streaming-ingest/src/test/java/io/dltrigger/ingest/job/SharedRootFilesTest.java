@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * collections; files without a Delphes tree are quarantined saying so. Never a failed job.
  */
 class SharedRootFilesTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private void ingest(Path in, IngestSettings s) throws Exception {
         IngestConfig cfg = s.toConfig();
@@ -47,16 +48,25 @@ class SharedRootFilesTest {
         Map<String, String> reasons = new HashMap<>();
         for (JsonNode r : Quarantine.read(dir.resolve("events/_quarantine"))) {
             String file = r.get("source_file").asText();
-            reasons.put(file.substring(file.lastIndexOf('/') + 1), r.get("reason").asText());
+            reasons.put(
+                    file.substring(file.lastIndexOf('/') + 1), r.get("reason").asText());
         }
         List<String> rootFiles;
         try (Stream<Path> files = Files.list(shared)) {
-            rootFiles = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".root")).toList();
+            rootFiles = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".root"))
+                    .toList();
         }
         assertEquals(rootFiles.size(), reasons.size(), reasons.toString());
         String eic = reasons.get("eic_delphes_output.root");
-        for (String branch : List.of("Electron.PT", "MuonTight.PT", "Jet.BTag", "MissingET.MET", "EFlowTrack.PID",
-                "EFlowPhoton.ET", "EFlowNeutralHadron.Phi")) {
+        for (String branch : List.of(
+                "Electron.PT",
+                "MuonTight.PT",
+                "Jet.BTag",
+                "MissingET.MET",
+                "EFlowTrack.PID",
+                "EFlowPhoton.ET",
+                "EFlowNeutralHadron.Phi")) {
             assertTrue(eic.contains(branch), eic);
         }
         reasons.forEach((file, reason) -> {
@@ -78,14 +88,19 @@ class SharedRootFilesTest {
         EventTable table = EventTable.read(dir.resolve("events"));
         assertEquals(Map.of("eic", (long) TestInputs.EIC_ENTRIES), table.rowsBySample());
         // JSROOT's figures for the same branches (../shared/data/root/expected/eic_delphes_output.json)
-        JsonNode expected = new ObjectMapper().readTree(eic.getParent().resolve("expected/eic_delphes_output.json")
-                .toFile()).get("branches");
+        JsonNode expected = new ObjectMapper()
+                .readTree(eic.getParent()
+                        .resolve("expected/eic_delphes_output.json")
+                        .toFile())
+                .get("branches");
         for (String member : TestInputs.PARTICLE.get("Particle")) {
             JsonNode b = expected.get("Particle." + member);
             double want = b.get("sum").asDouble();
             double got = table.sum("Particle_" + member);
             assertEquals(want, got, 1e-6 * Math.max(1, Math.abs(want)), "Particle." + member);
-            assertEquals(b.get("values").asLong(), table.checksums("eic").get("Particle_" + member).values());
+            assertEquals(
+                    b.get("values").asLong(),
+                    table.checksums("eic").get("Particle_" + member).values());
         }
     }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
@@ -23,16 +23,14 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
  */
 public final class EventTable {
     /** One event's provenance and partition. */
-    public record Key(String sample, String date, String sourceFile, long entry) {
-    }
+    public record Key(String sample, String date, String sourceFile, long entry) {}
 
     private final List<Key> keys = new ArrayList<>();
     private final Map<String, Map<String, Checksum>> checksumsBySample = new HashMap<>();
     private final Set<String> columns = new HashSet<>();
     private final Map<String, Double> valueSums = new HashMap<>();
 
-    private EventTable() {
-    }
+    private EventTable() {}
 
     public static EventTable read(Path table) throws IOException {
         EventTable t = new EventTable();
@@ -42,8 +40,10 @@ public final class EventTable {
         List<Path> parts;
         try (Stream<Path> s = Files.walk(table)) {
             parts = s.filter(p -> p.getFileName().toString().startsWith("part-")
-                    && p.getFileName().toString().endsWith(".parquet")
-                    && !table.relativize(p).toString().startsWith("_")).sorted().toList();
+                            && p.getFileName().toString().endsWith(".parquet")
+                            && !table.relativize(p).toString().startsWith("_"))
+                    .sorted()
+                    .toList();
         }
         Configuration conf = new Configuration();
         conf.setBoolean("parquet.avro.add-list-element-records", false);
@@ -52,7 +52,9 @@ public final class EventTable {
             String sample = partition(p, "sample=");
             String date = partition(p, "ingest_date=");
             try (ParquetReader<GenericRecord> r = AvroParquetReader.<GenericRecord>builder(
-                    HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(p.toUri()), conf)).withConf(conf).build()) {
+                            HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(p.toUri()), conf))
+                    .withConf(conf)
+                    .build()) {
                 for (GenericRecord rec; (rec = r.read()) != null; ) {
                     t.keys.add(new Key(sample, date, rec.get("source_file").toString(), (Long) rec.get("entry")));
                     Map<String, Checksum> sums = t.checksumsBySample.computeIfAbsent(sample, k -> new HashMap<>());
@@ -115,6 +117,8 @@ public final class EventTable {
     /** (source_file, entry) pairs seen more than once. */
     public List<Key> duplicates() {
         Set<String> seen = new HashSet<>();
-        return keys.stream().filter(k -> !seen.add(k.sourceFile() + "#" + k.entry())).toList();
+        return keys.stream()
+                .filter(k -> !seen.add(k.sourceFile() + "#" + k.entry()))
+                .toList();
     }
 }

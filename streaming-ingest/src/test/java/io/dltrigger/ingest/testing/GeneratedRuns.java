@@ -17,18 +17,19 @@ import java.util.List;
  * here, smaller than the CLI's, so that small test files still cut into several chunks.
  */
 public final class GeneratedRuns {
-    private GeneratedRuns() {
-    }
+    private GeneratedRuns() {}
 
     /**
      * @param entriesPerCluster the writer's cluster size, which bounds the reader's chunks
      * @return the files written, in order
      */
-    public static List<Path> write(Path dir, Sample sample, long seed, int events, int eventsPerFile,
-            int entriesPerCluster) throws IOException {
+    public static List<Path> write(
+            Path dir, Sample sample, long seed, int events, int eventsPerFile, int entriesPerCluster)
+            throws IOException {
         WriterOptions options = WriterOptions.defaults().withEntriesPerCluster(entriesPerCluster);
         List<Path> files = new ArrayList<>();
-        for (FilePlan.PlannedFile f : FilePlan.of(sample, events, eventsPerFile, seed).files()) {
+        for (FilePlan.PlannedFile f :
+                FilePlan.of(sample, events, eventsPerFile, seed).files()) {
             EventGenerator generator = new EventGenerator(sample, f.seed());
             Path target = dir.resolve(f.name());
             try (DelphesRootWriter writer = new DelphesRootWriter(target, options)) {

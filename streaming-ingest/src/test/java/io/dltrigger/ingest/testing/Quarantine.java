@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 
 /** The committed dead-letter records (visible {@code quarantine-*.jsonl} files). */
 public final class Quarantine {
-    private Quarantine() {
-    }
+    private Quarantine() {}
 
     public static List<JsonNode> read(Path dir) throws IOException {
         List<JsonNode> records = new ArrayList<>();
@@ -21,7 +20,9 @@ public final class Quarantine {
         }
         ObjectMapper json = new ObjectMapper();
         try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("quarantine-")).sorted().toList()) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("quarantine-"))
+                    .sorted()
+                    .toList()) {
                 for (String line : Files.readAllLines(p)) {
                     records.add(json.readTree(line));
                 }

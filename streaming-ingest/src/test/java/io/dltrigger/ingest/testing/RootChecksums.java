@@ -14,8 +14,7 @@ import org.apache.arrow.vector.complex.ListVector;
 
 /** Column checksums computed from the ROOT files directly (the bridge's reader, no Flink, whole trees). */
 public final class RootChecksums {
-    private RootChecksums() {
-    }
+    private RootChecksums() {}
 
     /** Column name -> checksum over all the files. */
     public static Map<String, Checksum> of(List<Path> files, String tree, List<MemberColumn> members) throws Exception {

@@ -18,19 +18,20 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TestInputs {
     /** The members of the shared Delphes file's Particle collection: what the tests ingest from it. */
-    public static final Map<String, List<String>> PARTICLE = new LinkedHashMap<>(
-            Map.of("Particle", List.of("PT", "Eta", "Phi", "Charge", "PID")));
+    public static final Map<String, List<String>> PARTICLE =
+            new LinkedHashMap<>(Map.of("Particle", List.of("PT", "Eta", "Phi", "Charge", "PID")));
+
     public static final int EIC_ENTRIES = 1000;
 
-    private TestInputs() {
-    }
+    private TestInputs() {}
 
     /** {@code ../shared/data/root/eic_delphes_output.root}; skips the test where the shared folder is absent. */
     public static Path eicDelphes() {
-        Path p = Path.of(System.getProperty("dltrigger.shared", "../../shared"), "data", "root",
-                "eic_delphes_output.root");
-        Assumptions.assumeTrue(Files.isRegularFile(p), "shared ROOT test data not found at " + p
-                + " (the ../shared folder of this setup); skipping");
+        Path p = Path.of(
+                System.getProperty("dltrigger.shared", "../../shared"), "data", "root", "eic_delphes_output.root");
+        Assumptions.assumeTrue(
+                Files.isRegularFile(p),
+                "shared ROOT test data not found at " + p + " (the ../shared folder of this setup); skipping");
         return p;
     }
 

@@ -2,22 +2,21 @@ package io.dltrigger.ingest.testing;
 
 import io.dltrigger.ingest.config.IngestConfig;
 import io.dltrigger.ingest.job.IngestJob;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
-import org.apache.flink.configuration.MemorySize;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Environments for test jobs: the job's own configuration on a local MiniCluster, restarts off. */
 public final class TestJobs {
-    private TestJobs() {
-    }
+    private TestJobs() {}
 
     public static StreamExecutionEnvironment environment(IngestConfig cfg) {
         return environment(cfg, false);
@@ -61,7 +60,8 @@ public final class TestJobs {
     public static Path latestCheckpoint(Path checkpoints) throws IOException {
         try (Stream<Path> s = Files.walk(checkpoints)) {
             return s.filter(p -> p.getFileName().toString().startsWith("chk-") && Files.exists(p.resolve("_metadata")))
-                    .max(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().substring(4))))
+                    .max(Comparator.comparingInt(
+                            p -> Integer.parseInt(p.getFileName().toString().substring(4))))
                     .orElseThrow(() -> new AssertionError("no retained checkpoint under " + checkpoints));
         }
     }

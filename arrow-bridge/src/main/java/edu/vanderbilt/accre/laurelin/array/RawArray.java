@@ -52,7 +52,8 @@ public class RawArray extends PrimitiveArray {
             out.limit(byteoffsets.get(local_entrystop));
             return new RawArray(out);
         }
-        ByteBuffer out = ByteBuffer.allocate(byteoffsets.get(local_entrystop) - byteoffsets.get(local_entrystart)
+        ByteBuffer out = ByteBuffer.allocate(byteoffsets.get(local_entrystop)
+                - byteoffsets.get(local_entrystart)
                 - skipbytes * (local_entrystop - local_entrystart));
         buffer.position(0);
         for (int i = local_entrystart; i < local_entrystop; i++) {

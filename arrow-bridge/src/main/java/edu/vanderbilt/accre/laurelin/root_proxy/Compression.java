@@ -10,8 +10,7 @@ import java.nio.ByteBuffer;
  * {@link RootDecompressor}, which adds ZSTD and fails on corrupt frames instead of printing them.
  */
 public final class Compression {
-    private Compression() {
-    }
+    private Compression() {}
 
     static ByteBuffer decompressBytes(ByteBuffer compressed, int compressedLen, int uncompressedLen)
             throws IOException {

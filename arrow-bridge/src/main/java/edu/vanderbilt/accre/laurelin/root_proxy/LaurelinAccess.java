@@ -9,16 +9,13 @@ import java.util.List;
  * are package-private; it only reads them.
  */
 public final class LaurelinAccess {
-    private LaurelinAccess() {
-    }
+    private LaurelinAccess() {}
 
     /** One top-level key of a file: name and class name (e.g. "Delphes", "TTree"). */
-    public record Key(String name, String className) {
-    }
+    public record Key(String name, String className) {}
 
     /** A leaf branch as the file declares it, whether or not Laurelin can read it. */
-    public record RawLeaf(String branchName, String leafClass, String leafTitle) {
-    }
+    public record RawLeaf(String branchName, String leafClass, String leafTitle) {}
 
     public static List<Key> keys(TFile file) {
         List<Key> out = new ArrayList<>();
@@ -61,7 +58,8 @@ public final class LaurelinAccess {
             String name = String.valueOf(b.getScalar("fName").getVal());
             String leafClass = "?";
             String leafTitle = "";
-            if (b.getProxy("fLeaves") instanceof ProxyArray leaves && leaves.iterator().hasNext()) {
+            if (b.getProxy("fLeaves") instanceof ProxyArray leaves
+                    && leaves.iterator().hasNext()) {
                 Proxy leaf = leaves.iterator().next();
                 leafClass = leaf.getClassName();
                 leafTitle = String.valueOf(leaf.getScalar("fTitle").getVal());

@@ -21,10 +21,10 @@ public final class RootDecompressor {
     static final int HEADER = 9;
     /** LZ4 frames carry an 8-byte xxHash64 checksum after the header, counted in the compressed size. */
     static final int LZ4_CHECKSUM = 8;
+
     private static final LZ4FastDecompressor LZ4 = LZ4Factory.fastestInstance().fastDecompressor();
 
-    private RootDecompressor() {
-    }
+    private RootDecompressor() {}
 
     public static byte[] decompress(ByteBuffer in, int compressedLen, int uncompressedLen) throws IOException {
         byte[] src = new byte[compressedLen];
@@ -34,8 +34,8 @@ public final class RootDecompressor {
         int outPos = 0;
         while (outPos < uncompressedLen) {
             if (inPos + HEADER > compressedLen) {
-                throw new IOException("compressed record ends after " + inPos + " of " + compressedLen
-                        + " bytes with " + (uncompressedLen - outPos) + " bytes still to decompress");
+                throw new IOException("compressed record ends after " + inPos + " of " + compressedLen + " bytes with "
+                        + (uncompressedLen - outPos) + " bytes still to decompress");
             }
             Algorithm algo = Algorithm.of(src[inPos], src[inPos + 1]);
             int frameIn = u24(src, inPos + 3);
@@ -52,8 +52,8 @@ public final class RootDecompressor {
                 case ZSTD -> unzstd(src, dataPos, frameIn, out, outPos, frameOut);
             };
             if (n != frameOut) {
-                throw new IOException(algo + " frame at byte " + inPos + " decompressed to " + n
-                        + " bytes, expected " + frameOut);
+                throw new IOException(
+                        algo + " frame at byte " + inPos + " decompressed to " + n + " bytes, expected " + frameOut);
             }
             inPos = dataPos + frameIn;
             outPos += frameOut;
@@ -119,7 +119,10 @@ public final class RootDecompressor {
     }
 
     enum Algorithm {
-        ZLIB, LZMA, LZ4, ZSTD;
+        ZLIB,
+        LZMA,
+        LZ4,
+        ZSTD;
 
         static Algorithm of(byte a, byte b) throws IOException {
             if (a == 'Z' && b == 'L') {
@@ -138,7 +141,8 @@ public final class RootDecompressor {
         }
 
         private static String printable(String s) {
-            return s.codePoints().allMatch(c -> c >= 32 && c < 127) ? s
+            return s.codePoints().allMatch(c -> c >= 32 && c < 127)
+                    ? s
                     : String.format("0x%02x%02x", (int) s.charAt(0), (int) s.charAt(1));
         }
     }

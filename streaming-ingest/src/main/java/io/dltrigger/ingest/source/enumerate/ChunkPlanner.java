@@ -35,20 +35,31 @@ public final class ChunkPlanner implements Serializable {
     public List<RootChunkSplit> plan(FileMeta file) {
         Optional<String> sample = samples.sampleOf(file.name());
         if (sample.isEmpty()) {
-            return List.of(RootChunkSplit.badFile(file, tree, "unknown",
+            return List.of(RootChunkSplit.badFile(
+                    file,
+                    tree,
+                    "unknown",
                     "file name " + file.name() + " does not give a sample name by " + samples.describe()));
         }
         try (RootFile root = RootFile.open(file.path())) {
             if (!root.treeNames().contains(tree)) {
-                return List.of(RootChunkSplit.badFile(file, tree, sample.get(),
+                return List.of(RootChunkSplit.badFile(
+                        file,
+                        tree,
+                        sample.get(),
                         "no tree '" + tree + "' in " + file.path() + " (trees: " + root.treeNames() + ")"));
             }
             RootTree t = root.tree(tree);
             Set<String> present = t.branches().stream().map(BranchInfo::name).collect(Collectors.toSet());
-            List<String> missing = branches.stream().filter(b -> !present.contains(b)).toList();
+            List<String> missing =
+                    branches.stream().filter(b -> !present.contains(b)).toList();
             if (!missing.isEmpty()) {
-                return List.of(RootChunkSplit.badFile(file, tree, sample.get(), "tree '" + tree + "' in "
-                        + file.path() + " lacks required branches " + String.join(", ", missing)));
+                return List.of(RootChunkSplit.badFile(
+                        file,
+                        tree,
+                        sample.get(),
+                        "tree '" + tree + "' in " + file.path() + " lacks required branches "
+                                + String.join(", ", missing)));
             }
             long entries = t.entries();
             List<RootChunkSplit> chunks = new ArrayList<>();
@@ -60,8 +71,7 @@ public final class ChunkPlanner implements Serializable {
             return List.of(RootChunkSplit.badFile(file, tree, sample.get(), e.getMessage()));
         } catch (RuntimeException e) {
             // the decoder's own failures on garbage bytes surface as runtime exceptions
-            return List.of(RootChunkSplit.badFile(file, tree, sample.get(),
-                    "cannot read " + file.path() + ": " + e));
+            return List.of(RootChunkSplit.badFile(file, tree, sample.get(), "cannot read " + file.path() + ": " + e));
         } catch (Exception e) {
             throw new IllegalStateException("closing " + file.path() + " failed", e);
         }

@@ -64,8 +64,8 @@ public final class RootFileDiscovery implements Serializable {
                 }
             }
         } else if (isCompleteName(name) && (quietPeriodMillis == 0 || status.getModificationTime() <= cutoff)) {
-            found.add(new FileMeta(status.getPath().makeQualified(fs).toString(), status.getLen(),
-                    status.getModificationTime()));
+            found.add(new FileMeta(
+                    status.getPath().makeQualified(fs).toString(), status.getLen(), status.getModificationTime()));
         }
     }
 

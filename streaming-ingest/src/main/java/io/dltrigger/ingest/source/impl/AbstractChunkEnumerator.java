@@ -9,9 +9,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.api.connector.source.SourceEvent;
@@ -37,9 +37,11 @@ abstract class AbstractChunkEnumerator implements SplitEnumerator<RootChunkSplit
     private final Set<String> plannedFiles = ConcurrentHashMap.newKeySet();
     /** One entry per outstanding request: a reader may keep more than one chunk requested. */
     private final Deque<Integer> awaitingReaders = new ArrayDeque<>();
+
     private final FileProgress progress = new FileProgress();
     /** Pending chunks per file, for the filesPending gauge (read by the metrics thread). */
     private final Map<String, Integer> pendingPerFile = new HashMap<>();
+
     private volatile int filesPending;
 
     /**
@@ -50,11 +52,13 @@ abstract class AbstractChunkEnumerator implements SplitEnumerator<RootChunkSplit
     static final int FILES_PER_ROUND = 8;
 
     /** Files planned by one discovery round, with their chunks; {@code more}: files were left for later. */
-    protected record Discovered(List<FileMeta> files, List<List<RootChunkSplit>> chunks, boolean more) {
-    }
+    protected record Discovered(List<FileMeta> files, List<List<RootChunkSplit>> chunks, boolean more) {}
 
-    AbstractChunkEnumerator(SplitEnumeratorContext<RootChunkSplit> context, RootFileDiscovery discovery,
-            ChunkPlanner planner, PendingChunksCheckpoint restored) {
+    AbstractChunkEnumerator(
+            SplitEnumeratorContext<RootChunkSplit> context,
+            RootFileDiscovery discovery,
+            ChunkPlanner planner,
+            PendingChunksCheckpoint restored) {
         this.context = context;
         this.discovery = discovery;
         this.planner = planner;
@@ -121,8 +125,9 @@ abstract class AbstractChunkEnumerator implements SplitEnumerator<RootChunkSplit
             return "no entries";
         }
         RootChunkSplit first = chunks.get(0);
-        return first.badFileReason().map(r -> "quarantined: " + r).orElse(
-                first.fileEntries() + " entries in " + chunks.size() + " chunks, sample=" + first.sample());
+        return first.badFileReason()
+                .map(r -> "quarantined: " + r)
+                .orElse(first.fileEntries() + " entries in " + chunks.size() + " chunks, sample=" + first.sample());
     }
 
     @Override

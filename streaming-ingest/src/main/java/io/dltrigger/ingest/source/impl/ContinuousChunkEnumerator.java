@@ -18,8 +18,12 @@ public final class ContinuousChunkEnumerator extends AbstractChunkEnumerator {
     private static final Logger LOG = LoggerFactory.getLogger(ContinuousChunkEnumerator.class);
     private final Duration interval;
 
-    public ContinuousChunkEnumerator(SplitEnumeratorContext<RootChunkSplit> context, RootFileDiscovery discovery,
-            ChunkPlanner planner, PendingChunksCheckpoint restored, Duration interval) {
+    public ContinuousChunkEnumerator(
+            SplitEnumeratorContext<RootChunkSplit> context,
+            RootFileDiscovery discovery,
+            ChunkPlanner planner,
+            PendingChunksCheckpoint restored,
+            Duration interval) {
         super(context, discovery, planner, restored);
         this.interval = interval;
     }

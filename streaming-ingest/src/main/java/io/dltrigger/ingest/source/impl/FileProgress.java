@@ -12,8 +12,7 @@ import org.slf4j.LoggerFactory;
 final class FileProgress {
     private static final Logger LOG = LoggerFactory.getLogger(FileProgress.class);
 
-    private record Progress(int chunks, long plannedAt, long events, int done, int quarantined) {
-    }
+    private record Progress(int chunks, long plannedAt, long events, int done, int quarantined) {}
 
     private final Map<String, Progress> files = new HashMap<>();
     private long filesDone;
@@ -27,8 +26,8 @@ final class FileProgress {
         if (p == null) {
             return;
         }
-        p = new Progress(p.chunks, p.plannedAt, p.events + e.events(), p.done + 1,
-                p.quarantined + (e.quarantined() ? 1 : 0));
+        p = new Progress(
+                p.chunks, p.plannedAt, p.events + e.events(), p.done + 1, p.quarantined + (e.quarantined() ? 1 : 0));
         if (p.done < p.chunks) {
             files.put(e.path(), p);
             return;
@@ -36,8 +35,15 @@ final class FileProgress {
         files.remove(e.path());
         filesDone++;
         double seconds = (System.currentTimeMillis() - p.plannedAt) / 1000.0;
-        LOG.info("ingested {} sample={} events={} chunks={} quarantined_chunks={} seconds={} files_done={} files_pending={}",
-                e.path(), e.sample(), p.events, p.chunks, p.quarantined, String.format("%.2f", seconds), filesDone,
+        LOG.info(
+                "ingested {} sample={} events={} chunks={} quarantined_chunks={} seconds={} files_done={} files_pending={}",
+                e.path(),
+                e.sample(),
+                p.events,
+                p.chunks,
+                p.quarantined,
+                String.format("%.2f", seconds),
+                filesDone,
                 filesPending);
     }
 }

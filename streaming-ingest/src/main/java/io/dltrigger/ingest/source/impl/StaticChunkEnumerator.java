@@ -14,8 +14,11 @@ import org.apache.flink.util.FlinkRuntimeException;
 public final class StaticChunkEnumerator extends AbstractChunkEnumerator {
     private boolean discovered;
 
-    public StaticChunkEnumerator(SplitEnumeratorContext<RootChunkSplit> context, RootFileDiscovery discovery,
-            ChunkPlanner planner, PendingChunksCheckpoint restored) {
+    public StaticChunkEnumerator(
+            SplitEnumeratorContext<RootChunkSplit> context,
+            RootFileDiscovery discovery,
+            ChunkPlanner planner,
+            PendingChunksCheckpoint restored) {
         super(context, discovery, planner, restored);
     }
 

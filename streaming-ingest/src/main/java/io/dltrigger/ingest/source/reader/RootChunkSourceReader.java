@@ -18,8 +18,11 @@ public final class RootChunkSourceReader
     private static final int IN_FLIGHT = 2;
 
     public RootChunkSourceReader(SourceReaderContext context, EventTableSchema schema) {
-        super(() -> new RootChunkSplitReader(schema), new ChunkEmitter(new ReaderMetrics(context.metricGroup())),
-                context.getConfiguration(), context);
+        super(
+                () -> new RootChunkSplitReader(schema),
+                new ChunkEmitter(new ReaderMetrics(context.metricGroup())),
+                context.getConfiguration(),
+                context);
     }
 
     @Override
@@ -37,9 +40,8 @@ public final class RootChunkSourceReader
                 context.sendSplitRequest();
                 continue;
             }
-            context.sendSourceEventToCoordinator(
-                    new ChunkDoneEvent(s.split.path(), s.quarantined ? 0 : s.split.events(), s.quarantined,
-                            s.split.sample()));
+            context.sendSourceEventToCoordinator(new ChunkDoneEvent(
+                    s.split.path(), s.quarantined ? 0 : s.split.events(), s.quarantined, s.split.sample()));
             context.sendSplitRequest();
         }
     }

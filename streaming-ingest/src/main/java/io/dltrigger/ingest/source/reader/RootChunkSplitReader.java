@@ -65,12 +65,12 @@ final class RootChunkSplitReader implements SplitReader<ChunkResult, RootChunkSp
             return quarantine(split, today, split.badFileReason().get());
         }
         try {
-            try (VectorSchemaRoot batch = tree(split)
-                    .read(branches, new EntryRange(split.start(), split.stop()), allocator);
+            try (VectorSchemaRoot batch =
+                            tree(split).read(branches, new EntryRange(split.start(), split.stop()), allocator);
                     VectorSchemaRoot columns = members.fromBranches(batch, split.events(), allocator)) {
                 byte[] ipc = ChunkCodec.encode(columns);
-                return new ChunkResult(split.path(), split.sample(), split.tree(), split.start(), split.stop(), today,
-                        ipc, "");
+                return new ChunkResult(
+                        split.path(), split.sample(), split.tree(), split.start(), split.stop(), today, ipc, "");
             }
         } catch (RootFormatException | MemberColumns.ChunkFormatException e) {
             closeFile();
@@ -78,18 +78,30 @@ final class RootChunkSplitReader implements SplitReader<ChunkResult, RootChunkSp
         } catch (RuntimeException e) {
             // the decoder's own failures on garbage bytes surface as runtime exceptions
             closeFile();
-            return quarantine(split, today, "cannot decode entries [" + split.start() + ", " + split.stop()
-                    + ") of " + split.path() + ": " + e);
+            return quarantine(
+                    split,
+                    today,
+                    "cannot decode entries [" + split.start() + ", " + split.stop() + ") of " + split.path() + ": "
+                            + e);
         }
     }
 
     private static ChunkResult quarantine(RootChunkSplit split, String today, String reason) {
-        return new ChunkResult(split.path(), split.sample(), split.tree(), split.start(), split.stop(), today,
-                new byte[0], reason == null || reason.isEmpty() ? "unknown error" : reason);
+        return new ChunkResult(
+                split.path(),
+                split.sample(),
+                split.tree(),
+                split.start(),
+                split.stop(),
+                today,
+                new byte[0],
+                reason == null || reason.isEmpty() ? "unknown error" : reason);
     }
 
     private RootTree tree(RootChunkSplit split) throws IOException {
-        if (openFile == null || !openFile.location().equals(split.path()) || !openTree.name().equals(split.tree())) {
+        if (openFile == null
+                || !openFile.location().equals(split.path())
+                || !openTree.name().equals(split.tree())) {
             closeFile();
             RootFile file = RootFile.open(split.path());
             try {

@@ -25,7 +25,8 @@ public record RootChunkSplit(
         long fileBytes,
         long fileModified,
         Optional<String> badFileReason,
-        boolean emitted) implements SourceSplit {
+        boolean emitted)
+        implements SourceSplit {
     private static final int MAX_REASON = 4000;
 
     public RootChunkSplit {
@@ -35,20 +36,20 @@ public record RootChunkSplit(
     }
 
     public static RootChunkSplit chunk(FileMeta file, String tree, String sample, long start, long stop, long entries) {
-        return new RootChunkSplit(file.path(), tree, sample, start, stop, entries, file.size(), file.modified(),
-                Optional.empty(), false);
+        return new RootChunkSplit(
+                file.path(), tree, sample, start, stop, entries, file.size(), file.modified(), Optional.empty(), false);
     }
 
     public static RootChunkSplit badFile(FileMeta file, String tree, String sample, String reason) {
         // bounded so that a runaway exception message cannot bloat checkpoints
         String r = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "..." : reason;
-        return new RootChunkSplit(file.path(), tree, sample, 0, 0, 0, file.size(), file.modified(), Optional.of(r),
-                false);
+        return new RootChunkSplit(
+                file.path(), tree, sample, 0, 0, 0, file.size(), file.modified(), Optional.of(r), false);
     }
 
     public RootChunkSplit asEmitted() {
-        return new RootChunkSplit(path, tree, sample, start, stop, fileEntries, fileBytes, fileModified, badFileReason,
-                true);
+        return new RootChunkSplit(
+                path, tree, sample, start, stop, fileEntries, fileBytes, fileModified, badFileReason, true);
     }
 
     @Override

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RootFileDiscoveryTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private Path touch(String name, long modifiedMillis) throws IOException {
         Path p = dir.resolve(name);
@@ -33,8 +34,8 @@ class RootFileDiscoveryTest {
         touch("_tmp/qcd_seed1_0009.root", 500);
         touch(".hidden/qcd_seed1_0008.root", 500);
         touch("notes.txt", 500);
-        List<String> names = new RootFileDiscovery(List.of(dir.toString()), Duration.ZERO).completeFiles()
-                .stream().map(FileMeta::name).toList();
+        List<String> names = new RootFileDiscovery(List.of(dir.toString()), Duration.ZERO)
+                .completeFiles().stream().map(FileMeta::name).toList();
         assertEquals(List.of("ttbar_seed1_0000.root", "qcd_seed1_0001.root"), names);
     }
 
@@ -43,8 +44,8 @@ class RootFileDiscoveryTest {
         long now = System.currentTimeMillis();
         touch("qcd_seed1_0000.root", now - 60_000);
         touch("qcd_seed1_0001.root", now);
-        List<String> names = new RootFileDiscovery(List.of(dir.toString()), Duration.ofSeconds(30)).completeFiles()
-                .stream().map(FileMeta::name).toList();
+        List<String> names = new RootFileDiscovery(List.of(dir.toString()), Duration.ofSeconds(30))
+                .completeFiles().stream().map(FileMeta::name).toList();
         assertEquals(List.of("qcd_seed1_0000.root"), names);
     }
 
