@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dltrigger.bridge.root.EntryRange;
 import io.dltrigger.bridge.root.RootFile;
 import io.dltrigger.bridge.root.RootTree;
-import java.nio.file.Files;
+import io.dltrigger.testing.TestData;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -17,7 +17,6 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +27,7 @@ class ParquetRoundTripTest {
 
     @Test
     void roundTripsScalarsJaggedListsAndBools() throws Exception {
-        Path hzz =
-                Path.of(System.getProperty("dltrigger.shared", "../../shared")).resolve("data/root/uproot-HZZ.root");
-        Assumptions.assumeTrue(Files.exists(hzz), "../shared/data/root is absent");
+        Path hzz = TestData.rootFile("uproot-HZZ.root");
         List<String> branches = List.of("NJet", "Jet_Px", "Jet_ID", "Muon_Charge", "MET_px");
         Path out = tmp.resolve("hzz.parquet");
         try (BufferAllocator allocator = new RootAllocator();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dltrigger.testing.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -11,7 +12,6 @@ import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +24,8 @@ class BadInputTest {
     Path hzz;
 
     @BeforeEach
-    void shared() {
-        hzz = SharedRootFilesTest.sharedRoot().resolve("uproot-HZZ.root");
-        Assumptions.assumeTrue(Files.exists(hzz), "../shared/data/root is absent");
+    void realFile() {
+        hzz = TestData.rootFile("uproot-HZZ.root");
     }
 
     @Test
@@ -83,7 +82,7 @@ class BadInputTest {
 
     @Test
     void readingAnUnsupportedBranchNamesItAndItsType() throws Exception {
-        Path zmumu = SharedRootFilesTest.sharedRoot().resolve("uproot-Zmumu.root");
+        Path zmumu = TestData.rootFile("uproot-Zmumu.root");
         try (RootFile f = RootFile.open(zmumu.toString());
                 BufferAllocator allocator = new RootAllocator()) {
             RootTree t = f.tree("events");
@@ -95,7 +94,7 @@ class BadInputTest {
 
     @Test
     void opensHadoopUrisAndReadsChunksLikeTheWholeRange() throws Exception {
-        Path vectors = SharedRootFilesTest.sharedRoot().resolve("laurelin-stdvector.root");
+        Path vectors = TestData.rootFile("laurelin-stdvector.root");
         try (RootFile f = RootFile.open(vectors.toUri().toString());
                 BufferAllocator allocator = new RootAllocator()) {
             RootTree t = f.tree("tvec");

@@ -9,7 +9,7 @@ class ClassLayoutTest {
 
     /**
      * Checksums ROOT 6.32 wrote into the StreamerInfo of a real Delphes 3 file
-     * (../shared/data/root/eic_delphes_output.root): computing them ourselves proves the hash, the layouts
+     * (testdata/root/eic_delphes_output.root): computing them ourselves proves the hash, the layouts
      * and the type names are ROOT's, which readers and ROOT itself check branches against.
      */
     private static final Map<ClassLayout, Long> ROOT_CHECKSUMS = Map.ofEntries(

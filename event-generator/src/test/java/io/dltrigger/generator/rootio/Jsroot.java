@@ -2,10 +2,10 @@ package io.dltrigger.generator.rootio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dltrigger.testing.TestData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,13 +50,9 @@ final class Jsroot {
 
     private Jsroot() {}
 
-    /** ../shared/tools/root-summary.mjs: per leaf branch, values, sum, sum of squares, min, max, first 3. */
+    /** testdata/tools/root-summary.mjs: per leaf branch, values, sum, sum of squares, min, max, first 3. */
     static JsonNode summary(Path file) throws IOException, InterruptedException {
-        Path tool = Path.of(System.getProperty("dltrigger.shared", "../../shared"), "tools", "root-summary.mjs");
-        assumeTrue(
-                Files.isRegularFile(tool),
-                "JSROOT summary tool not found at " + tool
-                        + " (../shared is part of this workplace, not of the repository)");
+        Path tool = TestData.tool("root-summary.mjs");
         Path script = HOME.resolve("root-summary.mjs");
         Files.copy(tool, script, StandardCopyOption.REPLACE_EXISTING);
         return run(script, file);

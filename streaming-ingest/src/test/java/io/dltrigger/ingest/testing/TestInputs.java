@@ -1,6 +1,7 @@
 package io.dltrigger.ingest.testing;
 
 import io.dltrigger.ingest.config.IngestSettings;
+import io.dltrigger.testing.TestData;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -9,15 +10,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Input files for the module's tests, put in place by the completeness convention (written under a
- * hidden in-progress name, then renamed). Real ROOT files: the shared Delphes file (a real Delphes tree
+ * hidden in-progress name, then renamed). Real ROOT files: the repository's Delphes file (a real Delphes tree
  * written by ROOT), and broken variants of it.
  */
 public final class TestInputs {
-    /** The members of the shared Delphes file's Particle collection: what the tests ingest from it. */
+    /** The members of the real Delphes file's Particle collection: what the tests ingest from it. */
     public static final Map<String, List<String>> PARTICLE =
             new LinkedHashMap<>(Map.of("Particle", List.of("PT", "Eta", "Phi", "Charge", "PID")));
 
@@ -25,14 +25,9 @@ public final class TestInputs {
 
     private TestInputs() {}
 
-    /** {@code ../shared/data/root/eic_delphes_output.root}; skips the test where the shared folder is absent. */
+    /** {@code testdata/root/eic_delphes_output.root}: a real Delphes tree written by ROOT. */
     public static Path eicDelphes() {
-        Path p = Path.of(
-                System.getProperty("dltrigger.shared", "../../shared"), "data", "root", "eic_delphes_output.root");
-        Assumptions.assumeTrue(
-                Files.isRegularFile(p),
-                "shared ROOT test data not found at " + p + " (the ../shared folder of this setup); skipping");
-        return p;
+        return TestData.rootFile("eic_delphes_output.root");
     }
 
     /** Copies {@code source} to {@code dir/name} the way a well-behaved writer does: temp name, then rename. */

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dltrigger.bridge.summary.BranchSummary;
 import io.dltrigger.bridge.summary.TreeSummary;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.dltrigger.testing.TestData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +16,15 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every real ROOT file in ../shared/data/root, read by our reader, against the figures of an
+ * Every real ROOT file in testdata/root, read by our reader, against the figures of an
  * independent reader (JSROOT) in expected/NAME.json: per leaf branch the number of values, sum, min and
  * max. Branches we cannot decode must be exactly the documented limitations below.
  */
-class SharedRootFilesTest {
+class RealRootFilesTest {
     /** Documented limitations (README "Supported ROOT content"): branch -> why it is not decoded. */
     static final Map<String, Set<String>> KNOWN_UNSUPPORTED = Map.of(
             "eic_delphes_output.root",
@@ -43,32 +40,16 @@ class SharedRootFilesTest {
             "uproot-small-flat-tree.root", Set.of("Str"),
             "uproot-Zmumu.root", Set.of("Type"));
 
-    static Path sharedRoot() {
-        return Path.of(System.getProperty("dltrigger.shared", "../../shared")).resolve("data/root");
-    }
-
-    static Stream<String> files() throws IOException {
-        Path dir = sharedRoot();
-        if (!Files.isDirectory(dir)) {
-            return Stream.of("(absent)");
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".root")).sorted().toList().stream();
-        }
+    static Stream<String> files() {
+        return TestData.rootFileNames().stream();
     }
 
     @ParameterizedTest
     @MethodSource("files")
     void matchesIndependentReader(String fileName) throws Exception {
-        Assumptions.assumeTrue(
-                Files.isDirectory(sharedRoot()),
-                "../shared/data/root is absent: the real-file reader tests need the shared test data beside the repo");
-        JsonNode expected = new ObjectMapper()
-                .readTree(sharedRoot()
-                        .resolve("expected")
-                        .resolve(fileName.replace(".root", ".json"))
-                        .toFile());
-        try (RootFile file = RootFile.open(sharedRoot().resolve(fileName).toString());
+        JsonNode expected =
+                new ObjectMapper().readTree(TestData.expectedSummary(fileName).toFile());
+        try (RootFile file = RootFile.open(TestData.rootFile(fileName).toString());
                 BufferAllocator allocator = new RootAllocator()) {
             RootTree tree = file.tree(expected.get("tree").asText());
             assertEquals(expected.get("entries").asLong(), tree.entries(), "entries");

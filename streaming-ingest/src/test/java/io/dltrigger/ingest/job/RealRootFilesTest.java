@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real ROOT files in ../shared/data/root: the one with a Delphes tree goes through when its own
+ * The real ROOT files in testdata/root: the one with a Delphes tree goes through when its own
  * collections are asked for, and is quarantined naming the missing branches under the default (trigger)
  * collections; files without a Delphes tree are quarantined saying so. Never a failed job.
  */
-class SharedRootFilesTest {
+class RealRootFilesTest {
     @TempDir
     Path dir;
 
@@ -34,15 +34,15 @@ class SharedRootFilesTest {
         IngestConfig cfg = s.toConfig();
         StreamExecutionEnvironment env = TestJobs.environment(cfg);
         IngestJob.build(env, cfg);
-        env.execute("shared files test");
+        env.execute("real files test");
     }
 
     @Test
-    void everySharedFileIsIngestedOrQuarantinedWithTheReason() throws Exception {
-        Path shared = TestInputs.eicDelphes().getParent();
-        IngestSettings s = TestInputs.settings(shared, dir.resolve("events"));
-        s.sample = "shared";
-        ingest(shared, s);
+    void everyRealFileIsIngestedOrQuarantinedWithTheReason() throws Exception {
+        Path real = TestInputs.eicDelphes().getParent();
+        IngestSettings s = TestInputs.settings(real, dir.resolve("events"));
+        s.sample = "real";
+        ingest(real, s);
 
         assertEquals(0, EventTable.read(dir.resolve("events")).rows());
         Map<String, String> reasons = new HashMap<>();
@@ -52,7 +52,7 @@ class SharedRootFilesTest {
                     file.substring(file.lastIndexOf('/') + 1), r.get("reason").asText());
         }
         List<String> rootFiles;
-        try (Stream<Path> files = Files.list(shared)) {
+        try (Stream<Path> files = Files.list(real)) {
             rootFiles = files.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".root"))
                     .toList();
@@ -87,7 +87,7 @@ class SharedRootFilesTest {
 
         EventTable table = EventTable.read(dir.resolve("events"));
         assertEquals(Map.of("eic", (long) TestInputs.EIC_ENTRIES), table.rowsBySample());
-        // JSROOT's figures for the same branches (../shared/data/root/expected/eic_delphes_output.json)
+        // JSROOT's figures for the same branches (testdata/root/expected/eic_delphes_output.json)
         JsonNode expected = new ObjectMapper()
                 .readTree(eic.getParent()
                         .resolve("expected/eic_delphes_output.json")
