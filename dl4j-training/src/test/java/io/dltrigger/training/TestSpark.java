@@ -1,6 +1,6 @@
 package io.dltrigger.training;
 
-import io.dltrigger.training.bench.SyntheticFeatures;
+import io.dltrigger.training.testing.SyntheticFeatures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dltrigger.training.TestSpark;
-import io.dltrigger.training.bench.SyntheticFeatures;
 import io.dltrigger.training.model.ModelKind;
+import io.dltrigger.training.testing.SyntheticFeatures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,11 +3,11 @@ package io.dltrigger.ingest.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the streaming-ingest stage: {@code bin/dltrigger ingest|bench-ingest ...}. */
+/** Entry point of the streaming-ingest stage: {@code bin/dltrigger ingest ...}. */
 @Command(
         name = "dltrigger",
         mixinStandardHelpOptions = true,
-        subcommands = {IngestCommand.class, BenchIngestCommand.class},
+        subcommands = {IngestCommand.class},
         description = "Flink ingestion of ROOT files into the Parquet event table.")
 public final class IngestCli {
     private IngestCli() {}
