@@ -1,46 +1,14 @@
 package io.dltrigger.features.physics;
 
+import io.dltrigger.contract.FeaturesTableContract;
 import java.util.List;
 
-/** Names and positions of the features, in the reference order (PHYSICS.md). */
+/** Positions of the features in the contract's reference order (names: {@link FeaturesTableContract}). */
 public final class Features {
-    public static final List<String> HLF = List.of(
-            "HT",
-            "MET",
-            "phiMET",
-            "MT",
-            "nJets",
-            "nBjets",
-            "LepPt",
-            "LepEta",
-            "LepPhi",
-            "LepIsoCh",
-            "LepIsoGamma",
-            "LepIsoNeu",
-            "LepCharge",
-            "LepIsEle");
-    public static final List<String> PARTICLE = List.of(
-            "Energy",
-            "Px",
-            "Py",
-            "Pz",
-            "Pt",
-            "Eta",
-            "Phi",
-            "vtxX",
-            "vtxY",
-            "vtxZ",
-            "ChPFIso",
-            "GammaPFIso",
-            "NeuPFIso",
-            "isChHad",
-            "isNeuHad",
-            "isGamma",
-            "isEle",
-            "isMu",
-            "Charge");
-    public static final int N_HLF = 14;
-    public static final int N_PARTICLE = 19;
+    public static final List<String> HLF = FeaturesTableContract.HLF_NAMES;
+    public static final List<String> PARTICLE = FeaturesTableContract.PARTICLE_NAMES;
+    public static final int N_HLF = FeaturesTableContract.N_HLF;
+    public static final int N_PARTICLE = FeaturesTableContract.PARTICLE_FEATURES;
 
     public static final int HT = 0,
             MET = 1,

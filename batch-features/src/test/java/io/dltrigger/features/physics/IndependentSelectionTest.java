@@ -3,12 +3,12 @@ package io.dltrigger.features.physics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dltrigger.contract.EventClass;
 import io.dltrigger.features.EventBuilder;
 import io.dltrigger.features.config.Cuts;
 import io.dltrigger.features.config.LeptonChoice;
 import io.dltrigger.features.config.MtForm;
 import io.dltrigger.generator.event.DelphesEvent;
-import io.dltrigger.generator.event.Sample;
 import io.dltrigger.generator.physics.EventGenerator;
 import io.dltrigger.generator.validation.HighLevelFeatures;
 import io.dltrigger.generator.validation.TriggerSelection;
@@ -32,7 +32,7 @@ class IndependentSelectionTest {
         TriggerSelection theirs = new TriggerSelection(tiebreak);
         EventBuffer buffer = new EventBuffer();
         int selected = 0;
-        for (Sample sample : Sample.values()) {
+        for (EventClass sample : EventClass.values()) {
             EventGenerator gen = new EventGenerator(sample, 31 + sample.ordinal());
             for (int i = 0; i < 300; i++) {
                 DelphesEvent e = gen.next();

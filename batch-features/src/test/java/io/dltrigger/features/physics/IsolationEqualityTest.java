@@ -3,11 +3,11 @@ package io.dltrigger.features.physics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dltrigger.contract.EventClass;
 import io.dltrigger.features.EventBuilder;
 import io.dltrigger.features.config.Cuts;
 import io.dltrigger.features.config.LeptonChoice;
 import io.dltrigger.features.config.MtForm;
-import io.dltrigger.generator.event.Sample;
 import io.dltrigger.generator.physics.EventGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +25,9 @@ class IsolationEqualityTest {
         EventBuffer buffer = new EventBuffer();
         int selected = 0;
         long values = 0;
-        for (Sample sample : Sample.values()) {
+        for (EventClass sample : EventClass.values()) {
             EventGenerator gen = new EventGenerator(sample, 11 + sample.ordinal());
-            for (int i = 0; i < (sample == Sample.QCD ? 334 : 333); i++) {
+            for (int i = 0; i < (sample == EventClass.QCD ? 334 : 333); i++) {
                 EventBuilder.toBuffer(gen.next(), buffer);
                 EventProcessor.Outcome a = fast.process(buffer);
                 EventProcessor.Outcome b = plain.process(buffer);

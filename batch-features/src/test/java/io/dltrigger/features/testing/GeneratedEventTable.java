@@ -1,10 +1,10 @@
 package io.dltrigger.features.testing;
 
+import io.dltrigger.contract.EventClass;
 import io.dltrigger.generator.event.CollectionSpec;
 import io.dltrigger.generator.event.DelphesEvent;
 import io.dltrigger.generator.event.DelphesLayout;
 import io.dltrigger.generator.event.Member;
-import io.dltrigger.generator.event.Sample;
 import io.dltrigger.generator.physics.EventGenerator;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -105,7 +105,7 @@ public final class GeneratedEventTable {
      */
     public static void generate(SparkSession spark, String table, int perSample, long seed, int slicesPerSample) {
         List<long[]> slices = new ArrayList<>();
-        for (Sample sample : Sample.values()) {
+        for (EventClass sample : EventClass.values()) {
             for (int i = 0; i < slicesPerSample; i++) {
                 long from = (long) perSample * i / slicesPerSample;
                 long to = (long) perSample * (i + 1) / slicesPerSample;
@@ -114,7 +114,7 @@ public final class GeneratedEventTable {
         }
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         JavaRDD<InternalRow> rows = sc.parallelize(slices, slices.size()).flatMap(slice -> {
-            Sample sample = Sample.values()[(int) slice[0]];
+            EventClass sample = EventClass.values()[(int) slice[0]];
             long sliceSeed = seed * 1_000_003L + slice[0] * 10_007L + slice[1];
             EventGenerator gen = new EventGenerator(sample, sliceSeed);
             String source = "gen://" + sample.id() + "/" + seed + "-" + slice[1] + ".root";

@@ -1,6 +1,7 @@
 package io.dltrigger.training.testing;
 
-import io.dltrigger.training.data.FeatureContract;
+import io.dltrigger.contract.EventClass;
+import io.dltrigger.contract.FeaturesTableContract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +26,12 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class SyntheticFeatures implements java.io.Serializable {
     public static final StructType SCHEMA = new StructType()
-            .add(FeatureContract.SOURCE_FILE, DataTypes.StringType)
-            .add(FeatureContract.ENTRY, DataTypes.LongType)
-            .add(FeatureContract.LABEL, DataTypes.IntegerType)
-            .add(FeatureContract.HLF, DataTypes.createArrayType(DataTypes.FloatType))
-            .add(FeatureContract.PARTICLES, DataTypes.createArrayType(DataTypes.FloatType))
-            .add(FeatureContract.N_PARTICLES, DataTypes.IntegerType);
+            .add(FeaturesTableContract.SOURCE_FILE, DataTypes.StringType)
+            .add(FeaturesTableContract.ENTRY, DataTypes.LongType)
+            .add(FeaturesTableContract.LABEL, DataTypes.IntegerType)
+            .add(FeaturesTableContract.HLF, DataTypes.createArrayType(DataTypes.FloatType))
+            .add(FeaturesTableContract.PARTICLES, DataTypes.createArrayType(DataTypes.FloatType))
+            .add(FeaturesTableContract.N_PARTICLES, DataTypes.IntegerType);
 
     /** Mean particle multiplicity of QCD, ttbar, W+jets: kept small so recurrent tests stay fast. */
     private final int[] meanParticles;
@@ -77,7 +78,7 @@ public final class SyntheticFeatures implements java.io.Serializable {
                     Random r = new Random(seed * 1_000_003L + f);
                     List<Row> out = new ArrayList<>();
                     for (int i = f; i < events; i += files) {
-                        out.add(event(r, i % FeatureContract.N_CLASSES, "synthetic-" + seed + ".root", i));
+                        out.add(event(r, i % EventClass.COUNT, "synthetic-" + seed + ".root", i));
                     }
                     return out.iterator();
                 });
@@ -85,19 +86,19 @@ public final class SyntheticFeatures implements java.io.Serializable {
     }
 
     public Row event(Random r, int label, String file, long entry) {
-        float[] hlf = new float[FeatureContract.N_HLF];
+        float[] hlf = new float[FeaturesTableContract.N_HLF];
         for (int f = 0; f < hlf.length; f++) {
             // features 0..5 carry class information (different ones for each class), the rest is noise
             double shift = f < 6 && f % 3 == label ? separation : 0;
             hlf[f] = (float) (1 / (1 + Math.exp(-(r.nextGaussian() + shift))));
         }
-        int n = Math.max(1, Math.min(FeatureContract.MAX_PARTICLES, (int)
+        int n = Math.max(1, Math.min(FeaturesTableContract.MAX_PARTICLES, (int)
                 Math.round(meanParticles[label] + 3 * r.nextGaussian())));
-        float[] particles = new float[FeatureContract.PARTICLE_VALUES];
+        float[] particles = new float[FeaturesTableContract.PARTICLE_VALUES];
         for (int p = 0; p < n; p++) {
-            for (int f = 0; f < FeatureContract.PARTICLE_FEATURES; f++) {
+            for (int f = 0; f < FeaturesTableContract.PARTICLE_FEATURES; f++) {
                 double shift = f == 4 && label == 1 || f == 5 && label == 2 ? separation : 0;
-                particles[p * FeatureContract.PARTICLE_FEATURES + f] = (float) (r.nextGaussian() + shift);
+                particles[p * FeaturesTableContract.PARTICLE_FEATURES + f] = (float) (r.nextGaussian() + shift);
             }
         }
         return RowFactory.create(file, entry, label, hlf, particles, n);

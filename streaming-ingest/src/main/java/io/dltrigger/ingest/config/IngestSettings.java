@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.dltrigger.contract.EventTableContract;
 import io.dltrigger.ingest.table.MemberColumn;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.apache.flink.util.TimeUtils;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
@@ -42,7 +44,7 @@ public final class IngestSettings {
     public Map<String, List<String>> collections = defaultCollections();
 
     @JsonProperty("integer-members")
-    public List<String> integerMembers = List.of("Charge", "PID", "BTag");
+    public List<String> integerMembers = List.copyOf(new TreeSet<>(EventTableContract.INTEGER_MEMBERS));
 
     @JsonProperty("chunk-events")
     public long chunkEvents = 2_000;

@@ -6,6 +6,7 @@ import io.dltrigger.features.physics.EventBuffer;
 import io.dltrigger.features.spark.FeaturesJob;
 import io.dltrigger.features.spark.Summary;
 import io.dltrigger.features.testing.GeneratedEventTable;
+import io.dltrigger.spark.SparkSessions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -136,12 +138,10 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
     }
 
     private static SparkSession session(int cores) {
-        return SparkSession.builder()
-                .master("local[" + cores + "]")
-                .appName("dltrigger-bench-features")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, cores * 2)))
-                .getOrCreate();
+        return SparkSessions.create(
+                "dltrigger-bench-features",
+                "local[" + cores + "]",
+                Map.of("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, cores * 2))));
     }
 
     private static void deleteRecursively(Path p) throws IOException {

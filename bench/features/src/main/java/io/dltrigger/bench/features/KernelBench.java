@@ -6,7 +6,7 @@ import io.dltrigger.features.config.FeaturesConfig;
 import io.dltrigger.features.physics.ConeSum;
 import io.dltrigger.features.physics.EventBuffer;
 import io.dltrigger.features.physics.EventProcessor;
-import io.dltrigger.features.spark.EventTable;
+import io.dltrigger.features.spark.EventTableReader;
 import io.dltrigger.features.spark.Extraction;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -29,7 +29,7 @@ final class KernelBench {
 
     static List<EventBuffer> load(SparkSession spark, String table, int perLabel) {
         FeaturesConfig config = FeaturesConfig.defaults();
-        Dataset<Row> projected = EventTable.project(EventTable.read(spark, table), config);
+        Dataset<Row> projected = EventTableReader.project(EventTableReader.read(spark, table), config);
         List<EventBuffer> events = new ArrayList<>();
         for (int label : config.labels().values()) {
             // Scans reuse one row object per partition: copy before rows leave the partition.

@@ -1,8 +1,8 @@
 package io.dltrigger.bench.generator;
 
+import io.dltrigger.contract.EventClass;
 import io.dltrigger.generator.event.DelphesEvent;
 import io.dltrigger.generator.event.DelphesLayout;
-import io.dltrigger.generator.event.Sample;
 import io.dltrigger.generator.physics.EventGenerator;
 import io.dltrigger.generator.rootio.DelphesRootWriter;
 import io.dltrigger.generator.rootio.WriterOptions;
@@ -57,7 +57,7 @@ public final class BenchGeneratorCommand implements Callable<Integer> {
         out.println("| class | events | CPU s | events/s per core | anchor (particle gun) events/s per core "
                 + "| generator / anchor | wall events/s |");
         out.println("|---|---|---|---|---|---|---|");
-        for (Sample s : Sample.values()) {
+        for (EventClass s : EventClass.values()) {
             EventGenerator warm = new EventGenerator(s, seed + 1000);
             int[] sizes = new int[DelphesLayout.COLLECTIONS.size()];
             int warmEvents = Math.max(1000, events / 5);
@@ -103,7 +103,7 @@ public final class BenchGeneratorCommand implements Callable<Integer> {
         out.println();
         out.println("| class | events | file MB | CPU s | MB/s per core | events/s per core (generate + write) |");
         out.println("|---|---|---|---|---|---|");
-        for (Sample s : Sample.values()) {
+        for (EventClass s : EventClass.values()) {
             Path file = writeDir.resolve(s.id() + "_seed" + seed + "_bench.root");
             EventGenerator generator = new EventGenerator(s, seed);
             long t0 = threads.getCurrentThreadCpuTime();

@@ -3,6 +3,7 @@ package io.dltrigger.bench.training;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dltrigger.bench.training.TrainingBench.Figure;
+import io.dltrigger.spark.SparkSessions;
 import io.dltrigger.training.backend.BackendStartup;
 import io.dltrigger.training.backend.GpuPolicy;
 import io.dltrigger.training.config.TrainingConfig;
@@ -72,13 +73,7 @@ final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(work);
         List<Figure> figures = new ArrayList<>();
         Map<String, Object> report = new LinkedHashMap<>();
-        try (SparkSession spark = SparkSession.builder()
-                .master("local[2]")
-                .appName("bench-training")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.ui.enabled", "false")
-                .getOrCreate()) {
+        try (SparkSession spark = SparkSessions.create("bench-training", "local[2]", Map.of())) {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             Path hlfData = features != null ? features : work.resolve("hlf-" + hlfEvents);
             Path seqData = features != null ? features : work.resolve("seq-" + seqEvents + "-p" + seqParticles);

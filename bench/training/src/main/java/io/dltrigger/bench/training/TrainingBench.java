@@ -5,7 +5,7 @@ import io.dltrigger.training.data.EventBlock;
 import io.dltrigger.training.data.FeatureDataset;
 import io.dltrigger.training.data.FeatureSplit;
 import io.dltrigger.training.data.Holdout;
-import io.dltrigger.training.data.Sample;
+import io.dltrigger.training.data.Subsample;
 import io.dltrigger.training.eval.Scoring;
 import io.dltrigger.training.model.HyperParams;
 import io.dltrigger.training.model.Models;
@@ -63,7 +63,7 @@ public final class TrainingBench {
             int cores,
             String exportDir) {
         ComputationGraph net = Models.build(p);
-        long events = Sample.load(train, Holdout.ALL, false).size();
+        long events = Subsample.load(train, Holdout.ALL, false).size();
         try (EpochFitter f = sc == null
                 ? new LocalFitter(net, p, train, Holdout.ALL, 20_000)
                 : new SparkFitter(sc, net, p, train, Holdout.ALL, 20_000, 5, exportDir)) {
@@ -84,7 +84,7 @@ public final class TrainingBench {
 
     /** The anchor measured in the same run: DL4J fitting minibatches already in memory (no Parquet, no shuffling). */
     public static Figure inMemory(String what, HyperParams p, List<FeatureSplit> train, int epochs) {
-        EventBlock all = Sample.load(train, Holdout.ALL, p.model().readsParticles());
+        EventBlock all = Subsample.load(train, Holdout.ALL, p.model().readsParticles());
         List<MultiDataSet> batches = new ArrayList<>();
         for (int s = 0; s < all.size(); s += p.batchSize()) {
             int n = Math.min(p.batchSize(), all.size() - s);

@@ -1,18 +1,19 @@
-package io.dltrigger.training.eval;
+package io.dltrigger.contract.metrics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * A binary ROC curve: points (false-positive rate, true-positive rate) from the highest threshold down, with
- * tied scores taken together (one diagonal step), and the area by the trapezoid rule. Written here rather than
- * taken from ND4J so the test can check it against a hand-computed curve and so the curve is exact (ND4J's
- * ROC bins thresholds by default).
+ * A binary ROC curve and its area, the figure by which every stage reports class separation (the generator's
+ * validation, the trained models' metrics, the reports). Points (false-positive rate, true-positive rate) run
+ * from the highest threshold down, tied scores taken together (one diagonal step), and the area is the trapezoid
+ * rule over them, which equals the Mann-Whitney statistic with ties counted half. Exact: no threshold binning.
  */
 public record Roc(double[] fpr, double[] tpr, double auc) {
 
     /** {@code scores[i]} of event i for the positive class; {@code positive[i]} whether it is one. */
-    public static Roc of(float[] scores, boolean[] positive, int n) {
+    public static Roc of(double[] scores, boolean[] positive, int n) {
         Integer[] order = new Integer[n];
         long pos = 0;
         for (int i = 0; i < n; i++) {
@@ -26,7 +27,7 @@ public record Roc(double[] fpr, double[] tpr, double auc) {
             throw new IllegalArgumentException(
                     "ROC needs both classes; got " + pos + " positive, " + neg + " negative");
         }
-        java.util.Arrays.sort(order, (a, b) -> Float.compare(scores[b], scores[a]));
+        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
         List<double[]> points = new ArrayList<>();
         points.add(new double[] {0, 0});
         long tp = 0;
@@ -34,7 +35,7 @@ public record Roc(double[] fpr, double[] tpr, double auc) {
         double area = 0;
         int i = 0;
         while (i < n) {
-            float s = scores[order[i]];
+            double s = scores[order[i]];
             long tp0 = tp;
             long fp0 = fp;
             while (i < n && scores[order[i]] == s) {
@@ -55,5 +56,18 @@ public record Roc(double[] fpr, double[] tpr, double auc) {
             y[k] = points.get(k)[1];
         }
         return new Roc(x, y, area);
+    }
+
+    public static Roc of(float[] scores, boolean[] positive, int n) {
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = scores[i];
+        }
+        return of(d, positive, n);
+    }
+
+    /** The area alone, over every element of the arrays. */
+    public static double auc(double[] scores, boolean[] positive) {
+        return of(scores, positive, scores.length).auc();
     }
 }

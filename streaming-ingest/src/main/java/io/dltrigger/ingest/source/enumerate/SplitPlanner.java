@@ -19,13 +19,13 @@ import java.util.stream.Collectors;
  * asks the reader for basket-aligned entry ranges of about {@code chunkEvents} entries. A file that
  * cannot be planned becomes a single bad-file split with the reason; the stream goes on.
  */
-public final class ChunkPlanner implements Serializable {
+public final class SplitPlanner implements Serializable {
     private final String tree;
     private final List<String> branches;
     private final long chunkEvents;
     private final SampleResolver samples;
 
-    public ChunkPlanner(String tree, List<String> branches, long chunkEvents, SampleResolver samples) {
+    public SplitPlanner(String tree, List<String> branches, long chunkEvents, SampleResolver samples) {
         this.tree = tree;
         this.branches = List.copyOf(branches);
         this.chunkEvents = chunkEvents;

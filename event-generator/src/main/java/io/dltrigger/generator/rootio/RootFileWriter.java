@@ -19,7 +19,7 @@ import java.util.UUID;
  * key list, the StreamerInfo record and the free-segment record. Small-file format (32-bit positions in
  * header, directory and object keys); baskets use 64-bit keys as ROOT 6 writes them.
  */
-final class RootFile implements AutoCloseable {
+final class RootFileWriter implements AutoCloseable {
     static final int BEGIN = 100;
     /** ROOT's small-file limit (TFile::kStartBigFile): positions beyond need the 64-bit format we do not write. */
     static final long MAX_END = 2_000_000_000L;
@@ -39,7 +39,7 @@ final class RootFile implements AutoCloseable {
     private final List<byte[]> listedKeys = new ArrayList<>();
     private long end;
 
-    RootFile(Path path, String storedName, int compress, Instant time) throws IOException {
+    RootFileWriter(Path path, String storedName, int compress, Instant time) throws IOException {
         this.channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         this.name = storedName;
         this.compress = compress;

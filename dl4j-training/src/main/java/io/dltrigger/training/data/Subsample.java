@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the events a holdout selects from a list of splits into one in-memory block (for small samples only). */
-public final class Sample {
-    private Sample() {}
+public final class Subsample {
+    private Subsample() {}
 
     public static EventBlock load(List<FeatureSplit> splits, Holdout holdout, boolean withParticles) {
         List<EventBlock> parts = new ArrayList<>();

@@ -21,7 +21,7 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
  * The committed event table as a reader outside the project sees it (parquet-avro, not our Arrow
  * reader): only visible {@code part-*.parquet} files, the partition values taken from the path.
  */
-public final class EventTable {
+public final class TableRows {
     /** One event's provenance and partition. */
     public record Key(String sample, String date, String sourceFile, long entry) {}
 
@@ -30,10 +30,10 @@ public final class EventTable {
     private final Set<String> columns = new HashSet<>();
     private final Map<String, Double> valueSums = new HashMap<>();
 
-    private EventTable() {}
+    private TableRows() {}
 
-    public static EventTable read(Path table) throws IOException {
-        EventTable t = new EventTable();
+    public static TableRows read(Path table) throws IOException {
+        TableRows t = new TableRows();
         if (!Files.isDirectory(table)) {
             return t;
         }

@@ -1,4 +1,4 @@
-package io.dltrigger.training.eval;
+package io.dltrigger.contract.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,5 +37,15 @@ class RocTest {
     void refusesSingleClass() {
         assertThrows(
                 IllegalArgumentException.class, () -> Roc.of(new float[] {0.1f, 0.2f}, new boolean[] {true, true}, 2));
+    }
+
+    /** The area is the Mann-Whitney statistic: the chance that a positive outscores a negative, ties half. */
+    @Test
+    void areaIsTheMannWhitneyStatistic() {
+        assertEquals(1.0, Roc.auc(new double[] {0.1, 0.2, 0.8, 0.9}, new boolean[] {false, false, true, true}));
+        assertEquals(0.0, Roc.auc(new double[] {0.1, 0.2, 0.8, 0.9}, new boolean[] {true, true, false, false}));
+        assertEquals(0.5, Roc.auc(new double[] {0.5, 0.5}, new boolean[] {true, false}));
+        // 2 positives x 2 negatives: pairs won (0.7>0.3, 0.7>0.6, 0.4>0.3) = 3, lost 1: 3/4.
+        assertEquals(0.75, Roc.auc(new double[] {0.7, 0.4, 0.3, 0.6}, new boolean[] {true, true, false, false}));
     }
 }

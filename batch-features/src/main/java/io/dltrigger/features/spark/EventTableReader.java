@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.dltrigger.contract.EventTableContract;
+import io.dltrigger.contract.FeaturesTableContract;
 import io.dltrigger.features.config.FeaturesConfig;
 import io.dltrigger.features.physics.Field;
 import java.util.ArrayList;
@@ -27,13 +29,13 @@ import org.apache.spark.sql.types.StructType;
  * with a list type, and projects it to a fixed layout: {@code source_file, entry, label} and then one
  * list column per {@link Field}, in Field order ({@link #FIRST_FIELD} is the ordinal of the first).
  */
-public final class EventTable {
+public final class EventTableReader {
     public static final int SOURCE_FILE = 0;
     public static final int ENTRY = 1;
     public static final int LABEL = 2;
     public static final int FIRST_FIELD = 3;
 
-    private EventTable() {}
+    private EventTableReader() {}
 
     public static Dataset<Row> read(SparkSession spark, String path) {
         return spark.read().parquet(path);
@@ -53,7 +55,8 @@ public final class EventTable {
     public static Dataset<Row> project(Dataset<Row> table, FeaturesConfig config) {
         StructType schema = table.schema();
         List<String> missing = new ArrayList<>();
-        List<String> names = new ArrayList<>(Arrays.asList("source_file", "entry", "sample"));
+        List<String> names = new ArrayList<>(
+                Arrays.asList(EventTableContract.SOURCE_FILE, EventTableContract.ENTRY, EventTableContract.SAMPLE));
         for (Field f : Field.all()) {
             names.add(column(config, f));
         }
@@ -68,9 +71,9 @@ public final class EventTable {
                     + String.join(", ", schema.fieldNames()) + ")");
         }
         List<Column> cols = new ArrayList<>();
-        cols.add(col("source_file").cast(DataTypes.StringType));
-        cols.add(col("entry").cast(DataTypes.LongType));
-        cols.add(labelOf(config.labels()).as("label"));
+        cols.add(col(EventTableContract.SOURCE_FILE).cast(DataTypes.StringType));
+        cols.add(col(EventTableContract.ENTRY).cast(DataTypes.LongType));
+        cols.add(labelOf(config.labels()).as(FeaturesTableContract.LABEL));
         for (Field f : Field.all()) {
             String name = column(config, f);
             DataType type = schema.apply(name).dataType();
@@ -87,7 +90,7 @@ public final class EventTable {
     /** Checks that every sample present has a label; returns the samples found. */
     public static List<String> checkSamples(Dataset<Row> table, FeaturesConfig config) {
         TreeSet<String> samples = new TreeSet<>();
-        for (Row r : table.select("sample").distinct().collectAsList()) {
+        for (Row r : table.select(EventTableContract.SAMPLE).distinct().collectAsList()) {
             samples.add(String.valueOf(r.get(0)));
         }
         List<String> unknown =
@@ -102,7 +105,7 @@ public final class EventTable {
     private static Column labelOf(Map<String, Integer> labels) {
         Column c = null;
         for (Map.Entry<String, Integer> e : labels.entrySet()) {
-            Column s = col("sample").cast(DataTypes.StringType);
+            Column s = col(EventTableContract.SAMPLE).cast(DataTypes.StringType);
             c = c == null
                     ? when(s.equalTo(e.getKey()), lit(e.getValue()))
                     : c.when(s.equalTo(e.getKey()), lit(e.getValue()));
