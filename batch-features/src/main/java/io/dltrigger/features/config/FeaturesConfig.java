@@ -1,22 +1,14 @@
 package io.dltrigger.features.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.dltrigger.contract.config.ConfigFile;
 import io.dltrigger.features.physics.Collection;
 import io.dltrigger.features.physics.ConeSum;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything the features job can be told: branch names, cuts, options, sample labels and the
@@ -148,49 +140,18 @@ public record FeaturesConfig(
                 maxRecordsPerFile);
     }
 
-    private static final ObjectMapper YAML =
-            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-
     /**
-     * Reads a YAML file; keys it leaves out keep their defaults, at any depth. Enum values are upper
-     * case (PT, ETA, SQUARED, TRANSVERSE_MASS, BINNED, PAIRWISE). An unknown key is an error naming it.
+     * Reads a YAML file; keys it leaves out keep their defaults, at any depth ({@code labels} is replaced as a
+     * whole). Enum values are upper case (PT, ETA, SQUARED, TRANSVERSE_MASS, BINNED, PAIRWISE). An unknown key or
+     * a bad value is an error naming the file and line.
      */
-    public static FeaturesConfig load(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
-        }
+    public static FeaturesConfig load(Path file) {
+        return ConfigFile.load(file, FeaturesConfig.class, defaults(), REPLACED);
     }
 
-    static FeaturesConfig read(InputStream in, String name) throws IOException {
-        JsonNode user = YAML.readTree(in);
-        ObjectNode merged = YAML.valueToTree(defaults());
-        if (user != null && !user.isMissingNode() && !user.isNull()) {
-            if (!user.isObject()) {
-                throw new IOException(name + ": expected a mapping at the top level");
-            }
-            merge(merged, (ObjectNode) user, name, "");
-        }
-        try {
-            return YAML.treeToValue(merged, FeaturesConfig.class);
-        } catch (IllegalArgumentException | JsonProcessingException e) {
-            throw new IOException(name + ": " + e.getMessage(), e);
-        }
+    static FeaturesConfig read(String yaml, String name) {
+        return ConfigFile.read(yaml, name, FeaturesConfig.class, defaults(), REPLACED);
     }
 
-    /** Deep merge of the user's keys into the defaults; free-form maps (collections, labels) are replaced. */
-    private static void merge(ObjectNode base, ObjectNode user, String file, String path) throws IOException {
-        for (Iterator<Map.Entry<String, JsonNode>> it = user.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String key = e.getKey();
-            JsonNode old = base.get(key);
-            if (old == null && !path.equals("collections.") && !path.equals("labels.")) {
-                throw new IOException(file + ": unknown key '" + path + key + "'");
-            }
-            if (old != null && old.isObject() && e.getValue().isObject() && !key.equals("labels")) {
-                merge((ObjectNode) old, (ObjectNode) e.getValue(), file, path + key + ".");
-            } else {
-                base.set(key, e.getValue());
-            }
-        }
-    }
+    private static final Set<String> REPLACED = Set.of("labels");
 }

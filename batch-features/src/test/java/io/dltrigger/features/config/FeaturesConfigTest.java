@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dltrigger.contract.config.ConfigException;
 import io.dltrigger.features.physics.Collection;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class FeaturesConfigTest {
-    private static FeaturesConfig read(String yaml) throws IOException {
-        return FeaturesConfig.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
+    private static FeaturesConfig read(String yaml) {
+        return FeaturesConfig.read(yaml, "test.yaml");
     }
 
     @Test
@@ -36,11 +35,11 @@ class FeaturesConfigTest {
 
     @Test
     void unknownKeysAndRolesAreRefusedByName() {
-        IOException key = assertThrows(IOException.class, () -> read("cuts:\n  lepton_pt_mn: 25\n"));
-        assertTrue(key.getMessage().contains("cuts.lepton_pt_mn"), key.getMessage());
-        IOException role = assertThrows(IOException.class, () -> read("collections:\n  tau: Tau\n"));
-        assertTrue(role.getMessage().contains("tau"), role.getMessage());
-        IOException value = assertThrows(IOException.class, () -> read("mt_form: SQRT\n"));
-        assertTrue(value.getMessage().contains("test.yaml"), value.getMessage());
+        ConfigException key = assertThrows(ConfigException.class, () -> read("cuts:\n  lepton_pt_mn: 25\n"));
+        assertTrue(key.getMessage().startsWith("test.yaml line 2: unknown key 'cuts.lepton_pt_mn'"), key.getMessage());
+        ConfigException role = assertThrows(ConfigException.class, () -> read("collections:\n  tau: Tau\n"));
+        assertTrue(role.getMessage().contains("unknown collection role 'tau'"), role.getMessage());
+        ConfigException value = assertThrows(ConfigException.class, () -> read("\nmt_form: SQRT\n"));
+        assertTrue(value.getMessage().startsWith("test.yaml line 2: bad value for 'mt_form'"), value.getMessage());
     }
 }

@@ -31,7 +31,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--best-config",
-            description = "best.json of a grid search (overrides train.bestConfig; 'none' for train's own settings)")
+            description = "best.json of a grid search (overrides train.best_config; 'none' for train's own settings)")
     String bestConfig;
 
     @Option(

@@ -19,7 +19,7 @@ public final class IngestCli {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new IngestCli());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof io.dltrigger.ingest.config.ConfigException) {
+            if (e instanceof io.dltrigger.contract.config.ConfigException) {
                 cmd.getErr().println(cmd.getCommandName() + ": " + e.getMessage());
                 return 2;
             }
