@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -22,7 +25,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * How every stage reads its {@code conf/*.yaml}: keys are snake_case, a file names only what it changes (the rest
@@ -33,7 +36,8 @@ public final class ConfigFile {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
 
     private ConfigFile() {}
 
@@ -69,6 +73,9 @@ public final class ConfigFile {
         if (!empty && !user.isObject()) {
             throw new ConfigException(name + " line 1: expected a mapping of keys to values at the top level");
         }
+        if (!empty) {
+            checkKeys(user, YAML.constructType(type), "", lines, name);
+        }
         JsonNode merged;
         if (defaults == null) {
             merged = empty ? YAML.createObjectNode() : user;
@@ -80,16 +87,6 @@ public final class ConfigFile {
         }
         try {
             return YAML.treeToValue(merged, type);
-        } catch (UnrecognizedPropertyException e) {
-            String path = path(e);
-            String key = e.getPropertyName();
-            String snake = snakeCase(key);
-            Set<String> known = new TreeSet<>();
-            e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
-            String cause = !snake.equals(key) && known.contains(snake)
-                    ? "key '" + path + "' is now '" + snake + "' (configuration keys are snake_case)"
-                    : "unknown key '" + path + "' (known here: " + String.join(", ", known) + ")";
-            throw new ConfigException(name + lineOf(lines, path) + ": " + cause, e);
         } catch (JsonMappingException e) {
             String path = path(e);
             Throwable root = e;
@@ -97,6 +94,11 @@ public final class ConfigFile {
                 root = root.getCause();
             }
             String cause = root instanceof JsonProcessingException j ? j.getOriginalMessage() : root.getMessage();
+            if (e instanceof MismatchedInputException
+                    && cause != null
+                    && cause.startsWith("Missing creator property")) {
+                throw new ConfigException(name + lineOf(lines, path) + ": missing key '" + path + "'", e);
+            }
             throw new ConfigException(
                     name + lineOf(lines, path) + ": " + (path.isEmpty() ? "" : "bad value for '" + path + "': ")
                             + cause,
@@ -104,6 +106,57 @@ public final class ConfigFile {
         } catch (JsonProcessingException e) {
             throw new ConfigException(name + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * Refuses a key the configuration class does not have, at any depth, naming its line and, for an old-style key,
+     * its snake_case form. Checked before binding so that an unknown key is reported as such, not as a value missing
+     * elsewhere.
+     */
+    private static void checkKeys(JsonNode node, JavaType type, String path, Map<String, Integer> lines, String name) {
+        if (node.isArray() && type.isCollectionLikeType()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkKeys(node.get(i), type.getContentType(), path + "[" + i + "]", lines, name);
+            }
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        if (type.isMapLikeType()) {
+            node.fields()
+                    .forEachRemaining(
+                            e -> checkKeys(e.getValue(), type.getContentType(), join(path, e.getKey()), lines, name));
+            return;
+        }
+        if (type.isContainerType()
+                || type.isEnumType()
+                || type.getRawClass().getName().startsWith("java.")) {
+            return;
+        }
+        BeanDescription bean = YAML.getDeserializationConfig().introspect(type);
+        Map<String, JavaType> known = new TreeMap<>();
+        for (BeanPropertyDefinition p : bean.findProperties()) {
+            known.put(p.getName(), p.getPrimaryType());
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey();
+            String at = join(path, key);
+            JavaType propertyType = known.get(key);
+            if (propertyType == null) {
+                String snake = snakeCase(key);
+                String cause = !snake.equals(key) && known.containsKey(snake)
+                        ? "key '" + at + "' is now '" + snake + "' (configuration keys are snake_case)"
+                        : "unknown key '" + at + "' (known here: " + String.join(", ", known.keySet()) + ")";
+                throw new ConfigException(name + lineOf(lines, at) + ": " + cause);
+            }
+            checkKeys(e.getValue(), propertyType, at, lines, name);
+        }
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
     }
 
     /** {@code chunkEvents} and {@code chunk-events} become {@code chunk_events}. */

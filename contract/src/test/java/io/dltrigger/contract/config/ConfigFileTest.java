@@ -72,6 +72,15 @@ class ConfigFileTest {
     }
 
     @Test
+    void withoutDefaultsAMissingKeyIsNamed() {
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> ConfigFile.read(
+                        "output: x\ntrain:\n  batch_size: 3\n", "t.yaml", Settings.class, null, Set.of()));
+        assertEquals("t.yaml line 2: missing key 'train.learning_rate'", e.getMessage());
+    }
+
+    @Test
     void snakeCaseOfOldKeys() {
         assertEquals("chunk_events", ConfigFile.snakeCase("chunk-events"));
         assertEquals("sample_fraction", ConfigFile.snakeCase("sampleFraction"));
