@@ -1,0 +1,1 @@
+package edu.vanderbilt.accre.laurelin;
