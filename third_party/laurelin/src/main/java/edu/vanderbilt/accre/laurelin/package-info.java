@@ -1,1 +1,0 @@
-package edu.vanderbilt.accre.laurelin;
