@@ -7,8 +7,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 
 import com.google.common.collect.ImmutableRangeMap;
 import com.google.common.collect.ImmutableRangeMap.Builder;
@@ -18,7 +18,7 @@ import com.google.common.collect.Range;
 import io.dltrigger.shaded.laurelin.interpretation.Interpretation;
 
 public class ArrayBuilder {
-    private static final Logger logger = LogManager.getLogger();
+    private static final Logger logger = LoggerFactory.getLogger(ArrayBuilder.class);
 
     /**
      * Subset of only the values in TKey which describes the basket on-disk.

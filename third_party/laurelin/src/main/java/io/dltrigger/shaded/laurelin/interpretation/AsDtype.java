@@ -5,14 +5,14 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-import org.apache.logging.log4j.LogManager;
+import org.slf4j.LoggerFactory;
 
 import io.dltrigger.shaded.laurelin.array.Array;
 import io.dltrigger.shaded.laurelin.array.PrimitiveArray;
 import io.dltrigger.shaded.laurelin.array.RawArray;
 
 public class AsDtype implements Interpretation {
-    private static final org.apache.logging.log4j.Logger logger = LogManager.getLogger();
+    private static final org.slf4j.Logger logger = LoggerFactory.getLogger(AsDtype.class);
     public enum Dtype {
         BOOL,
         INT1,

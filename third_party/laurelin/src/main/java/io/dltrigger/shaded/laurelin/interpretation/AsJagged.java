@@ -2,7 +2,7 @@ package io.dltrigger.shaded.laurelin.interpretation;
 
 import java.nio.ByteBuffer;
 
-import org.apache.logging.log4j.LogManager;
+import org.slf4j.LoggerFactory;
 
 import io.dltrigger.shaded.laurelin.array.Array;
 import io.dltrigger.shaded.laurelin.array.JaggedArray;
@@ -11,7 +11,7 @@ import io.dltrigger.shaded.laurelin.array.PrimitiveArray.Int4;
 import io.dltrigger.shaded.laurelin.array.RawArray;
 
 public class AsJagged implements Interpretation {
-    private static final org.apache.logging.log4j.Logger logger = LogManager.getLogger();
+    private static final org.slf4j.Logger logger = LoggerFactory.getLogger(AsJagged.class);
 
     Interpretation content;
     int skipbytes;

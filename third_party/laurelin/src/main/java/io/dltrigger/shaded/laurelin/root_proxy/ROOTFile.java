@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ExecutionException;
 
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 
 import com.google.common.cache.CacheBuilder;
 import com.google.common.cache.CacheLoader;
@@ -19,7 +19,7 @@ import io.dltrigger.shaded.laurelin.root_proxy.IOProfile.Event;
 import io.dltrigger.shaded.laurelin.root_proxy.IOProfile.FileProfiler;
 
 public class ROOTFile implements AutoCloseable {
-    private static final Logger logger = LogManager.getLogger();
+    private static final Logger logger = LoggerFactory.getLogger(ROOTFile.class);
 
     public static class FileBackedBuf implements BackingBuf {
         ROOTFile fh;

@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedList;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 
 import com.google.common.base.Ticker;
 
@@ -21,7 +21,7 @@ import com.google.common.base.Ticker;
  *
  */
 public class ROOTFileCache {
-    private static final Logger logger = LogManager.getLogger();
+    private static final Logger logger = LoggerFactory.getLogger(ROOTFileCache.class);
 
     /**
      * Holds weak references to ROOTFile objects -- enforces a one-to-one

@@ -3,11 +3,11 @@ package io.dltrigger.shaded.laurelin.root_proxy;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 
 public class TBasket {
-    private static final Logger logger = LogManager.getLogger();
+    private static final Logger logger = LoggerFactory.getLogger(TBasket.class);
 
     private TKey key;
     // https://root.cern.ch/doc/master/TBasket_8h_source.html

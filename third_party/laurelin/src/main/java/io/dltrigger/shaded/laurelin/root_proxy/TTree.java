@@ -2,8 +2,8 @@ package io.dltrigger.shaded.laurelin.root_proxy;
 
 import java.util.ArrayList;
 
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 
 
 public class TTree {
@@ -22,7 +22,7 @@ public class TTree {
     private ArrayList<TBranch> branches;
     private ArrayList<TLeaf> leaves;
     private TFile file;
-    private static final Logger logger = LogManager.getLogger();
+    private static final Logger logger = LoggerFactory.getLogger(TTree.class);
 
 
     public TTree(Proxy data, TFile file) {
@@ -37,7 +37,7 @@ public class TTree {
             if (branch.getBranches().size() != 0 || branch.getLeaves().size() != 0) {
                 branches.add(branch);
             } else {
-                // TODO: would be good to have a "one-off" log4j log
+                // TODO: would be good to have a "one-off" log
                 logger.info("Ignoring unparsable/empty branch \"{}\"", branch.getName());
             }
         }

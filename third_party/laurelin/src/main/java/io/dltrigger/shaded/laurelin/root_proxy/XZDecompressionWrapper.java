@@ -7,12 +7,12 @@ import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Future;
 
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 import org.tukaani.xz.SeekableXZInputStream;
 
 public class XZDecompressionWrapper implements FileInterface {
-    private static final Logger logger = LogManager.getLogger();
+    private static final Logger logger = LoggerFactory.getLogger(XZDecompressionWrapper.class);
 
     private class BackingFd extends org.tukaani.xz.SeekableInputStream {
         private RandomAccessFile fd;
@@ -80,9 +80,9 @@ public class XZDecompressionWrapper implements FileInterface {
                         truthStr += Byte.toString(truthByteBuf[k]) + " ";
                         xzStr += Byte.toString(byteBuf[k]) + " ";
                     }
-                    logger.fatal("Mismatching pristine and minified reads at off " + (offset + i));
-                    logger.fatal(" pristine: " + truthStr);
-                    logger.fatal(" minified: " + xzStr);
+                    logger.error("Mismatching pristine and minified reads at off " + (offset + i));
+                    logger.error(" pristine: " + truthStr);
+                    logger.error(" minified: " + xzStr);
                     throw new RuntimeException("Pristine and minified don't match");
                 }
             }

@@ -13,8 +13,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Map.Entry;
 
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
 
 import com.google.common.cache.CacheBuilder;
 import com.google.common.cache.CacheLoader;
@@ -41,7 +41,7 @@ import io.dltrigger.shaded.laurelin.root_proxy.TKey;
  * and byte offsets to each basket
  */
 public class SlimTBranch implements Serializable, SlimTBranchInterface, ObjectInputValidation {
-    private static final Logger logger = LogManager.getLogger();
+    private static final Logger logger = LoggerFactory.getLogger(SlimTBranch.class);
     private static final long serialVersionUID = 1L;
     private String path;
 
@@ -269,7 +269,7 @@ public class SlimTBranch implements Serializable, SlimTBranchInterface, ObjectIn
     }
 
     public static class SlimTBasket implements Serializable {
-        private static final Logger logger = LogManager.getLogger();
+        private static final Logger logger = LoggerFactory.getLogger(SlimTBasket.class);
 
         private static final long serialVersionUID = 1L;
         private long offset;
