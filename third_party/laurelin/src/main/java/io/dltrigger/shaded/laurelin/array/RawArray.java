@@ -3,19 +3,25 @@ package io.dltrigger.shaded.laurelin.array;
 import java.nio.ByteBuffer;
 
 public class RawArray extends PrimitiveArray {
+    /*
+     * DLTrigger fork: upstream's constructors called super(null, length),
+     * which allocates and zeroes a buffer as large as the data, and then
+     * replaced it with the caller's buffer: one wasted allocation per basket
+     * and per slice. These hand the buffer over without allocating.
+     */
     RawArray(int length) {
-        super(null, length);
-        this.buffer = ByteBuffer.allocate(length);
+        this(ByteBuffer.allocate(length));
     }
 
     RawArray(RawArray rawarray) {
-        super(null, rawarray.length());
-        this.buffer = rawarray.raw();
+        super(null, rawarray.raw());
+        this.length = rawarray.length();
     }
 
     public RawArray(ByteBuffer buffer) {
-        super(null, buffer.limit());
-        this.buffer = buffer;
+        super(null, buffer);
+        // the length is the buffer's limit, also for a view whose position is not 0 (see compact)
+        this.length = buffer.limit();
     }
 
     @Override
