@@ -42,7 +42,9 @@ public class HadoopFile implements FileInterface {
             throw new RuntimeException("Cannot perform a single read > 2GB");
         }
         ByteBuffer ret = ByteBuffer.allocate((int)len);
-        fd.read(offset, ret.array(), 0, (int)len);
+        // DLTrigger fork: a positioned read may return fewer bytes than asked
+        // (e.g. at an HDFS block boundary); readFully loops, and fails at EOF
+        fd.readFully(offset, ret.array(), 0, (int)len);
         return ret;
     }
 

@@ -36,8 +36,14 @@ public class NIOFile implements FileInterface {
             throw new IllegalArgumentException("Attempting to read > 2GBytes");
         }
         ByteBuffer ret = ByteBuffer.allocate(shortLen);
-        if (this.channel.read(ret, offset) != shortLen) {
-            throw new IOException("Short read");
+        // DLTrigger fork: a positioned read may return fewer bytes than asked;
+        // loop until the buffer is full, and fail only at the end of the file
+        while (ret.hasRemaining()) {
+            int n = this.channel.read(ret, offset + ret.position());
+            if (n < 0) {
+                throw new IOException("Short read: " + ret.position() + " of " + shortLen + " bytes at offset "
+                        + offset + " before the end of the file");
+            }
         }
         return ret;
     }
