@@ -72,6 +72,17 @@ public abstract class PrimitiveArray extends Array {
         return new RawArray(this.buffer);
     }
 
+    /**
+     * DLTrigger fork: a read-only view of the values as decoded (ROOT's
+     * big-endian layout), positioned at the first value, so that a caller can
+     * copy them out in bulk.
+     *
+     * @return a read-only view of the values
+     */
+    public ByteBuffer values() {
+        return this.buffer.asReadOnlyBuffer().order(this.buffer.order());
+    }
+
     protected ByteBuffer raw() {
         return this.buffer;
     }

@@ -194,6 +194,17 @@ public class TBranch {
         return fType;
     }
 
+    /**
+     * DLTrigger fork: fStreamerType of a TBranchElement, a TStreamerInfo type
+     * code, for branches whose type getSimpleType() does not map.
+     *
+     * @return the streamer type, or null for a plain TBranch
+     */
+    public Integer getStreamerType() {
+        ProxyElement<Object> e = data.getScalar("fStreamerType");
+        return e == null ? null : ((Number) e.getVal()).intValue();
+    }
+
     public synchronized List<TBasket> getBaskets() {
         if (lazyBasketStorage == null) {
             loadBaskets();

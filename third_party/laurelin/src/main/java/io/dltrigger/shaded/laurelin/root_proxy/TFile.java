@@ -8,6 +8,7 @@ package io.dltrigger.shaded.laurelin.root_proxy;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -154,6 +155,25 @@ public class TFile implements AutoCloseable {
                 key.ObjLen,
                 key.KeyLen);
         return streamerInfo.deserializeWithStreamer(key, valCursor);
+    }
+
+    /**
+     * DLTrigger fork: the keys of the top-level directory, in file order.
+     *
+     * @return the top-level keys (read-only)
+     */
+    public List<TKey> getKeys() {
+        return Collections.unmodifiableList(directory.subkeys);
+    }
+
+    /**
+     * DLTrigger fork: where the header says the file ends (fEND), to detect
+     * truncated files.
+     *
+     * @return fEND
+     */
+    public long getEnd() {
+        return fEND;
     }
 
     public Cursor getCursorAt(long off) throws IOException {

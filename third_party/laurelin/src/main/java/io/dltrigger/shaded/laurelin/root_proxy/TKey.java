@@ -44,6 +44,16 @@ public class TKey {
         return buffer;
     }
 
+    /** @return the key's object name (DLTrigger fork) */
+    public String getName() {
+        return fName;
+    }
+
+    /** @return the key's class name, e.g. "TTree" (DLTrigger fork) */
+    public String getClassName() {
+        return fClassName;
+    }
+
     public int getKeyLen() {
         return KeyLen;
     }
