@@ -2,18 +2,13 @@ package io.dltrigger.shaded.laurelin.array;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Map.Entry;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 
 import org.slf4j.LoggerFactory;
 import org.slf4j.Logger;
-
-import com.google.common.collect.ImmutableRangeMap;
-import com.google.common.collect.ImmutableRangeMap.Builder;
-import com.google.common.collect.ImmutableSet;
-import com.google.common.collect.Range;
 
 import io.dltrigger.shaded.laurelin.interpretation.Interpretation;
 
@@ -71,10 +66,10 @@ public class ArrayBuilder {
     private long[] basketEntryOffsets;
     int global_offset_whole;
 
-    private Array processBasket(long entryOffset, long itemOffset, Range<Long> entryRange, int basketId, GetBasket basketCallback, Array output) {
+    private Array processBasket(long entryOffset, long itemOffset, long entryRangeStart, long entryRangeStop, int basketId, GetBasket basketCallback, Array output) {
         // Put entryRange from the given basketId into output, starting at entry/itemoffset in the destination
-        int entryStart = Math.toIntExact(entryRange.lowerEndpoint());
-        int entryStop = Math.toIntExact(entryRange.upperEndpoint());
+        int entryStart = Math.toIntExact(entryRangeStart);
+        int entryStop = Math.toIntExact(entryRangeStop);
         int entries = entryStop - entryStart;
         BasketKey basketKey = basketCallback.basketkey(basketId);;
         int bytes = basketKey.fLast - basketKey.fKeylen;
@@ -128,29 +123,28 @@ public class ArrayBuilder {
                                 + " offsets: " + Arrays.toString(basketEntryOffsets));
             }
         }
-        Builder<Long, Integer> rangeBuilder = ImmutableRangeMap.builder();
-        for (int i = 1; i < basketEntryOffsets.length; i += 1) {
-            rangeBuilder = rangeBuilder.put(Range.closedOpen(basketEntryOffsets[i - 1], basketEntryOffsets[i]), i - 1);
+        // DLTrigger fork: the baskets that hold entries of [entrystart, entrystop),
+        // in order, by a scan of the offsets (upstream intersected a Guava RangeMap)
+        List<Integer> intersectionEntries = new ArrayList<Integer>();
+        for (int i = 0; i + 1 < basketEntryOffsets.length; i += 1) {
+            if (basketEntryOffsets[i] < entrystop && basketEntryOffsets[i + 1] > entrystart) {
+                intersectionEntries.add(i);
+            }
         }
-        rangeBuilder = rangeBuilder.put(Range.atLeast(basketEntryOffsets[basketEntryOffsets.length - 1]), basketEntryOffsets.length - 1);
-        ImmutableRangeMap<Long, Integer> entryRangeMap = rangeBuilder.build();
-
-        ImmutableRangeMap<Long, Integer> intersection = entryRangeMap.subRangeMap(Range.closedOpen(entrystart, entrystop));
-        // This emits the entryRange and associated basketid we need to process
-        ImmutableSet<Entry<Range<Long>, Integer>> intersectionEntries = intersection.asMapOfRanges().entrySet();
+        if (entrystop > basketEntryOffsets[basketEntryOffsets.length - 1]) {
+            throw new IllegalArgumentException("entry " + (entrystop - 1) + " is beyond the baskets, which end at entry "
+                            + basketEntryOffsets[basketEntryOffsets.length - 1]);
+        }
         long entryOffset_whole = 0;
         long itemOffset_whole = 0;
 
         // Loop once to calculate the length of the output buffer
-        for (Entry<Range<Long>, Integer> entry: intersectionEntries) {
-            Range<Long> entryRange = entry.getKey();
-            Integer basketId = entry.getValue();
+        for (Integer basketId: intersectionEntries) {
             BasketKey key = getbasket.basketkey(basketId);
             int bytes = key.fLast - key.fKeylen;
 
             // whole basket
             long entries_whole = basketEntryOffsets[basketId + 1] - basketEntryOffsets[basketId];
-            Range<Long> entryRange_whole = Range.closedOpen(basketEntryOffsets[basketId], basketEntryOffsets[basketId + 1]);
             long items_whole = interpretation.numitems(bytes, (int)entries_whole);
 
             // postlogue
@@ -161,28 +155,27 @@ public class ArrayBuilder {
         entryOffset_whole = 0;
         itemOffset_whole = 0;
         // Now loop again to do the actual filling
-        for (Entry<Range<Long>, Integer> entry: intersectionEntries) {
-            Range<Long> entryRange = entry.getKey();
-            Integer basketId = entry.getValue();
+        for (Integer basketId: intersectionEntries) {
             BasketKey key = getbasket.basketkey(basketId);
             int bytes = key.fLast - key.fKeylen;
 
 
             // whole basket
             long entries_whole = basketEntryOffsets[basketId + 1] - basketEntryOffsets[basketId];
-            Range<Long> entryRange_whole = Range.closedOpen(basketEntryOffsets[basketId], basketEntryOffsets[basketId + 1]);
+            final long entryStart_whole = basketEntryOffsets[basketId];
+            final long entryStop_whole = basketEntryOffsets[basketId + 1];
             long items_whole = interpretation.numitems(bytes, (int)entries_whole);
 
             if (global_offset_whole == -1) {
                 global_offset_whole = (int) (entrystart - basketEntryOffsets[basketId]);
             }
             if (executor == null) {
-                processBasket(entryOffset_whole, itemOffset_whole, entryRange_whole, basketId, getbasket, output_whole);
+                processBasket(entryOffset_whole, itemOffset_whole, entryStart_whole, entryStop_whole, basketId, getbasket, output_whole);
             } else {
                 final long entryOffset_tmp = entryOffset_whole;
                 final long itemOffset_tmp = itemOffset_whole;
                 FutureTask<Array> task = new FutureTask<Array>(() ->
-                    processBasket(entryOffset_tmp, itemOffset_tmp, entryRange_whole, basketId, getbasket, output_whole));
+                    processBasket(entryOffset_tmp, itemOffset_tmp, entryStart_whole, entryStop_whole, basketId, getbasket, output_whole));
                 executor.execute(task);
                 tasks.add(task);
             }

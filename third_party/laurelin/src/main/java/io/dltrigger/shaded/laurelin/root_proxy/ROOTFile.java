@@ -6,14 +6,11 @@ package io.dltrigger.shaded.laurelin.root_proxy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.ExecutionException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.slf4j.LoggerFactory;
 import org.slf4j.Logger;
-
-import com.google.common.cache.CacheBuilder;
-import com.google.common.cache.CacheLoader;
-import com.google.common.cache.LoadingCache;
 
 import io.dltrigger.shaded.laurelin.root_proxy.IOProfile.Event;
 import io.dltrigger.shaded.laurelin.root_proxy.IOProfile.FileProfiler;
@@ -30,10 +27,14 @@ public class ROOTFile implements AutoCloseable {
         private static final int CACHE_PAGE_SIZE = 16 * 1024;
 
         /**
-         * Total number of caches pages to store. Past this, the cache library
-         * will begin to evict unneeded pages
+         * Total number of caches pages to store per file. Past this, the
+         * least recently used page is evicted. DLTrigger fork: upstream kept
+         * 1024 pages in one process-wide Guava cache, keyed by file; small
+         * reads are metadata (keys, directories), read once when a file is
+         * opened, so a small cache of the file's own suffices, and its pages
+         * go with the file.
          */
-        private static final int CACHE_PAGE_COUNT = 1024;
+        private static final int CACHE_PAGE_COUNT = 64;
 
         /**
          * Maximum size we'll attempt to cache in a single read. Past that,
@@ -41,57 +42,6 @@ public class ROOTFile implements AutoCloseable {
          * sort of compressed blob
          */
         private static final int CACHE_READ_MAX = 4 * CACHE_PAGE_SIZE;
-
-        public class CacheKey {
-            public ROOTFile fh;
-            public long off;
-
-            public CacheKey(ROOTFile fh, long off) {
-                this.fh = fh;
-                this.off = off;
-            }
-
-            @Override
-            public boolean equals(Object obj) {
-                if (this == obj) {
-                    return true;
-                }
-                if (obj == null) {
-                    return false;
-                }
-                if (getClass() != obj.getClass()) {
-                    return false;
-                }
-                return (((fh == ((CacheKey) obj).fh))
-                        && (off == ((CacheKey) obj).off));
-            }
-
-            @Override
-            public int hashCode() {
-                return (int) (fh.hashCode() + (off / (2 * 1024 * 1024)));
-            }
-
-        }
-
-        static LoadingCache<CacheKey, ByteBuffer> cache;
-
-        static {
-            CacheLoader<CacheKey, ByteBuffer> loader = new CacheLoader<CacheKey, ByteBuffer>() {
-                    // FIXME - implement loadAll to get many pages at once
-                    @Override
-                    public ByteBuffer load(CacheKey key) throws Exception {
-                        if (key.fh.getLimit() > key.off + CACHE_PAGE_SIZE) {
-                            return key.fh.read(key.off, CACHE_PAGE_SIZE);
-                        } else {
-                            long shortCount = key.fh.getLimit() - key.off;
-                            return key.fh.read(key.off, shortCount);
-                        }
-                    }
-                };
-            cache = CacheBuilder.newBuilder()
-                .maximumSize(CACHE_PAGE_COUNT)
-                .build(loader);
-        }
 
         protected FileBackedBuf(ROOTFile fh) {
             this.fh = fh;
@@ -118,20 +68,32 @@ public class ROOTFile implements AutoCloseable {
                      */
                     ret = fh.read(off, len);
                 } else {
-                    try {
-                        ret = cache.get(new CacheKey(fh, lowerPage * CACHE_PAGE_SIZE)).duplicate();
-                        long newPos = (off - (CACHE_PAGE_SIZE * lowerPage));
-                        ret.position((int) newPos);
-                        ret.limit((int)(newPos + len));
-                        ret = ret.slice();
-                    } catch (ExecutionException e) {
-                        throw new IOException(e);
-                    }
+                    ret = page(lowerPage * CACHE_PAGE_SIZE).duplicate();
+                    long newPos = (off - (CACHE_PAGE_SIZE * lowerPage));
+                    ret.position((int) newPos);
+                    ret.limit((int)(newPos + len));
+                    ret = ret.slice();
                 }
             }  catch (Exception e) {
                 throw new IOException(e);
             }
             return ret;
+        }
+
+        private ByteBuffer page(long off) throws IOException {
+            synchronized (fh.pages) {
+                ByteBuffer page = fh.pages.get(off);
+                if (page == null) {
+                    if (fh.getLimit() > off + CACHE_PAGE_SIZE) {
+                        page = fh.read(off, CACHE_PAGE_SIZE);
+                    } else {
+                        long shortCount = fh.getLimit() - off;
+                        page = fh.read(off, shortCount);
+                    }
+                    fh.pages.put(off, page);
+                }
+                return page;
+            }
         }
 
         @Override
@@ -153,6 +115,16 @@ public class ROOTFile implements AutoCloseable {
     private FileInterface fh;
     private String path;
     protected FileProfiler profile;
+
+    /** This file's cache of small reads (see FileBackedBuf), least recently used first. */
+    private final Map<Long, ByteBuffer> pages = new LinkedHashMap<Long, ByteBuffer>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, ByteBuffer> eldest) {
+            return size() > FileBackedBuf.CACHE_PAGE_COUNT;
+        }
+    };
 
     /* Hide constructor */
     private ROOTFile(String path) {

@@ -1,1 +1,0 @@
-package io.dltrigger.shaded.laurelin.cache;
