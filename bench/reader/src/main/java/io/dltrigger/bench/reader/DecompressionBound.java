@@ -1,9 +1,9 @@
 package io.dltrigger.bench.reader;
 
-import edu.vanderbilt.accre.laurelin.root_proxy.TBranch;
 import io.dltrigger.bridge.root.RootFile;
 import io.dltrigger.bridge.root.RootTreeAccess;
-import io.dltrigger.bridge.root.codec.RootDecompressor;
+import io.dltrigger.shaded.laurelin.root_proxy.Compression;
+import io.dltrigger.shaded.laurelin.root_proxy.TBranch;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -51,6 +51,6 @@ final class DecompressionBound {
         if (objLen <= compressed) {
             return objLen;
         }
-        return RootDecompressor.decompress(key.position(keyLen).slice(), compressed, objLen).length;
+        return Compression.decompress(key.position(keyLen).slice(), compressed, objLen).length;
     }
 }
