@@ -1,20 +1,16 @@
 package io.dltrigger.bridge.root;
 
-import io.dltrigger.shaded.laurelin.array.Array;
-import io.dltrigger.shaded.laurelin.array.ArrayBuilder;
-import io.dltrigger.shaded.laurelin.array.JaggedArray;
-import io.dltrigger.shaded.laurelin.array.PrimitiveArray;
-import io.dltrigger.shaded.laurelin.interpretation.AsDtype;
-import io.dltrigger.shaded.laurelin.interpretation.AsJagged;
-import io.dltrigger.shaded.laurelin.interpretation.Interpretation;
 import io.dltrigger.shaded.laurelin.root_proxy.BasketReader;
 import io.dltrigger.shaded.laurelin.root_proxy.ROOTFile;
 import io.dltrigger.shaded.laurelin.root_proxy.TBranch;
 import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
@@ -52,31 +48,36 @@ final class BranchColumns {
             BranchInfo info,
             EntryRange range,
             BufferAllocator allocator) {
+        BasketDecoder decoder =
+                new BasketDecoder(new BasketReader(branch, file), basketEntryOffsets, info.valueType(), info.name());
         int n = (int) range.size();
-        Interpretation interpretation = switch (info.shape()) {
-            case SCALAR -> new AsDtype(info.valueType().dtype());
-            case FIXED -> new AsDtype(info.valueType().dtype(), List.of(info.fixedLength()));
-            case JAGGED ->
-                new AsJagged(
-                        new AsDtype(info.valueType().dtype()),
-                        branch.getArrayDescriptor().getSkipBytes());
-            case UNSUPPORTED -> throw new IllegalStateException(info.name() + " is unsupported");
-        };
-        ArrayBuilder builder = new ArrayBuilder(
-                new BasketReader(branch, file),
-                interpretation,
-                basketEntryOffsets,
-                Runnable::run,
-                range.start(),
-                range.stop());
-        Array array = builder.getArray(0, n);
         FieldVector vector = field(info).createVector(allocator);
         try {
             switch (info.shape()) {
-                case SCALAR -> fill(vector, info.valueType(), array, n);
-                case FIXED -> fillFixed((FixedSizeListVector) vector, info, array, n);
-                case JAGGED -> fillJagged((ListVector) vector, info, (JaggedArray) array, n);
-                default -> throw new IllegalStateException();
+                case SCALAR -> {
+                    try (BasketDecoder.Decoded d = decoder.fixed(range, 1, allocator)) {
+                        load(vector, n, d.values());
+                    }
+                }
+                case FIXED -> {
+                    try (BasketDecoder.Decoded d = decoder.fixed(range, info.fixedLength(), allocator)) {
+                        FixedSizeListVector list = (FixedSizeListVector) vector;
+                        try (ArrowBuf validity = allValid(n, allocator)) {
+                            list.loadFieldBuffers(new ArrowFieldNode(n, 0), List.of(validity));
+                        }
+                        load(list.getDataVector(), d.valueCount(), d.values());
+                    }
+                }
+                case JAGGED -> {
+                    int skip = branch.getArrayDescriptor().getSkipBytes();
+                    try (BasketDecoder.Decoded d = decoder.jagged(range, skip, allocator);
+                            ArrowBuf validity = allValid(n, allocator)) {
+                        ListVector list = (ListVector) vector;
+                        list.loadFieldBuffers(new ArrowFieldNode(n, 0), List.of(validity, d.offsets()));
+                        load(list.getDataVector(), d.valueCount(), d.values());
+                    }
+                }
+                default -> throw new IllegalStateException(info.name() + " is unsupported");
             }
             return vector;
         } catch (RuntimeException e) {
@@ -85,32 +86,16 @@ final class BranchColumns {
         }
     }
 
-    private static void fill(FieldVector target, ValueType type, Array values, int n) {
-        if (!(values instanceof PrimitiveArray p) || !ArrowFill.copyDirect(target, type, p.values(), n)) {
-            ArrowFill.values(target, type, values.toArray(), n);
+    /** Hands decoded values (and offsets) to a vector; the vector keeps its own references. */
+    private static void load(FieldVector values, long count, ArrowBuf data) {
+        try (ArrowBuf validity = allValid(count, values.getAllocator())) {
+            values.loadFieldBuffers(new ArrowFieldNode(count, 0), List.of(validity, data));
         }
     }
 
-    private static void fillFixed(FixedSizeListVector vector, BranchInfo info, Array array, int n) {
-        vector.setInitialCapacity(n);
-        vector.allocateNew();
-        fill(vector.getDataVector(), info.valueType(), array, n * info.fixedLength());
-        ArrowFill.allValid(vector.getValidityBuffer(), n);
-        vector.setValueCount(n);
-    }
-
-    private static void fillJagged(ListVector vector, BranchInfo info, JaggedArray array, int n) {
-        int[] counts = (int[]) array.counts().toArray();
-        Array content = array.content();
-        int total = 0;
-        vector.setInitialCapacity(n);
-        vector.allocateNew();
-        for (int i = 0; i < n; i++) {
-            vector.startNewValue(i);
-            total += counts[i];
-            vector.endValue(i, counts[i]);
-        }
-        fill(vector.getDataVector(), info.valueType(), content, total);
-        vector.setValueCount(n);
+    private static ArrowBuf allValid(long count, BufferAllocator allocator) {
+        ArrowBuf validity = allocator.buffer(BitVectorHelper.getValidityBufferSize(Math.toIntExact(count)));
+        validity.setOne(0, validity.capacity());
+        return validity;
     }
 }

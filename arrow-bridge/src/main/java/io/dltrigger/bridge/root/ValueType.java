@@ -1,30 +1,27 @@
 package io.dltrigger.bridge.root;
 
-import io.dltrigger.shaded.laurelin.interpretation.AsDtype.Dtype;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
-/** Element types the reader decodes, with Laurelin's decoding type and the Arrow type they become. */
+/** Element types the reader decodes, and the Arrow type they become. */
 public enum ValueType {
-    BOOL("bool", Dtype.BOOL, ArrowType.Bool.INSTANCE),
-    INT8("int8", Dtype.INT1, new ArrowType.Int(8, true)),
-    INT16("int16", Dtype.INT2, new ArrowType.Int(16, true)),
-    INT32("int32", Dtype.INT4, new ArrowType.Int(32, true)),
-    INT64("int64", Dtype.INT8, new ArrowType.Int(64, true)),
-    UINT8("uint8", Dtype.UINT1, new ArrowType.Int(8, false)),
-    UINT16("uint16", Dtype.UINT2, new ArrowType.Int(16, false)),
-    UINT32("uint32", Dtype.UINT4, new ArrowType.Int(32, false)),
-    UINT64("uint64", Dtype.UINT8, new ArrowType.Int(64, false)),
-    FLOAT32("float32", Dtype.FLOAT4, new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE)),
-    FLOAT64("float64", Dtype.FLOAT8, new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE));
+    BOOL("bool", ArrowType.Bool.INSTANCE),
+    INT8("int8", new ArrowType.Int(8, true)),
+    INT16("int16", new ArrowType.Int(16, true)),
+    INT32("int32", new ArrowType.Int(32, true)),
+    INT64("int64", new ArrowType.Int(64, true)),
+    UINT8("uint8", new ArrowType.Int(8, false)),
+    UINT16("uint16", new ArrowType.Int(16, false)),
+    UINT32("uint32", new ArrowType.Int(32, false)),
+    UINT64("uint64", new ArrowType.Int(64, false)),
+    FLOAT32("float32", new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE)),
+    FLOAT64("float64", new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE));
 
     private final String id;
-    private final Dtype dtype;
     private final ArrowType arrowType;
 
-    ValueType(String id, Dtype dtype, ArrowType arrowType) {
+    ValueType(String id, ArrowType arrowType) {
         this.id = id;
-        this.dtype = dtype;
         this.arrowType = arrowType;
     }
 
@@ -32,16 +29,8 @@ public enum ValueType {
         return id;
     }
 
-    Dtype dtype() {
-        return dtype;
-    }
-
     public ArrowType arrowType() {
         return arrowType;
-    }
-
-    public boolean unsigned() {
-        return this == UINT8 || this == UINT16 || this == UINT32 || this == UINT64;
     }
 
     /** Bytes per element on disk (ROOT, big-endian) and in Arrow. */

@@ -29,6 +29,21 @@ public class ArrayBuilder {
             this.fLast = fLast;
             this.fObjlen = fObjlen;
         }
+
+        /** @return the TKey's length, which the basket's entry offsets count from (DLTrigger fork) */
+        public int getKeylen() {
+            return fKeylen;
+        }
+
+        /** @return where the basket's values end, counted from the TKey's start (DLTrigger fork) */
+        public int getLast() {
+            return fLast;
+        }
+
+        /** @return the basket's uncompressed length without its key (DLTrigger fork) */
+        public int getObjlen() {
+            return fObjlen;
+        }
     }
 
     /**

@@ -54,19 +54,41 @@ public class BasketReader implements ArrayBuilder.GetBasket {
 
     @Override
     public RawArray dataWithoutKey(int i) {
+        return new RawArray(payload(i, null));
+    }
+
+    /**
+     * The basket's bytes after its key, decompressed: values, then (for
+     * variable-size entries) the entry offsets. A compressed basket is
+     * decompressed into {@code scratch} when it is at least the basket's
+     * object length (see {@link #basketkey}), so that one buffer serves a
+     * branch's baskets one after the other; else into a new array. The view
+     * is valid until scratch is reused.
+     *
+     * @param i the basket's index in the branch
+     * @param scratch a reusable buffer, or null
+     * @return a big-endian view of the payload, from index 0 to the object length
+     */
+    public ByteBuffer payload(int i, byte[] scratch) {
         ByteBuffer raw = fetched.containsKey(i) ? fetched.remove(i) : read(i);
         int objLen = raw.getInt(OBJLEN_AT);
         int keyLen = raw.getShort(KEYLEN_AT);
         int stored = sizes[i] - keyLen;
+        if (keyLen <= 0 || keyLen > sizes[i] || objLen < 0) {
+            throw failure(i, new IOException("corrupt basket key (key length " + keyLen + ", object length "
+                    + objLen + ", " + sizes[i] + " bytes on file)"));
+        }
         ByteBuffer payload = raw.duplicate().position(keyLen).slice();
         if (objLen <= stored) {
-            return new RawArray(payload.limit(objLen).slice());
+            return payload.limit(objLen).slice();
         }
+        byte[] out = scratch != null && scratch.length >= objLen ? scratch : new byte[objLen];
         try {
-            return new RawArray(ByteBuffer.wrap(Compression.decompress(payload, stored, objLen)));
+            Compression.decompress(payload, stored, out, objLen);
         } catch (IOException e) {
             throw failure(i, e);
         }
+        return ByteBuffer.wrap(out, 0, objLen).slice();
     }
 
     private ByteBuffer read(int i) {
