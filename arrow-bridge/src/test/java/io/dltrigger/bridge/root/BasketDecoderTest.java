@@ -14,9 +14,9 @@ import io.dltrigger.shaded.laurelin.interpretation.AsJagged;
 import io.dltrigger.shaded.laurelin.interpretation.Interpretation;
 import io.dltrigger.shaded.laurelin.root_proxy.BasketReader;
 import io.dltrigger.shaded.laurelin.root_proxy.TBranch;
+import io.dltrigger.testing.TestData;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -31,20 +31,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The reader decodes baskets itself (BasketDecoder); Laurelin's ArrayBuilder and interpretations, which it
- * replaced, are the oracle here: every readable branch of every shared file, over the whole tree and over ranges
+ * replaced, are the oracle here: every readable branch of every real file in testdata/root, over the whole tree and over ranges
  * that start and end inside baskets, must give the same counts and the same values, bit for bit.
  */
 class BasketDecoderTest {
-    static List<String> files() throws Exception {
-        return SharedRootFilesTest.files().toList();
+    static List<String> files() {
+        return TestData.rootFileNames();
     }
 
     @ParameterizedTest
     @MethodSource("files")
     void matchesLaurelinsArrayBuilderOnEveryBranchAndRange(String fileName) throws Exception {
-        assertTrue(Files.isDirectory(SharedRootFilesTest.sharedRoot()), "the shared ROOT test files are absent");
-        try (RootFile file = RootFile.open(
-                        SharedRootFilesTest.sharedRoot().resolve(fileName).toString());
+        try (RootFile file = RootFile.open(TestData.rootFile(fileName).toString());
                 BufferAllocator allocator = new RootAllocator()) {
             int compared = 0;
             for (String treeName : file.treeNames()) {

@@ -1,15 +1,17 @@
 package io.dltrigger.ingest.testing;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
@@ -37,14 +39,27 @@ public final class TableRows {
         if (!Files.isDirectory(table)) {
             return t;
         }
-        List<Path> parts;
-        try (Stream<Path> s = Files.walk(table)) {
-            parts = s.filter(p -> p.getFileName().toString().startsWith("part-")
-                            && p.getFileName().toString().endsWith(".parquet")
-                            && !table.relativize(p).toString().startsWith("_"))
-                    .sorted()
-                    .toList();
-        }
+        List<Path> parts = new ArrayList<>();
+        // Folders starting with _ (checkpoints, quarantine) are not descended into: Flink may still be deleting
+        // old checkpoints there when the job has returned.
+        Files.walkFileTree(table, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                return d.getFileName().toString().startsWith("_")
+                        ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+                String name = p.getFileName().toString();
+                if (name.startsWith("part-") && name.endsWith(".parquet")) {
+                    parts.add(p);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        parts.sort(null);
         Configuration conf = new Configuration();
         conf.setBoolean("parquet.avro.add-list-element-records", false);
         conf.setBoolean("parquet.avro.readInt96AsFixed", true);
