@@ -6,7 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dltrigger.engine.model.Durations;
 import io.dltrigger.engine.service.EngineConfig;
 import io.dltrigger.engine.service.EngineRuntime;
-import io.dltrigger.engine.state.Database;
+import io.dltrigger.engine.store.jdbc.JdbcStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +111,7 @@ public final class Connection {
         if (f.has("db") && f.get("db").has("url")) {
             return f.get("db").get("url").asText();
         }
-        return Database.h2FileUrl(home().resolve("data/engine/state"));
+        return JdbcStore.h2FileUrl(home().resolve("data/engine/state"));
     }
 
     EngineRuntime open(boolean withEngine) {

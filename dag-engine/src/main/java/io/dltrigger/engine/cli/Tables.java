@@ -1,7 +1,7 @@
 package io.dltrigger.engine.cli;
 
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.TaskInstance;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.TaskInstance;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,7 @@ final class Tables {
         out.flush();
     }
 
-    static List<String> run(RunRecord r) {
+    static List<String> run(DagRun r) {
         return List.of(
                 String.valueOf(r.id()),
                 r.dagId(),

@@ -1,10 +1,10 @@
 package io.dltrigger.engine.executor;
 
 import io.dltrigger.engine.model.Dag;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskSpec;
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.TaskInstance;
-import io.dltrigger.engine.state.TaskState;
+import io.dltrigger.engine.model.TaskState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +16,7 @@ import java.util.Set;
 
 /** A running DAG run as the engine holds it: its DAG and live task instances. Engine thread only. */
 final class ActiveRun {
-    RunRecord run;
+    DagRun run;
     final Dag dag;
     /** One per task: the unmapped instance, or the parent of mapped ones. */
     final Map<String, TaskInstance> parents = new LinkedHashMap<>();
@@ -28,7 +28,7 @@ final class ActiveRun {
     boolean timedOut;
     Instant wakeAt;
 
-    ActiveRun(RunRecord run, Dag dag, List<TaskInstance> tis) {
+    ActiveRun(DagRun run, Dag dag, List<TaskInstance> tis) {
         this.run = run;
         this.dag = dag;
         for (TaskSpec t : dag.tasks()) {

@@ -4,18 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dltrigger.engine.metrics.EngineMetrics;
 import io.dltrigger.engine.model.Dag;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.RunState;
+import io.dltrigger.engine.model.RunType;
+import io.dltrigger.engine.model.SupervisedJob;
 import io.dltrigger.engine.model.TaskAction;
+import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskSpec;
+import io.dltrigger.engine.model.TaskState;
 import io.dltrigger.engine.model.TriggerRule;
 import io.dltrigger.engine.scheduler.RunFactory;
 import io.dltrigger.engine.service.DagRegistry;
 import io.dltrigger.engine.service.EngineConfig;
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.RunState;
-import io.dltrigger.engine.state.RunType;
-import io.dltrigger.engine.state.StateStore;
-import io.dltrigger.engine.state.TaskInstance;
-import io.dltrigger.engine.state.TaskState;
+import io.dltrigger.engine.store.Store;
 import io.dltrigger.engine.tasks.Attempt;
 import io.dltrigger.engine.tasks.Cancellation;
 import io.dltrigger.engine.tasks.CommandFactory;
@@ -66,7 +67,7 @@ public final class Engine implements AutoCloseable {
     private static final Duration LEASE_STALE = Duration.ofSeconds(30);
 
     private final EngineConfig cfg;
-    private final StateStore store;
+    private final Store store;
     private final DagRegistry dags;
     private final RunFactory runFactory;
     private final EngineMetrics metrics;
@@ -104,7 +105,7 @@ public final class Engine implements AutoCloseable {
     /** What a supervised streaming try was started with, to hand it to the supervisor when it succeeds. */
     private record StreamingLaunch(String command, String checkpointDir, String logPath) {}
 
-    public Engine(EngineConfig cfg, StateStore store, DagRegistry dags, EngineMetrics metrics) {
+    public Engine(EngineConfig cfg, Store store, DagRegistry dags, EngineMetrics metrics) {
         this.cfg = cfg;
         this.store = store;
         this.dags = dags;
@@ -126,12 +127,13 @@ public final class Engine implements AutoCloseable {
 
     /** Takes the database's engine lease, then adopts unfinished runs and starts scheduling. */
     public synchronized void start() {
-        Optional<String> holder = store.acquireLease(
-                owner,
-                host,
-                ProcessHandle.current().pid(),
-                LEASE_STALE.toMillis(),
-                pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        Optional<String> holder = store.lease()
+                .acquire(
+                        owner,
+                        host,
+                        ProcessHandle.current().pid(),
+                        LEASE_STALE.toMillis(),
+                        pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         if (holder.isPresent()) {
             throw new IllegalStateException("another engine works on this database: " + holder.get());
         }
@@ -179,7 +181,7 @@ public final class Engine implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            store.releaseLease(owner);
+            store.lease().release(owner);
         } catch (RuntimeException e) {
             LOG.warn(
                     "could not release the engine lease (the next engine takes it over once this process is gone): {}",
@@ -242,7 +244,7 @@ public final class Engine implements AutoCloseable {
 
     private void step(Instant now) {
         if (!now.isBefore(nextHeartbeat)) {
-            if (!store.heartbeat(owner)) {
+            if (!store.lease().heartbeat(owner)) {
                 LOG.error("the engine lease was taken over by another engine; stopping");
                 stopping = true;
                 return;
@@ -272,9 +274,9 @@ public final class Engine implements AutoCloseable {
     /** Reads what other processes changed: DAG files, schedules due, queued and cleared runs. */
     private void poll(Instant now) {
         dags.refresh();
-        Set<String> paused = store.pausedDags();
+        Set<String> paused = store.dags().paused();
         Long only = onlyRun;
-        for (RunRecord run : store.runsInState(RunState.RUNNING)) {
+        for (DagRun run : store.runs().inState(RunState.RUNNING)) {
             if (only != null && run.id() != only) {
                 continue;
             }
@@ -283,7 +285,7 @@ public final class Engine implements AutoCloseable {
                 load(run, now);
             }
         }
-        List<RunRecord> queued = new ArrayList<>(store.runsInState(RunState.QUEUED));
+        List<DagRun> queued = new ArrayList<>(store.runs().inState(RunState.QUEUED));
         if (only != null) {
             queued.removeIf(q -> q.id() != only);
         }
@@ -296,10 +298,10 @@ public final class Engine implements AutoCloseable {
                                 .filter(q -> q.dagId().equals(dag.id()) && q.backfillId() == null)
                                 .count();
                 queued.addAll(runFactory.createDueRuns(
-                        dag, store.dagVersion(dag.id()), now, dag.maxActiveRuns() - (int) taken));
+                        dag, store.dags().version(dag.id()), now, dag.maxActiveRuns() - (int) taken));
             }
         }
-        for (RunRecord run : queued) {
+        for (DagRun run : queued) {
             if ((only != null || !paused.contains(run.dagId())) && roomFor(run)) {
                 Optional<Dag> dag = dags.dag(run.dagId());
                 if (dag.isPresent()) {
@@ -314,12 +316,12 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private boolean roomFor(RunRecord run) {
+    private boolean roomFor(DagRun run) {
         if (run.backfillId() != null) {
             long n = active.values().stream()
                     .filter(r -> run.backfillId().equals(r.run.backfillId()))
                     .count();
-            return n < store.backfillMaxActive(run.backfillId());
+            return n < store.runs().backfillMaxActive(run.backfillId());
         }
         int max = dags.dag(run.dagId()).map(Dag::maxActiveRuns).orElse(1);
         long n = active.values().stream()
@@ -328,14 +330,14 @@ public final class Engine implements AutoCloseable {
         return n < max;
     }
 
-    private void startRun(RunRecord run, Dag dag, Instant now) {
+    private void startRun(DagRun run, Dag dag, Instant now) {
         List<TaskInstance> tis = new ArrayList<>();
         for (TaskSpec t : dag.tasks()) {
             TaskInstance ti = new TaskInstance(run.id(), t.id(), -1, null);
             ti.maxTries = t.retry().maxTries();
             tis.add(ti);
         }
-        store.startRun(run.id(), tis, now);
+        store.runs().start(run.id(), tis, now);
         ActiveRun r = new ActiveRun(run.withState(RunState.RUNNING, now, null), dag, tis);
         active.put(run.id(), r);
         tis.forEach(ti -> live.put(ti.id, ti));
@@ -343,7 +345,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Takes a RUNNING run from the store: after a restart, or after a clear from another process. */
-    private void load(RunRecord run, Instant now) {
+    private void load(DagRun run, Instant now) {
         Optional<Dag> dag = dags.dag(run.dagId());
         if (dag.isEmpty()) {
             if (waitingForDag.add(run.id())) {
@@ -356,7 +358,7 @@ public final class Engine implements AutoCloseable {
         }
         ActiveRun old = active.get(run.id());
         List<TaskInstance> tis = new ArrayList<>();
-        for (TaskInstance ti : store.taskInstances(run.id())) {
+        for (TaskInstance ti : store.taskInstances().ofRun(run.id())) {
             TaskInstance mine = old == null ? null : live.get(ti.id);
             tis.add(mine != null && running.containsKey(ti.id) ? mine : ti);
         }
@@ -372,7 +374,7 @@ public final class Engine implements AutoCloseable {
                 missing.add(ti); // a task added to the DAG since the run started
             }
         }
-        store.insertTaskInstances(missing);
+        store.taskInstances().insert(missing);
         tis.addAll(missing);
         ActiveRun r = new ActiveRun(run, dag.get(), tis);
         active.put(run.id(), r);
@@ -424,7 +426,7 @@ public final class Engine implements AutoCloseable {
         ti.maxTries++;
         ti.endedAt = now;
         ti.message = "interrupted by an engine restart; re-queued";
-        store.finishTry(ti, TaskState.FAILED);
+        store.taskInstances().finishTry(ti, TaskState.FAILED);
         r.dirty = true;
     }
 
@@ -527,7 +529,7 @@ public final class Engine implements AutoCloseable {
         }
         p.state = TaskState.MAPPED;
         p.message = items.size() + " mapped instances";
-        store.expand(p, kids);
+        store.taskInstances().expand(p, kids);
         r.children.put(spec.id(), kids);
         kids.forEach(c -> live.put(c.id, c));
     }
@@ -542,7 +544,7 @@ public final class Engine implements AutoCloseable {
         ti.state = state;
         ti.message = why;
         ti.endedAt = now;
-        store.save(ti);
+        store.taskInstances().save(ti);
         metrics.taskFinished(r.dag.id(), state.name().toLowerCase(), null);
         r.dirty = true;
     }
@@ -561,9 +563,9 @@ public final class Engine implements AutoCloseable {
             }
         }
         RunState state = failed ? RunState.FAILED : RunState.SUCCESS;
-        if (!store.finishRun(r.run.id(), r.run.revision(), state, now)) {
+        if (!store.runs().finish(r.run.id(), r.run.revision(), state, now)) {
             LOG.info("run {} of {} was cleared meanwhile; reloading it", r.run.runKey(), r.dag.id());
-            store.run(r.run.id()).ifPresent(fresh -> load(fresh, now));
+            store.runs().get(r.run.id()).ifPresent(fresh -> load(fresh, now));
             return;
         }
         active.remove(r.run.id());
@@ -619,7 +621,7 @@ public final class Engine implements AutoCloseable {
         ti.exitCode = null;
         ti.message = null;
         Attempt a = attempt(r, ti);
-        store.startTry(ti, a.logFile().toString());
+        store.taskInstances().startTry(ti, a.logFile().toString());
         return a;
     }
 
@@ -682,7 +684,7 @@ public final class Engine implements AutoCloseable {
                         cmd,
                         env,
                         (pid, started) -> {
-                            store.recordPid(id, tryNumber, pid, started);
+                            store.taskInstances().recordPid(id, tryNumber, pid, started);
                             inbox.add(() -> {
                                 TaskInstance t = live.get(id);
                                 if (t != null && t.tryNumber == tryNumber) {
@@ -849,14 +851,14 @@ public final class Engine implements AutoCloseable {
         StreamingLaunch launched = streaming.remove(ti.id);
         if (o.success() && launched != null && o.output() != null && o.output().contains("\"supervised\": true")) {
             ti.message = "supervised: running (pid " + ti.pid + "), restarts 0";
-            store.finishTry(ti, tryState);
+            store.taskInstances().finishTry(ti, tryState);
             TaskAction.Streaming st = ((TaskAction.Flink) spec.action()).streaming();
-            List<io.dltrigger.engine.state.SupervisedJob> replaced =
-                    store.supervise(new io.dltrigger.engine.state.SupervisedJob(
+            List<io.dltrigger.engine.model.SupervisedJob> replaced = store.supervisedJobs()
+                    .supervise(new io.dltrigger.engine.model.SupervisedJob(
                             ti.id,
                             r.dag.id(),
                             ti.taskId,
-                            "RUNNING",
+                            SupervisedJob.State.RUNNING,
                             TaskContext.parse(o.output()).get("pid").asLong(),
                             ti.pidStartedAt,
                             0,
@@ -865,7 +867,7 @@ public final class Engine implements AutoCloseable {
                             launched.checkpointDir(),
                             st.restoreArg(),
                             launched.logPath()));
-            for (io.dltrigger.engine.state.SupervisedJob old : replaced) {
+            for (io.dltrigger.engine.model.SupervisedJob old : replaced) {
                 LOG.info(
                         "stopping supervised job {} of {} (pid {}): replaced by run {}",
                         old.taskId(),
@@ -879,7 +881,7 @@ public final class Engine implements AutoCloseable {
             r.dirty = true;
             return;
         }
-        store.finishTry(ti, tryState); // state, exit code and output committed together
+        store.taskInstances().finishTry(ti, tryState); // state, exit code and output committed together
         metrics.taskFinished(
                 r.dag.id(),
                 tryState.name().toLowerCase(),

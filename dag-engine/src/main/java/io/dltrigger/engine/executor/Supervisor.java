@@ -2,8 +2,8 @@ package io.dltrigger.engine.executor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dltrigger.engine.state.StateStore;
-import io.dltrigger.engine.state.SupervisedJob;
+import io.dltrigger.engine.model.SupervisedJob;
+import io.dltrigger.engine.store.Store;
 import io.dltrigger.engine.tasks.Attempt;
 import io.dltrigger.engine.tasks.ProcessRunner;
 import io.dltrigger.engine.tasks.ProcessSpec;
@@ -30,10 +30,10 @@ final class Supervisor {
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final StateStore store;
+    private final Store store;
     private final ProcessRunner processes;
 
-    Supervisor(StateStore store, ProcessRunner processes) {
+    Supervisor(Store store, ProcessRunner processes) {
         this.store = store;
         this.processes = processes;
     }
@@ -49,7 +49,7 @@ final class Supervisor {
     }
 
     void check() {
-        for (SupervisedJob job : store.supervisedJobs("RUNNING")) {
+        for (SupervisedJob job : store.supervisedJobs().inState(SupervisedJob.State.RUNNING)) {
             if (ProcessRunner.live(job.pid(), job.pidStartedAt()).isPresent()) {
                 continue;
             }
@@ -59,8 +59,10 @@ final class Supervisor {
                         a,
                         "[engine] " + Instant.now() + " supervised job died; giving up after " + job.restarts()
                                 + " restarts\n");
-                store.updateSupervised(
-                        job.withState("GAVE_UP"), "supervised job died; gave up after " + job.restarts() + " restarts");
+                store.supervisedJobs()
+                        .update(
+                                job.withState(SupervisedJob.State.GAVE_UP),
+                                "supervised job died; gave up after " + job.restarts() + " restarts");
                 LOG.error(
                         "supervised job {} of {} died; gave up after {} restarts",
                         job.taskId(),
@@ -87,7 +89,8 @@ final class Supervisor {
                         "restart " + (job.restarts() + 1) + " of supervised job " + job.taskId()
                                 + checkpoint.map(c -> " from checkpoint " + c).orElse(" (no checkpoint yet)"));
                 SupervisedJob next = job.restarted(h.pid(), ProcessRunner.startMillis(h));
-                store.updateSupervised(next, "supervised: running (pid " + h.pid() + "), restarts " + next.restarts());
+                store.supervisedJobs()
+                        .update(next, "supervised: running (pid " + h.pid() + "), restarts " + next.restarts());
                 LOG.warn(
                         "supervised job {} of {} died; restarted as pid {}{}",
                         job.taskId(),

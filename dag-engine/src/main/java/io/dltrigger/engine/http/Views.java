@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dltrigger.engine.dagfile.DagFileException;
 import io.dltrigger.engine.model.Dag;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskSpec;
+import io.dltrigger.engine.model.TaskTry;
 import io.dltrigger.engine.service.EngineService;
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.TaskInstance;
-import io.dltrigger.engine.state.TaskTry;
 import java.time.Instant;
 
 /** JSON shapes of the REST API. */
@@ -60,7 +60,7 @@ final class Views {
         return o.put("file", e.file()).put("line", e.line()).put("cause", e.reason());
     }
 
-    static ObjectNode run(RunRecord r) {
+    static ObjectNode run(DagRun r) {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", r.id())
                 .put("dag_id", r.dagId())

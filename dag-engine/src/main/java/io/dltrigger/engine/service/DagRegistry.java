@@ -4,7 +4,7 @@ import io.dltrigger.engine.dagfile.DagFileException;
 import io.dltrigger.engine.dagfile.DagFolder;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.TaskSpec;
-import io.dltrigger.engine.state.StateStore;
+import io.dltrigger.engine.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,14 +23,14 @@ import java.util.stream.Stream;
  */
 public final class DagRegistry {
     private final Path folder;
-    private final StateStore store;
+    private final Store store;
     private final Set<String> pools;
     private final Map<String, Dag> javaDags = new LinkedHashMap<>();
     private volatile Map<String, Dag> dags = Map.of();
     private volatile List<DagFileException> errors = List.of();
     private String fingerprint = "";
 
-    public DagRegistry(Path folder, StateStore store, Set<String> pools) {
+    public DagRegistry(Path folder, Store store, Set<String> pools) {
         this.folder = folder;
         this.store = store;
         this.pools = pools;
@@ -85,7 +85,7 @@ public final class DagRegistry {
             definitions.put(id, describe(dag));
         });
         definitions.forEach(
-                (id, text) -> store.registerDag(id, text, next.get(id).source()));
+                (id, text) -> store.dags().register(id, text, next.get(id).source()));
         dags = next;
         errors = List.copyOf(errs);
     }

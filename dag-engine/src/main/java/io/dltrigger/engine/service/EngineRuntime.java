@@ -2,21 +2,21 @@ package io.dltrigger.engine.service;
 
 import io.dltrigger.engine.executor.Engine;
 import io.dltrigger.engine.metrics.EngineMetrics;
-import io.dltrigger.engine.state.Database;
-import io.dltrigger.engine.state.StateStore;
+import io.dltrigger.engine.store.Store;
+import io.dltrigger.engine.store.jdbc.JdbcStore;
 
 /**
  * Everything wired together: the store, the DAG registry, metrics, the service and (when this process
  * schedules) the engine. The CLI's read-only commands open it without an engine.
  */
 public final class EngineRuntime implements AutoCloseable {
-    private final StateStore store;
+    private final Store store;
     private final DagRegistry dags;
     private final EngineMetrics metrics;
     private final EngineService service;
     private final Engine engine;
 
-    private EngineRuntime(EngineConfig cfg, StateStore store, boolean withEngine) {
+    private EngineRuntime(EngineConfig cfg, Store store, boolean withEngine) {
         this.store = store;
         this.dags = new DagRegistry(cfg.dagsDir(), store, cfg.pools().keySet());
         this.metrics = new EngineMetrics(store);
@@ -26,7 +26,7 @@ public final class EngineRuntime implements AutoCloseable {
 
     /** Opens the database; with {@code withEngine}, also takes the engine lease and starts scheduling. */
     public static EngineRuntime open(EngineConfig cfg, String dbUrl, String user, String password, boolean withEngine) {
-        StateStore store = Database.open(dbUrl, user, password);
+        Store store = JdbcStore.open(dbUrl, user, password);
         EngineRuntime rt = new EngineRuntime(cfg, store, withEngine);
         rt.dags.refresh();
         return rt;
@@ -59,7 +59,7 @@ public final class EngineRuntime implements AutoCloseable {
         return metrics;
     }
 
-    public StateStore store() {
+    public Store store() {
         return store;
     }
 

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dltrigger.engine.model.DagBuilder;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.RunState;
 import io.dltrigger.engine.model.TaskAction;
+import io.dltrigger.engine.model.TaskInstance;
+import io.dltrigger.engine.model.TaskState;
+import io.dltrigger.engine.model.TaskTry;
 import io.dltrigger.engine.model.TriggerRule;
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.RunState;
-import io.dltrigger.engine.state.TaskInstance;
-import io.dltrigger.engine.state.TaskState;
-import io.dltrigger.engine.state.TaskTry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +44,7 @@ class EngineTest {
                             .task("t", shell(flaky), t -> t.retries(3, Duration.ofMillis(50)))
                             .build())
                     .start();
-            RunRecord run = f.runToEnd("flaky", Map.of());
+            DagRun run = f.runToEnd("flaky", Map.of());
             assertEquals(RunState.SUCCESS, run.state());
             TaskInstance t = f.task(run.id(), "t");
             assertEquals(TaskState.SUCCESS, t.state);
@@ -76,7 +76,7 @@ class EngineTest {
                                     t -> t.dependsOn("after").triggerRule(TriggerRule.ALL_DONE))
                             .build())
                     .start();
-            RunRecord run = f.runToEnd("fails", Map.of());
+            DagRun run = f.runToEnd("fails", Map.of());
             assertEquals(TaskState.FAILED, f.task(run.id(), "bad").state);
             assertEquals(2, f.task(run.id(), "bad").tryNumber);
             assertEquals(7, f.task(run.id(), "bad").exitCode);
@@ -97,7 +97,7 @@ class EngineTest {
                             .task("t", shell(stubborn), t -> t.timeout(Duration.ofSeconds(1)))
                             .build())
                     .start();
-            RunRecord run = f.runToEnd("stuck", Map.of());
+            DagRun run = f.runToEnd("stuck", Map.of());
             assertEquals(RunState.FAILED, run.state());
             TaskInstance t = f.task(run.id(), "t");
             assertEquals(TaskState.FAILED, t.state);
@@ -153,7 +153,7 @@ class EngineTest {
                                     t -> t.dependsOn("square"))
                             .build())
                     .start();
-            RunRecord run = f.runToEnd("grid", Map.of());
+            DagRun run = f.runToEnd("grid", Map.of());
             assertEquals(RunState.SUCCESS, run.state());
             List<TaskInstance> mapped = f.mapped(run.id(), "square");
             assertEquals(10, mapped.size());
@@ -180,7 +180,7 @@ class EngineTest {
                                             "echo \"{\\\"v\\\": \\\"{{ params.name }}-{{ params.samples }}-{{ run_id }}\\\"}\" > $DLTRIGGER_OUTPUT"))
                             .build())
                     .start();
-            RunRecord run = f.runToEnd("tpl", Map.of("samples", "250"));
+            DagRun run = f.runToEnd("tpl", Map.of("samples", "250"));
             String out = f.task(run.id(), "t").output;
             assertEquals("qcd-250-" + run.runKey(), JSON.readTree(out).get("v").asText());
         }
@@ -199,7 +199,7 @@ class EngineTest {
                             .task("after", shell("test -e " + flag), t -> t.dependsOn("wait"))
                             .build())
                     .start();
-            RunRecord run = f.runToEnd("sense", Map.of());
+            DagRun run = f.runToEnd("sense", Map.of());
             assertEquals(
                     RunState.SUCCESS,
                     run.state(),
@@ -216,12 +216,12 @@ class EngineTest {
                             .task("t", shell("echo {{ ds }}"))
                             .build())
                     .start();
-            List<RunRecord> runs =
+            List<DagRun> runs =
                     f.service().backfill("daily", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 5), 2, Map.of());
             assertEquals(5, runs.size());
             List<String> days = new ArrayList<>();
-            for (RunRecord r : runs) {
-                RunRecord done = f.service().awaitRun(r.id(), Duration.ofSeconds(60));
+            for (DagRun r : runs) {
+                DagRun done = f.service().awaitRun(r.id(), Duration.ofSeconds(60));
                 assertEquals(RunState.SUCCESS, done.state());
                 TaskInstance t = f.task(r.id(), "t");
                 days.add(f.service().log(t.id, null).lines().reduce((a, b) -> b).orElse(""));
@@ -229,7 +229,7 @@ class EngineTest {
             assertEquals(List.of("2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"), days);
             assertFalse(
                     f.service().runs("daily", 100).stream()
-                            .anyMatch(r -> r.type() == io.dltrigger.engine.state.RunType.SCHEDULED),
+                            .anyMatch(r -> r.type() == io.dltrigger.engine.model.RunType.SCHEDULED),
                     "start date in the future: no scheduled runs");
         }
     }
@@ -256,13 +256,13 @@ class EngineTest {
             // Another process clears x (no wake-up reaches the engine), then y ends at once: the engine must not
             // close the run over the clear.
             try (io.dltrigger.engine.service.EngineRuntime other = io.dltrigger.engine.service.EngineRuntime.open(
-                    f.cfg, io.dltrigger.engine.state.Database.h2FileUrl(dir.resolve("state")), "sa", "", false)) {
+                    f.cfg, io.dltrigger.engine.store.jdbc.JdbcStore.h2FileUrl(dir.resolve("state")), "sa", "", false)) {
                 other.service().register(dag);
                 other.service().clear(f.task(runId, "x").id);
             }
             Files.writeString(release, "go");
             EngineFixture.await("x to run again", Duration.ofSeconds(60), () -> f.task(runId, "x").tryNumber == 2);
-            RunRecord done = f.service().awaitRun(runId, Duration.ofSeconds(60));
+            DagRun done = f.service().awaitRun(runId, Duration.ofSeconds(60));
             assertEquals(RunState.SUCCESS, done.state());
             assertEquals(List.of("x", "x"), Files.readAllLines(counter));
         }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dltrigger.engine.model.DagBuilder;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.RunState;
 import io.dltrigger.engine.model.TaskAction;
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.RunState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,7 +78,7 @@ class ProcessTaskTypesTest {
                             .build())
                     .start();
             try {
-                RunRecord run = f.runToEnd("stream", Map.of());
+                DagRun run = f.runToEnd("stream", Map.of());
                 assertEquals(RunState.SUCCESS, run.state(), "running is success");
                 long pid = f.task(run.id(), "ingest").pid;
                 pids.add(pid);
@@ -153,7 +153,7 @@ class ProcessTaskTypesTest {
                             .task("missing", new TaskAction.Java("not-built", null, List.of(), List.of(), Map.of()))
                             .build())
                     .start();
-            RunRecord run = f.runToEnd("stages", Map.of());
+            DagRun run = f.runToEnd("stages", Map.of());
             assertEquals(RunState.FAILED, run.state(), "the task of an unbuilt module fails the run");
             assertTrue(
                     f.task(run.id(), "missing").message.contains("module 'not-built' is not built"),

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagBuilder;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.RunState;
 import io.dltrigger.engine.model.TaskAction;
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.RunState;
-import io.dltrigger.engine.state.TaskInstance;
-import io.dltrigger.engine.state.TaskState;
+import io.dltrigger.engine.model.TaskInstance;
+import io.dltrigger.engine.model.TaskState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +57,7 @@ class RestartTest {
                 () -> ProcessHandle.of(slowPid).map(h -> !h.isAlive()).orElse(true));
         try (EngineFixture f = new EngineFixture(dir, 2, Map.of())) {
             f.register(dag).start();
-            RunRecord done = f.service().awaitRun(runId, Duration.ofSeconds(60));
+            DagRun done = f.service().awaitRun(runId, Duration.ofSeconds(60));
             assertEquals(RunState.SUCCESS, done.state());
             TaskInstance slow = f.task(runId, "slow");
             assertEquals(1, slow.tryNumber, "settled from the exit file, not re-run");
@@ -108,7 +108,7 @@ class RestartTest {
                             .task("after", new TaskAction.Noop(), t -> t.dependsOn("long"))
                             .build())
                     .start();
-            RunRecord run = f.runToEnd("slowrun", Map.of());
+            DagRun run = f.runToEnd("slowrun", Map.of());
             assertEquals(RunState.FAILED, run.state());
             TaskInstance longTask = f.task(run.id(), "long");
             assertEquals(TaskState.FAILED, longTask.state);
@@ -142,7 +142,7 @@ class RestartTest {
         }
         // As if the engine had died after starting the process but before storing its pid.
         try (var c = java.sql.DriverManager.getConnection(
-                        io.dltrigger.engine.state.Database.h2FileUrl(dir.resolve("state")), "sa", "");
+                        io.dltrigger.engine.store.jdbc.JdbcStore.h2FileUrl(dir.resolve("state")), "sa", "");
                 var st = c.createStatement()) {
             st.executeUpdate("UPDATE task_instance SET pid = NULL, pid_started_at = NULL");
         }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dltrigger.engine.service.EngineConfig;
 import io.dltrigger.engine.service.EngineRuntime;
-import io.dltrigger.engine.state.Database;
+import io.dltrigger.engine.store.jdbc.JdbcStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +50,7 @@ class RestServerTest {
                 .withDagsDir(dags)
                 .withLogsDir(dir.resolve("logs"))
                 .withPollInterval(Duration.ofMillis(200));
-        try (EngineRuntime rt = EngineRuntime.open(cfg, Database.h2FileUrl(dir.resolve("state")), "sa", "", true)
+        try (EngineRuntime rt = EngineRuntime.open(cfg, JdbcStore.h2FileUrl(dir.resolve("state")), "sa", "", true)
                         .start();
                 RestServer server = new RestServer(rt.service(), rt.metrics())) {
             base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);

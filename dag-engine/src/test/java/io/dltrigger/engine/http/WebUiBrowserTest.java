@@ -3,11 +3,11 @@ package io.dltrigger.engine.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.RunState;
 import io.dltrigger.engine.service.EngineConfig;
 import io.dltrigger.engine.service.EngineRuntime;
-import io.dltrigger.engine.state.Database;
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.RunState;
+import io.dltrigger.engine.store.jdbc.JdbcStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +47,7 @@ class WebUiBrowserTest {
                 .withDagsDir(dags)
                 .withLogsDir(dir.resolve("logs"))
                 .withPollInterval(Duration.ofMillis(200));
-        try (EngineRuntime rt = EngineRuntime.open(cfg, Database.h2FileUrl(dir.resolve("state")), "sa", "", true)
+        try (EngineRuntime rt = EngineRuntime.open(cfg, JdbcStore.h2FileUrl(dir.resolve("state")), "sa", "", true)
                         .start();
                 RestServer server = new RestServer(rt.service(), rt.metrics())) {
             int port = server.start("127.0.0.1", 0);
@@ -67,7 +67,7 @@ class WebUiBrowserTest {
                         "document.querySelectorAll('#graph g[data-state=\"success\"]').length === 2",
                         Duration.ofSeconds(60));
             }
-            List<RunRecord> runs = rt.service().runs("ui", 10);
+            List<DagRun> runs = rt.service().runs("ui", 10);
             assertEquals(1, runs.size(), "exactly the one run the button created");
             assertEquals(RunState.SUCCESS, runs.get(0).state());
         }

@@ -1,4 +1,4 @@
-package io.dltrigger.engine.state;
+package io.dltrigger.engine.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -7,7 +7,7 @@ import java.time.Instant;
  * One DAG run. {@code revision} grows whenever something outside the engine changes the run (a clear),
  * so a running engine knows to reload it.
  */
-public record RunRecord(
+public record DagRun(
         long id,
         String dagId,
         String runKey,
@@ -24,8 +24,8 @@ public record RunRecord(
         Instant endedAt,
         int revision) {
 
-    public RunRecord withState(RunState s, Instant started, Instant ended) {
-        return new RunRecord(
+    public DagRun withState(RunState s, Instant started, Instant ended) {
+        return new DagRun(
                 id,
                 dagId,
                 runKey,

@@ -1,4 +1,4 @@
-package io.dltrigger.engine.state;
+package io.dltrigger.engine.model;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.dltrigger.engine.state;
+package io.dltrigger.engine.model;
 
 /**
  * A task instance's state, as in Airflow. {@code MAPPED} marks the parent of dynamically mapped

@@ -1,4 +1,4 @@
-package io.dltrigger.engine.state;
+package io.dltrigger.engine.model;
 
 /** Why a run exists. */
 public enum RunType {

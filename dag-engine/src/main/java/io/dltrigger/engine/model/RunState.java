@@ -1,4 +1,4 @@
-package io.dltrigger.engine.state;
+package io.dltrigger.engine.model;
 
 /** A DAG run's state. */
 public enum RunState {

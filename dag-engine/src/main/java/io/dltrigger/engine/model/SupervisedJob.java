@@ -1,15 +1,14 @@
-package io.dltrigger.engine.state;
+package io.dltrigger.engine.model;
 
 /**
  * A streaming job kept alive by the engine after its task succeeded. {@code command} is the job's
  * rendered command as JSON ({@code {"argv": [...], "env": {...}}}), so a restart needs no DAG.
- * States: RUNNING, REPLACED (a newer run of the same task took over), GAVE_UP (max restarts reached).
  */
 public record SupervisedJob(
         long taskInstanceId,
         String dagId,
         String taskId,
-        String state,
+        State state,
         long pid,
         Long pidStartedAt,
         int restarts,
@@ -18,6 +17,13 @@ public record SupervisedJob(
         String checkpointDir,
         String restoreArg,
         String logPath) {
+
+    /** RUNNING: watched; REPLACED: a newer run of the same task took over; GAVE_UP: max restarts reached. */
+    public enum State {
+        RUNNING,
+        REPLACED,
+        GAVE_UP
+    }
 
     public SupervisedJob restarted(long newPid, Long newStart) {
         return new SupervisedJob(
@@ -35,7 +41,7 @@ public record SupervisedJob(
                 logPath);
     }
 
-    public SupervisedJob withState(String s) {
+    public SupervisedJob withState(State s) {
         return new SupervisedJob(
                 taskInstanceId,
                 dagId,
