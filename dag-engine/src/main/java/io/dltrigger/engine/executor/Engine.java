@@ -1,14 +1,18 @@
 package io.dltrigger.engine.executor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dltrigger.engine.launch.Cancellation;
+import io.dltrigger.engine.launch.Launchers;
+import io.dltrigger.engine.launch.Outcome;
+import io.dltrigger.engine.launch.Recovered;
+import io.dltrigger.engine.launch.TryFiles;
+import io.dltrigger.engine.launch.TryStart;
+import io.dltrigger.engine.launch.Work;
 import io.dltrigger.engine.metrics.EngineMetrics;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.model.RunState;
 import io.dltrigger.engine.model.RunType;
-import io.dltrigger.engine.model.SupervisedJob;
-import io.dltrigger.engine.model.TaskAction;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskSpec;
 import io.dltrigger.engine.model.TaskState;
@@ -17,17 +21,8 @@ import io.dltrigger.engine.scheduler.RunFactory;
 import io.dltrigger.engine.service.DagRegistry;
 import io.dltrigger.engine.service.EngineConfig;
 import io.dltrigger.engine.store.Store;
-import io.dltrigger.engine.tasks.Attempt;
-import io.dltrigger.engine.tasks.Cancellation;
-import io.dltrigger.engine.tasks.CommandFactory;
-import io.dltrigger.engine.tasks.InProcessRunner;
-import io.dltrigger.engine.tasks.Outcome;
-import io.dltrigger.engine.tasks.ProcessRunner;
-import io.dltrigger.engine.tasks.ProcessSpec;
-import io.dltrigger.engine.tasks.SensorCheck;
 import io.dltrigger.engine.template.Template;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,10 +37,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +63,7 @@ public final class Engine implements AutoCloseable {
     private final DagRegistry dags;
     private final RunFactory runFactory;
     private final EngineMetrics metrics;
-    private final CommandFactory commands;
-    private final ProcessRunner processes;
+    private final Launchers launchers;
     private final String host;
     private final String owner;
 
@@ -90,20 +81,15 @@ public final class Engine implements AutoCloseable {
     private volatile int busySnapshot;
     private volatile int activeSnapshot;
 
-    private ExecutorService workers;
-    private ScheduledExecutorService timers;
+    private Workers workers;
     private Thread loop;
     private volatile boolean stopping;
     private Instant nextPoll = Instant.EPOCH;
     private Instant nextHeartbeat = Instant.EPOCH;
     private volatile Long onlyRun;
     private final Set<Long> waitingForDag = new java.util.HashSet<>();
-    private final Supervisor supervisor;
-    private final Map<Long, StreamingLaunch> streaming = new HashMap<>();
+    private Supervisor supervisor;
     private Instant nextSupervision = Instant.EPOCH;
-
-    /** What a supervised streaming try was started with, to hand it to the supervisor when it succeeds. */
-    private record StreamingLaunch(String command, String checkpointDir, String logPath) {}
 
     public Engine(EngineConfig cfg, Store store, DagRegistry dags, EngineMetrics metrics) {
         this.cfg = cfg;
@@ -111,9 +97,7 @@ public final class Engine implements AutoCloseable {
         this.dags = dags;
         this.runFactory = new RunFactory(store);
         this.metrics = metrics;
-        this.commands = new CommandFactory(cfg.home());
-        this.processes = new ProcessRunner(cfg.killGrace());
-        this.supervisor = new Supervisor(store, processes);
+        this.launchers = Launchers.standard(cfg.killGrace());
         this.host = hostname();
         this.owner = host + ":" + ProcessHandle.current().pid() + ":"
                 + UUID.randomUUID().toString().substring(0, 8);
@@ -137,8 +121,8 @@ public final class Engine implements AutoCloseable {
         if (holder.isPresent()) {
             throw new IllegalStateException("another engine works on this database: " + holder.get());
         }
-        workers = Executors.newFixedThreadPool(cfg.workers(), daemon("dltrigger-worker"));
-        timers = Executors.newSingleThreadScheduledExecutor(daemon("dltrigger-sensor"));
+        workers = new Workers(cfg.workers(), (id, tryNumber, o) -> inbox.add(() -> finished(id, tryNumber, o)));
+        supervisor = new Supervisor(store.supervisedJobs(), launchers, cfg.killGrace(), workers::background);
         loop = new Thread(this::run, "dltrigger-engine");
         loop.setDaemon(true);
         loop.start();
@@ -173,13 +157,7 @@ public final class Engine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        timers.shutdownNow();
-        workers.shutdownNow();
-        try {
-            workers.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        workers.close();
         try {
             store.lease().release(owner);
         } catch (RuntimeException e) {
@@ -386,48 +364,34 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** A try left RUNNING by a dead engine: re-attach, settle from its exit file, or re-queue. */
+    /** A try left RUNNING by a dead engine: re-attach, settle from what it left, or re-queue. */
     private void adopt(ActiveRun r, TaskInstance ti, Instant now) {
         TaskSpec spec = r.specs.get(ti.taskId);
-        Attempt a = attempt(r, ti);
-        if (ti.pid == null) {
-            // The engine may have died between starting the process and storing its pid: the wrapper wrote it.
-            Optional<Long> recorded = ProcessRunner.recordedPid(a);
-            if (recorded.isPresent()) {
-                ti.pid = recorded.get();
-                ti.pidStartedAt = ProcessHandle.of(ti.pid)
-                        .filter(h -> h.info()
-                                .startInstant()
-                                .map(t -> !t.isBefore(ti.startedAt.minusSeconds(2)))
-                                .orElse(false))
-                        .map(ProcessRunner::startMillis)
-                        .orElse(-1L); // -1: whatever now has that pid is not ours
-            }
+        Cancellation c = new Cancellation();
+        Recovered verdict = launchers.recover(spec.action(), ti, files(r, ti), c);
+        if (verdict instanceof Recovered.Reattached re) {
+            ti.pid = re.pid();
+            ti.pidStartedAt = re.pidStartedAt();
+            LOG.info("re-attaching to {} (pid {})", ti.label(), ti.pid);
+            occupy(spec, ti, c, now);
+            workers.run(ti.id, ti.tryNumber, new Work.Blocking(re.await()), c);
+        } else if (verdict instanceof Recovered.Ended e) {
+            ti.pid = e.pid();
+            ti.pidStartedAt = e.pidStartedAt();
+            LOG.info(
+                    "{} ended while the engine was down: {}",
+                    ti.label(),
+                    e.outcome() instanceof Outcome.Failed f ? f.reason() : "success");
+            settle(r, spec, ti, e.outcome(), now);
+        } else {
+            // The try never started a process (or ran inside the dead engine): it doesn't count against retries.
+            ti.state = TaskState.NONE;
+            ti.maxTries++;
+            ti.endedAt = now;
+            ti.message = "interrupted by an engine restart; re-queued";
+            store.taskInstances().finishTry(ti, TaskState.FAILED);
+            r.dirty = true;
         }
-        if (ti.pid != null) {
-            Optional<ProcessHandle> h = ProcessRunner.live(ti.pid, ti.pidStartedAt);
-            if (h.isPresent()) {
-                LOG.info("re-attaching to {} (pid {})", ti.label(), ti.pid);
-                Cancellation c = occupy(spec, ti, now);
-                submit(ti, () -> processes.reattach(a, h.get(), c));
-                return;
-            }
-            Outcome o = processes
-                    .outcomeFromFiles(a)
-                    .orElse(Outcome.failure(
-                            null,
-                            "process " + ti.pid + " ended while no engine watched it, without recording an exit code"));
-            LOG.info("{} ended while the engine was down: {}", ti.label(), o.success() ? "success" : o.message());
-            settle(r, spec, ti, o, now);
-            return;
-        }
-        // The try never started a process (or ran inside the dead engine): it doesn't count against retries.
-        ti.state = TaskState.NONE;
-        ti.maxTries++;
-        ti.endedAt = now;
-        ti.message = "interrupted by an engine restart; re-queued";
-        store.taskInstances().finishTry(ti, TaskState.FAILED);
-        r.dirty = true;
     }
 
     // ---- deciding what runs ----
@@ -593,7 +557,7 @@ public final class Engine implements AutoCloseable {
             TaskSpec spec = r.specs.get(ti.taskId);
             if (!spec.holdsWorkerSlot()) {
                 it.remove();
-                startSensor(r, spec, ti);
+                launch(r, spec, ti);
                 continue;
             }
             if (busyWorkers >= cfg.workers()) {
@@ -609,7 +573,7 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private Attempt beginTry(ActiveRun r, TaskInstance ti, Instant now) {
+    private TryFiles beginTry(ActiveRun r, TaskInstance ti, Instant now) {
         ti.tryNumber++;
         ti.state = TaskState.RUNNING;
         ti.startedAt = now;
@@ -620,86 +584,42 @@ public final class Engine implements AutoCloseable {
         ti.pidStartedAt = null;
         ti.exitCode = null;
         ti.message = null;
-        Attempt a = attempt(r, ti);
-        store.taskInstances().startTry(ti, a.logFile().toString());
-        return a;
+        TryFiles f = files(r, ti);
+        store.taskInstances().startTry(ti, f.logFile().toString());
+        return f;
     }
 
     private void launch(ActiveRun r, TaskSpec spec, TaskInstance ti) {
         Instant now = Instant.now();
-        Attempt a = beginTry(r, ti, now);
-        Cancellation c = occupy(spec, ti, now);
-        ObjectNode ctx;
-        ProcessSpec command = null;
-        try {
-            ctx = TaskContext.of(r, ti, cfg.home());
-            if (!(spec.action() instanceof TaskAction.Noop) && !(spec.action() instanceof TaskAction.InProcess)) {
-                command = commands.build(spec.action(), ctx);
-            }
-        } catch (RuntimeException e) {
-            Outcome fatal = Outcome.fatal("cannot prepare the task: " + e.getMessage());
-            inbox.add(() -> finished(ti.id, ti.tryNumber, fatal));
-            return;
-        }
-        if (command == null) {
-            TaskAction act = spec.action();
-            submit(
-                    ti,
-                    () -> InProcessRunner.run(
-                            a, act instanceof TaskAction.InProcess ip ? ip.function() : null, ctx, c));
-            return;
-        }
-        ProcessSpec cmd = command;
-        Map<String, String> env = Map.of(
-                "DLTRIGGER_RUN_ID",
-                r.run.runKey(),
-                "DLTRIGGER_DAG_ID",
-                r.dag.id(),
-                "DLTRIGGER_TASK_ID",
-                ti.taskId,
-                "DLTRIGGER_MAP_INDEX",
-                String.valueOf(ti.mapIndex),
-                "DLTRIGGER_TRY_NUMBER",
-                String.valueOf(ti.tryNumber),
-                "DLTRIGGER_HOME",
-                cfg.home().toString());
+        TryFiles f = beginTry(r, ti, now);
+        Cancellation c = new Cancellation();
+        occupy(spec, ti, c, now);
         long id = ti.id;
         int tryNumber = ti.tryNumber;
-        java.time.Duration runningAfter = null;
-        if (spec.action() instanceof TaskAction.Flink fl && fl.streaming() != null) {
-            runningAfter = fl.streaming().runningAfter();
-            String dir = fl.streaming().checkpointDir() == null
-                    ? null
-                    : Template.render(fl.streaming().checkpointDir(), ctx);
-            streaming.put(
-                    id,
-                    new StreamingLaunch(
-                            Supervisor.commandJson(cmd, env), dir, a.logFile().toString()));
+        Work work;
+        try {
+            TryStart start =
+                    new TryStart(r.run, ti, f, TaskContext.of(r, ti, cfg.home()), cfg.home(), c, (pid, started) -> {
+                        store.taskInstances().recordPid(id, tryNumber, pid, started);
+                        inbox.add(() -> {
+                            TaskInstance t = live.get(id);
+                            if (t != null && t.tryNumber == tryNumber) {
+                                t.pid = pid;
+                                t.pidStartedAt = started;
+                            }
+                        });
+                    });
+            work = launchers.prepare(spec.action(), start);
+        } catch (RuntimeException e) {
+            Outcome fatal = Outcome.fatal("cannot prepare the task: " + e.getMessage());
+            inbox.add(() -> finished(id, tryNumber, fatal));
+            return;
         }
-        java.time.Duration running = runningAfter;
-        submit(
-                ti,
-                () -> processes.run(
-                        a,
-                        cmd,
-                        env,
-                        (pid, started) -> {
-                            store.taskInstances().recordPid(id, tryNumber, pid, started);
-                            inbox.add(() -> {
-                                TaskInstance t = live.get(id);
-                                if (t != null && t.tryNumber == tryNumber) {
-                                    t.pid = pid;
-                                    t.pidStartedAt = started;
-                                }
-                            });
-                        },
-                        c,
-                        running));
+        workers.run(id, tryNumber, work, c);
     }
 
     /** Counts a try against the worker pool and its pool, and arms its timeout. */
-    private Cancellation occupy(TaskSpec spec, TaskInstance ti, Instant now) {
-        Cancellation c = new Cancellation();
+    private void occupy(TaskSpec spec, TaskInstance ti, Cancellation c, Instant now) {
         running.put(ti.id, c);
         if (spec.holdsWorkerSlot()) {
             busyWorkers++;
@@ -709,61 +629,6 @@ public final class Engine implements AutoCloseable {
             Instant base = ti.startedAt == null ? now : ti.startedAt;
             deadlines.put(ti.id, base.plus(spec.timeout()));
         }
-        return c;
-    }
-
-    private void submit(TaskInstance ti, java.util.concurrent.Callable<Outcome> work) {
-        long id = ti.id;
-        int tryNumber = ti.tryNumber;
-        workers.execute(() -> {
-            Outcome o;
-            try {
-                o = work.call();
-            } catch (Exception | Error e) {
-                o = Outcome.failure(null, "engine error: " + e);
-            }
-            Outcome result = o;
-            inbox.add(() -> finished(id, tryNumber, result));
-        });
-    }
-
-    private void startSensor(ActiveRun r, TaskSpec spec, TaskInstance ti) {
-        Instant now = Instant.now();
-        Attempt a = beginTry(r, ti, now);
-        Cancellation c = occupy(spec, ti, now);
-        TaskAction.Sensor s = (TaskAction.Sensor) spec.action();
-        ObjectNode ctx = TaskContext.of(r, ti, cfg.home());
-        long id = ti.id;
-        int tryNumber = ti.tryNumber;
-        Runnable poke = new Runnable() {
-            @Override
-            public void run() {
-                if (c.cancelled()) {
-                    return;
-                }
-                boolean ok;
-                try {
-                    ok = SensorCheck.satisfied(s, ctx);
-                } catch (RuntimeException e) {
-                    inbox.add(() -> finished(id, tryNumber, Outcome.fatal("sensor: " + e.getMessage())));
-                    return;
-                }
-                if (ok) {
-                    inbox.add(() -> finished(id, tryNumber, Outcome.success(null, null)));
-                } else {
-                    timers.schedule(this, s.pokeInterval().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            }
-        };
-        try {
-            java.nio.file.Files.createDirectories(a.logFile().getParent());
-            java.nio.file.Files.writeString(
-                    a.logFile(),
-                    "[engine] " + now + " sensor " + ti.label() + " poking every " + s.pokeInterval() + "\n");
-        } catch (java.io.IOException e) {
-            LOG.warn("cannot write sensor log {}", a.logFile(), e);
-        }
-        timers.execute(poke);
     }
 
     private void checkTimeouts(Instant now) {
@@ -833,55 +698,35 @@ public final class Engine implements AutoCloseable {
 
     private void settle(ActiveRun r, TaskSpec spec, TaskInstance ti, Outcome o, Instant now) {
         ti.endedAt = now;
-        ti.exitCode = o.exitCode();
-        ti.message = o.message();
         TaskState tryState;
-        if (o.success()) {
+        if (o instanceof Outcome.Succeeded ok) {
             ti.state = TaskState.SUCCESS;
-            ti.output = o.output();
+            ti.exitCode = ok.exitCode();
+            ti.message = null;
+            ti.output = ok.output();
             tryState = TaskState.SUCCESS;
-        } else if (o.retryable() && !r.timedOut && ti.tryNumber < ti.maxTries) {
-            ti.state = TaskState.UP_FOR_RETRY;
-            ti.nextTryAt = now.plus(spec.retry().delayBefore(ti.tryNumber + 1));
-            tryState = TaskState.FAILED;
+        } else if (o instanceof Outcome.Supervised sup) {
+            ti.state = TaskState.SUCCESS;
+            ti.exitCode = null;
+            ti.message = "supervised: running (pid " + sup.job().pid() + "), restarts 0";
+            ti.output = "{\"pid\": " + sup.job().pid() + ", \"supervised\": true}";
+            tryState = TaskState.SUCCESS;
         } else {
-            ti.state = TaskState.FAILED;
+            Outcome.Failed f = (Outcome.Failed) o;
+            ti.exitCode = f.exitCode();
+            ti.message = f.reason();
             tryState = TaskState.FAILED;
-        }
-        StreamingLaunch launched = streaming.remove(ti.id);
-        if (o.success() && launched != null && o.output() != null && o.output().contains("\"supervised\": true")) {
-            ti.message = "supervised: running (pid " + ti.pid + "), restarts 0";
-            store.taskInstances().finishTry(ti, tryState);
-            TaskAction.Streaming st = ((TaskAction.Flink) spec.action()).streaming();
-            List<io.dltrigger.engine.model.SupervisedJob> replaced = store.supervisedJobs()
-                    .supervise(new io.dltrigger.engine.model.SupervisedJob(
-                            ti.id,
-                            r.dag.id(),
-                            ti.taskId,
-                            SupervisedJob.State.RUNNING,
-                            TaskContext.parse(o.output()).get("pid").asLong(),
-                            ti.pidStartedAt,
-                            0,
-                            st.maxRestarts(),
-                            launched.command(),
-                            launched.checkpointDir(),
-                            st.restoreArg(),
-                            launched.logPath()));
-            for (io.dltrigger.engine.model.SupervisedJob old : replaced) {
-                LOG.info(
-                        "stopping supervised job {} of {} (pid {}): replaced by run {}",
-                        old.taskId(),
-                        old.dagId(),
-                        old.pid(),
-                        r.run.runKey());
-                timers.execute(() -> ProcessRunner.live(old.pid(), old.pidStartedAt())
-                        .ifPresent(h -> io.dltrigger.engine.tasks.ProcessTree.kill(h.pid(), cfg.killGrace())));
+            if (f.retryable() && !r.timedOut && ti.tryNumber < ti.maxTries) {
+                ti.state = TaskState.UP_FOR_RETRY;
+                ti.nextTryAt = now.plus(spec.retry().delayBefore(ti.tryNumber + 1));
+            } else {
+                ti.state = TaskState.FAILED;
             }
-            metrics.taskFinished(r.dag.id(), "success", Duration.between(ti.startedAt, now));
-            r.dirty = true;
-            return;
         }
         store.taskInstances().finishTry(ti, tryState); // state, exit code and output committed together
+        if (o instanceof Outcome.Supervised sup) {
+            supervisor.supervise(sup.job(), r.run.runKey());
+        }
         metrics.taskFinished(
                 r.dag.id(),
                 tryState.name().toLowerCase(),
@@ -889,22 +734,8 @@ public final class Engine implements AutoCloseable {
         r.dirty = true;
     }
 
-    private Attempt attempt(ActiveRun r, TaskInstance ti) {
-        String name = ti.mapIndex < 0 ? ti.taskId : ti.taskId + "." + ti.mapIndex;
-        Path log = cfg.logsDir()
-                .resolve(r.dag.id())
-                .resolve(r.run.runKey())
-                .resolve(name)
-                .resolve("try-" + ti.tryNumber + ".log");
-        return new Attempt(ti.id, ti.tryNumber, ti.label(), log);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return task -> {
-            Thread t = new Thread(task, name);
-            t.setDaemon(true);
-            return t;
-        };
+    private TryFiles files(ActiveRun r, TaskInstance ti) {
+        return TryFiles.of(cfg.logsDir(), r.dag.id(), r.run.runKey(), ti.taskId, ti.mapIndex, ti.id, ti.tryNumber);
     }
 
     private static String hostname() {

@@ -2,12 +2,15 @@ package io.dltrigger.engine.model;
 
 /**
  * A streaming job kept alive by the engine after its task succeeded. {@code command} is the job's
- * rendered command as JSON ({@code {"argv": [...], "env": {...}}}), so a restart needs no DAG.
+ * rendered command as JSON ({@code {"argv": [...], "env": {...}}}), so a restart needs no DAG;
+ * {@code taskType} names the launcher that knows how to restart it: with {@code restoreArg} and the newest
+ * checkpoint it finds under {@code checkpointDir} (either may be null).
  */
 public record SupervisedJob(
         long taskInstanceId,
         String dagId,
         String taskId,
+        String taskType,
         State state,
         long pid,
         Long pidStartedAt,
@@ -25,11 +28,13 @@ public record SupervisedJob(
         GAVE_UP
     }
 
+    /** The same job, now running as {@code newPid} after one more restart. */
     public SupervisedJob restarted(long newPid, Long newStart) {
         return new SupervisedJob(
                 taskInstanceId,
                 dagId,
                 taskId,
+                taskType,
                 state,
                 newPid,
                 newStart,
@@ -46,6 +51,7 @@ public record SupervisedJob(
                 taskInstanceId,
                 dagId,
                 taskId,
+                taskType,
                 s,
                 pid,
                 pidStartedAt,

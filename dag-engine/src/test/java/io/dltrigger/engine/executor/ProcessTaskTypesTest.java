@@ -108,7 +108,7 @@ class ProcessTaskTypesTest {
                 assertTrue(ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true), "the dead job's wrapper is gone");
             } finally {
                 f.close(); // stop supervising first, then stop the job
-                pids.forEach(p -> io.dltrigger.engine.tasks.ProcessTree.kill(p, java.time.Duration.ofMillis(200)));
+                pids.forEach(p -> io.dltrigger.engine.launch.ProcessTree.kill(p, java.time.Duration.ofMillis(200)));
             }
         }
     }

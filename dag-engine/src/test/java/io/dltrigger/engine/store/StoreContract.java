@@ -265,6 +265,7 @@ abstract class StoreContract {
                 taskInstanceId,
                 "d",
                 "ingest",
+                "flink",
                 SupervisedJob.State.RUNNING,
                 pid,
                 5L,

@@ -13,8 +13,9 @@ import java.util.List;
 
 /** Table {@code supervised_job}. */
 final class JdbcSupervisedJobRepository implements SupervisedJobRepository {
-    private static final String COLUMNS = "task_instance_id, dag_id, task_id, state, pid, pid_started_at, restarts,"
-            + " max_restarts, command, checkpoint_dir, restore_arg, log_path";
+    private static final String COLUMNS =
+            "task_instance_id, dag_id, task_id, task_type, state, pid, pid_started_at, restarts,"
+                    + " max_restarts, command, checkpoint_dir, restore_arg, log_path";
 
     private final Jdbc jdbc;
 
@@ -47,10 +48,11 @@ final class JdbcSupervisedJobRepository implements SupervisedJobRepository {
             Jdbc.update(
                     c,
                     "INSERT INTO supervised_job (" + COLUMNS
-                            + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     job.taskInstanceId(),
                     job.dagId(),
                     job.taskId(),
+                    job.taskType(),
                     job.state().name(),
                     job.pid(),
                     job.pidStartedAt(),
@@ -101,14 +103,15 @@ final class JdbcSupervisedJobRepository implements SupervisedJobRepository {
                 rs.getLong(1),
                 rs.getString(2),
                 rs.getString(3),
-                SupervisedJob.State.valueOf(rs.getString(4)),
-                rs.getLong(5),
-                nullableLong(rs, 6),
-                rs.getInt(7),
+                rs.getString(4),
+                SupervisedJob.State.valueOf(rs.getString(5)),
+                rs.getLong(6),
+                nullableLong(rs, 7),
                 rs.getInt(8),
-                rs.getString(9),
+                rs.getInt(9),
                 rs.getString(10),
                 rs.getString(11),
-                rs.getString(12));
+                rs.getString(12),
+                rs.getString(13));
     }
 }

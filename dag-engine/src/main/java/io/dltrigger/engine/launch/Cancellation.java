@@ -1,4 +1,4 @@
-package io.dltrigger.engine.tasks;
+package io.dltrigger.engine.launch;
 
 /** Lets the engine stop a running try (timeouts, run timeouts, shutdown) from another thread. */
 public final class Cancellation {

@@ -1,4 +1,4 @@
-package io.dltrigger.engine.tasks;
+package io.dltrigger.engine.launch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Runs a task as a child process tree and survives the engine: the child starts in its own session
@@ -37,35 +38,42 @@ public final class ProcessRunner {
         this.killGrace = killGrace;
     }
 
-    /** Called once the child runs, so its pid is durable before the engine waits on it. */
-    public interface PidListener {
-        void started(long pid, long startedAtMillis);
+    /** Starts the try and waits for it to end. */
+    public Outcome run(
+            TryFiles a,
+            ProcessSpec spec,
+            Map<String, String> taskEnv,
+            TryStart.PidListener onStart,
+            Cancellation cancel) {
+        return runUntil(a, spec, taskEnv, onStart, cancel, null, null);
     }
 
     /**
-     * Starts the try and waits for it. With {@code runningAfter} (a supervised streaming job), a process
-     * still alive after that long is a success and is left running, its pid in the output.
+     * Starts the try and waits for it to end or, with {@code runningAfter} (a streaming job), for it to have
+     * run that long: then the process is left running and {@code whenRunning} says how the try ended.
      */
-    public Outcome run(
-            Attempt a,
+    public Outcome runUntil(
+            TryFiles a,
             ProcessSpec spec,
             Map<String, String> taskEnv,
-            PidListener onStart,
+            TryStart.PidListener onStart,
             Cancellation cancel,
-            Duration runningAfter) {
+            Duration runningAfter,
+            Function<ProcessHandle, Outcome> whenRunning) {
         ProcessHandle h;
         try {
             Files.deleteIfExists(a.outputFile());
             h = start(a, spec, taskEnv, "try " + a.tryNumber() + " of " + a.label());
         } catch (IOException e) {
-            return Outcome.failure(null, "cannot start " + spec.argv().get(0) + ": " + e.getMessage());
+            return Outcome.failed(null, "cannot start " + spec.argv().get(0) + ": " + e.getMessage());
         }
         onStart.started(h.pid(), startMillis(h));
-        return await(a, h, cancel, runningAfter == null ? Long.MAX_VALUE : System.nanoTime() + runningAfter.toNanos());
+        long runningAt = runningAfter == null ? Long.MAX_VALUE : System.nanoTime() + runningAfter.toNanos();
+        return await(a, h, cancel, runningAt, whenRunning);
     }
 
     /** Starts the command in its own session, output appended to the try's log; doesn't wait. */
-    public ProcessHandle start(Attempt a, ProcessSpec spec, Map<String, String> taskEnv, String what)
+    public ProcessHandle start(TryFiles a, ProcessSpec spec, Map<String, String> taskEnv, String what)
             throws IOException {
         Files.createDirectories(a.logFile().getParent());
         Files.deleteIfExists(a.exitFile());
@@ -91,13 +99,13 @@ public final class ProcessRunner {
     }
 
     /** Waits for a process started before the engine restarted. */
-    public Outcome reattach(Attempt a, ProcessHandle h, Cancellation cancel) {
+    public Outcome reattach(TryFiles a, ProcessHandle h, Cancellation cancel) {
         appendLog(a, "[engine] " + Instant.now() + " re-attached to pid " + h.pid() + " after an engine restart\n");
-        return await(a, h, cancel, Long.MAX_VALUE);
+        return await(a, h, cancel, Long.MAX_VALUE, null);
     }
 
     /** How a process that ended while no engine watched it went, from its exit file; empty if it left none. */
-    public Optional<Outcome> outcomeFromFiles(Attempt a) {
+    public Optional<Outcome> outcomeFromFiles(TryFiles a) {
         if (!Files.isRegularFile(a.exitFile())) {
             return Optional.empty();
         }
@@ -108,7 +116,7 @@ public final class ProcessRunner {
      * The pid a try's wrapper recorded, for a try whose pid never reached the store (the engine died in
      * between); empty if the wrapper never ran.
      */
-    public static Optional<Long> recordedPid(Attempt a) {
+    public static Optional<Long> recordedPid(TryFiles a) {
         try {
             return Files.isRegularFile(a.pidFile())
                     ? Optional.of(Long.parseLong(Files.readString(a.pidFile()).trim()))
@@ -125,7 +133,12 @@ public final class ProcessRunner {
                 .filter(h -> startedAtMillis == null || Math.abs(startMillis(h) - startedAtMillis) < 1000);
     }
 
-    private Outcome await(Attempt a, ProcessHandle h, Cancellation cancel, long runningAtNanos) {
+    private Outcome await(
+            TryFiles a,
+            ProcessHandle h,
+            Cancellation cancel,
+            long runningAtNanos,
+            Function<ProcessHandle, Outcome> whenRunning) {
         cancel.bind(Thread.currentThread());
         try {
             while (h.isAlive()) {
@@ -135,7 +148,7 @@ public final class ProcessRunner {
                             "[engine] " + Instant.now()
                                     + " running for the required time: success; the engine now supervises pid "
                                     + h.pid() + "\n");
-                    return Outcome.success(null, "{\"pid\": " + h.pid() + ", \"supervised\": true}");
+                    return whenRunning.apply(h);
                 }
                 if (cancel.cancelled()) {
                     appendLog(
@@ -143,7 +156,7 @@ public final class ProcessRunner {
                             "[engine] " + Instant.now() + " " + cancel.reason() + ": killing the process tree of pid "
                                     + h.pid() + "\n");
                     ProcessTree.kill(h.pid(), killGrace);
-                    return new Outcome(false, null, null, cancel.reason(), cancel.retryable());
+                    return Outcome.cancelled(cancel);
                 }
                 try {
                     h.onExit()
@@ -158,7 +171,7 @@ public final class ProcessRunner {
             }
             if (cancel.cancelled()) { // cancelled in the instant the process ended: its group may still hold children
                 ProcessTree.kill(h.pid(), killGrace);
-                return new Outcome(false, null, null, cancel.reason(), cancel.retryable());
+                return Outcome.cancelled(cancel);
             }
             return finish(a, readExit(a));
         } finally {
@@ -166,25 +179,25 @@ public final class ProcessRunner {
         }
     }
 
-    private Outcome finish(Attempt a, Integer exit) {
+    private Outcome finish(TryFiles a, Integer exit) {
         if (exit == null) {
-            return Outcome.failure(null, "the process ended without recording an exit code (killed by a signal?)");
+            return Outcome.failed(null, "the process ended without recording an exit code (killed by a signal?)");
         }
         if (exit != 0) {
-            return Outcome.failure(exit, "exit code " + exit);
+            return Outcome.failed(exit, "exit code " + exit);
         }
         if (!Files.isRegularFile(a.outputFile())) {
-            return Outcome.success(0, null);
+            return Outcome.succeeded(0, null);
         }
         try {
             String text = Files.readString(a.outputFile(), StandardCharsets.UTF_8);
-            return Outcome.success(0, JSON.readTree(text).toString());
+            return Outcome.succeeded(0, JSON.readTree(text).toString());
         } catch (IOException e) {
-            return Outcome.failure(0, "output " + a.outputFile() + " is not valid JSON: " + e.getMessage());
+            return Outcome.failed(0, "output " + a.outputFile() + " is not valid JSON: " + e.getMessage());
         }
     }
 
-    private static Integer readExit(Attempt a) {
+    private static Integer readExit(TryFiles a) {
         try {
             return Integer.parseInt(Files.readString(a.exitFile()).trim());
         } catch (IOException | NumberFormatException e) {
@@ -192,7 +205,7 @@ public final class ProcessRunner {
         }
     }
 
-    public static void appendLog(Attempt a, String line) {
+    public static void appendLog(TryFiles a, String line) {
         try {
             Files.createDirectories(a.logFile().getParent());
             Files.writeString(

@@ -1,4 +1,4 @@
-package io.dltrigger.engine.tasks;
+package io.dltrigger.engine.launch;
 
 import java.io.IOException;
 import java.time.Duration;

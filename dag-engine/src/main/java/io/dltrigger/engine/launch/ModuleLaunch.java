@@ -1,4 +1,4 @@
-package io.dltrigger.engine.tasks;
+package io.dltrigger.engine.launch;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +46,21 @@ public record ModuleLaunch(String module, List<String> jvmFlags, String mainClas
         Path jarPath = target.resolve(jar);
         return new ModuleLaunch(
                 module, flags, vars.get("MAIN_CLASS"), jarPath + ":" + target.resolve("lib") + "/*", jarPath);
+    }
+
+    /**
+     * The start of a child JVM's command line for this module: java, the module's JVM flags, {@code extraOpts},
+     * the project home as a system property, and the classpath (the main class and arguments follow).
+     */
+    public List<String> javaCommand(Path home, List<String> extraOpts) {
+        List<String> argv = new ArrayList<>();
+        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        argv.addAll(jvmFlags);
+        argv.addAll(extraOpts);
+        argv.add("-Ddltrigger.home=" + home);
+        argv.add("-cp");
+        argv.add(classpath);
+        return argv;
     }
 
     /** The module's dependency jars, for spark-submit's {@code --jars}. */
