@@ -126,8 +126,8 @@ public final class EngineBench implements Callable<Integer> {
                 for (int i = 0; i < Math.max(repeat, 5); i++) {
                     DagRun r = runOnce(rt, "child_jvm");
                     TaskInstance t = rt.service().tasks(r.id()).get(0);
-                    long main = JSON.readTree(t.output).get("main_started_ms").asLong();
-                    engine.add(main - t.startedAt.toEpochMilli());
+                    long main = JSON.readTree(t.output()).get("main_started_ms").asLong();
+                    engine.add(main - t.startedAt().toEpochMilli());
                 }
                 List<Long> bare = new ArrayList<>();
                 for (int i = 0; i < Math.max(repeat, 5); i++) {

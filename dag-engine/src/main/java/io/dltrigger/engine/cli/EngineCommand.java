@@ -148,25 +148,27 @@ public final class EngineCommand {
                 List<TaskInstance> tis = s.tasks(runId);
                 clearLive();
                 for (TaskInstance t : tis) {
-                    String key = t.state + "/" + t.tryNumber;
-                    if (!key.equals(seen.put(t.id, key)) && t.state != TaskState.NONE && t.state != TaskState.RUNNING) {
+                    String key = t.state() + "/" + t.tryNumber();
+                    if (!key.equals(seen.put(t.id(), key))
+                            && t.state() != TaskState.NONE
+                            && t.state() != TaskState.RUNNING) {
                         out.printf(
                                 "  %-28s %-16s try %d%s%n",
                                 t.label(),
-                                t.state.name().toLowerCase(),
-                                t.tryNumber,
-                                t.message == null ? "" : "  " + t.message);
-                    } else if (t.state == TaskState.RUNNING && !tty && !key.equals(seen.get(-t.id))) {
-                        seen.put(-t.id, key);
-                        out.printf("  %-28s running          try %d%n", t.label(), t.tryNumber);
+                                t.state().name().toLowerCase(),
+                                t.tryNumber(),
+                                t.message() == null ? "" : "  " + t.message());
+                    } else if (t.state() == TaskState.RUNNING && !tty && !key.equals(seen.get(-t.id()))) {
+                        seen.put(-t.id(), key);
+                        out.printf("  %-28s running          try %d%n", t.label(), t.tryNumber());
                     }
                 }
                 if (tty) {
                     for (TaskInstance t : tis) {
-                        if (t.state == TaskState.RUNNING) {
+                        if (t.state() == TaskState.RUNNING) {
                             out.printf(
                                     "  \u25b6 %-26s running %s (try %d)%n",
-                                    t.label(), Tables.took(t.startedAt, null), t.tryNumber);
+                                    t.label(), Tables.took(t.startedAt(), null), t.tryNumber());
                             liveLines++;
                         }
                     }

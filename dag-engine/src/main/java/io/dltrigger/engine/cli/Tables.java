@@ -48,13 +48,13 @@ final class Tables {
 
     static List<String> task(TaskInstance t) {
         return List.of(
-                String.valueOf(t.id),
+                String.valueOf(t.id()),
                 t.label(),
-                t.state.name().toLowerCase(),
-                String.valueOf(t.tryNumber),
-                t.exitCode == null ? "-" : String.valueOf(t.exitCode),
-                took(t.startedAt, t.endedAt),
-                t.message == null ? "" : t.message);
+                t.state().name().toLowerCase(),
+                String.valueOf(t.tryNumber()),
+                t.exitCode() == null ? "-" : String.valueOf(t.exitCode()),
+                took(t.startedAt(), t.endedAt()),
+                t.message() == null ? "" : t.message());
     }
 
     static final List<String> TASK_HEADER = List.of("ID", "TASK", "STATE", "TRY", "EXIT", "TOOK", "MESSAGE");

@@ -75,9 +75,9 @@ public final class FlinkLauncher extends ProcessLauncher<TaskAction.Flink> imple
                 start.cancel(),
                 st.runningAfter(),
                 h -> new Outcome.Supervised(new SupervisedJob(
-                        ti.id,
+                        ti.id(),
                         dagId,
-                        ti.taskId,
+                        ti.taskId(),
                         TYPE,
                         SupervisedJob.State.RUNNING,
                         h.pid(),

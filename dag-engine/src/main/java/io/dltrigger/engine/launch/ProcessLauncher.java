@@ -43,19 +43,19 @@ public abstract class ProcessLauncher<A extends TaskAction> implements Launcher<
                 "DLTRIGGER_DAG_ID",
                 start.run().dagId(),
                 "DLTRIGGER_TASK_ID",
-                ti.taskId,
+                ti.taskId(),
                 "DLTRIGGER_MAP_INDEX",
-                String.valueOf(ti.mapIndex),
+                String.valueOf(ti.mapIndex()),
                 "DLTRIGGER_TRY_NUMBER",
-                String.valueOf(ti.tryNumber),
+                String.valueOf(ti.tryNumber()),
                 "DLTRIGGER_HOME",
                 start.home().toString());
     }
 
     @Override
     public Recovered recover(TaskInstance ti, TryFiles files, Cancellation cancel) {
-        Long pid = ti.pid;
-        Long pidStartedAt = ti.pidStartedAt;
+        Long pid = ti.pid();
+        Long pidStartedAt = ti.pidStartedAt();
         if (pid == null) {
             // The engine may have died between starting the process and storing its pid: the wrapper wrote it.
             Optional<Long> recorded = ProcessRunner.recordedPid(files);
@@ -64,7 +64,7 @@ public abstract class ProcessLauncher<A extends TaskAction> implements Launcher<
                 pidStartedAt = ProcessHandle.of(pid)
                         .filter(h -> h.info()
                                 .startInstant()
-                                .map(t -> !t.isBefore(ti.startedAt.minusSeconds(2)))
+                                .map(t -> !t.isBefore(ti.startedAt().minusSeconds(2)))
                                 .orElse(false))
                         .map(ProcessRunner::startMillis)
                         .orElse(-1L); // -1: whatever now has that pid is not ours

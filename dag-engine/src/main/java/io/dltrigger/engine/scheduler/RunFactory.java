@@ -6,7 +6,7 @@ import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.model.RunType;
 import io.dltrigger.engine.model.Schedule;
-import io.dltrigger.engine.store.Store;
+import io.dltrigger.engine.store.RunRepository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,10 +28,10 @@ public final class RunFactory {
     private static final DateTimeFormatter KEY_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private final Store store;
+    private final RunRepository runs;
 
-    public RunFactory(Store store) {
-        this.store = store;
+    public RunFactory(RunRepository runs) {
+        this.runs = runs;
     }
 
     /**
@@ -44,7 +44,7 @@ public final class RunFactory {
         if (s == null || room <= 0) {
             return created;
         }
-        Optional<DagRun> last = store.runs().latestScheduled(dag.id());
+        Optional<DagRun> last = runs.latestScheduled(dag.id());
         if (!dag.catchup()) {
             Optional<Instant> end = s.previous(now.plusMillis(1));
             Optional<Instant> start = end.flatMap(s::previous);
@@ -75,8 +75,7 @@ public final class RunFactory {
         Instant now = Instant.now();
         String key = "manual__" + KEY_TIME.format(now) + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
-        return store.runs()
-                .insert(dag.id(), key, RunType.MANUAL, version, now, now, now, params, null)
+        return runs.insert(dag.id(), key, RunType.MANUAL, version, now, now, now, params, null)
                 .orElseThrow();
     }
 
@@ -117,29 +116,27 @@ public final class RunFactory {
             throw new IllegalArgumentException(
                     "backfill of " + dag.id() + ": no schedule point between " + from + " and " + to);
         }
-        long backfillId = store.runs().insertBackfill(dag.id(), first, endExclusive, maxActive);
-        List<DagRun> runs = new ArrayList<>();
+        long backfillId = runs.insertBackfill(dag.id(), first, endExclusive, maxActive);
+        List<DagRun> created = new ArrayList<>();
         for (Instant[] iv : intervals) {
             String key = "backfill__" + KEY_TIME.format(iv[0]) + "_" + backfillId;
-            store.runs()
-                    .insert(dag.id(), key, RunType.BACKFILL, version, iv[0], iv[0], iv[1], params, backfillId)
-                    .ifPresent(runs::add);
+            runs.insert(dag.id(), key, RunType.BACKFILL, version, iv[0], iv[0], iv[1], params, backfillId)
+                    .ifPresent(created::add);
         }
-        return runs;
+        return created;
     }
 
     private Optional<DagRun> insertScheduled(Dag dag, int version, Instant start, Instant end) {
-        return store.runs()
-                .insert(
-                        dag.id(),
-                        "scheduled__" + KEY_TIME.format(start),
-                        RunType.SCHEDULED,
-                        version,
-                        start,
-                        start,
-                        end,
-                        dag.params(),
-                        null);
+        return runs.insert(
+                dag.id(),
+                "scheduled__" + KEY_TIME.format(start),
+                RunType.SCHEDULED,
+                version,
+                start,
+                start,
+                end,
+                dag.params(),
+                null);
     }
 
     private static ObjectNode mergeParams(Dag dag, Map<String, JsonNode> overrides) {

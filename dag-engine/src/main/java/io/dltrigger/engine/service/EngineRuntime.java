@@ -1,6 +1,6 @@
 package io.dltrigger.engine.service;
 
-import io.dltrigger.engine.executor.Engine;
+import io.dltrigger.engine.executor.Coordinator;
 import io.dltrigger.engine.metrics.EngineMetrics;
 import io.dltrigger.engine.store.Store;
 import io.dltrigger.engine.store.jdbc.JdbcStore;
@@ -14,13 +14,13 @@ public final class EngineRuntime implements AutoCloseable {
     private final DagRegistry dags;
     private final EngineMetrics metrics;
     private final EngineService service;
-    private final Engine engine;
+    private final Coordinator engine;
 
     private EngineRuntime(EngineConfig cfg, Store store, boolean withEngine) {
         this.store = store;
         this.dags = new DagRegistry(cfg.dagsDir(), store, cfg.pools().keySet());
         this.metrics = new EngineMetrics(store);
-        this.engine = withEngine ? new Engine(cfg, store, dags, metrics) : null;
+        this.engine = withEngine ? new Coordinator(cfg, store, dags, metrics) : null;
         this.service = new EngineService(store, dags, engine == null ? () -> {} : engine::wakeup);
     }
 
@@ -41,7 +41,7 @@ public final class EngineRuntime implements AutoCloseable {
         return this;
     }
 
-    /** Starts an engine that drives only the given run (see {@link Engine#restrictTo}). */
+    /** Starts an engine that drives only the given run (see {@link Coordinator#restrictTo}). */
     public EngineRuntime startOnly(long runId) {
         if (engine == null) {
             throw new IllegalStateException("opened without an engine");

@@ -42,7 +42,7 @@ public final class EngineService {
     public EngineService(Store store, DagRegistry dags, Runnable wakeup) {
         this.store = store;
         this.dags = dags;
-        this.runs = new RunFactory(store);
+        this.runs = new RunFactory(store.runs());
         this.wakeup = wakeup;
     }
 
@@ -159,20 +159,20 @@ public final class EngineService {
      */
     public void clear(long taskInstanceId) {
         TaskInstance target = task(taskInstanceId);
-        DagRun run = run(target.runId);
+        DagRun run = run(target.runId());
         Dag dag = dag(run.dagId());
         Set<String> downstream = new HashSet<>();
-        collectDownstream(dag, target.taskId, downstream);
+        collectDownstream(dag, target.taskId(), downstream);
         List<TaskInstance> all = store.taskInstances().ofRun(run.id());
         List<TaskInstance> reset = new ArrayList<>();
         for (TaskInstance ti : all) {
-            boolean hit = ti.id == target.id
-                    || downstream.contains(ti.taskId)
-                    || (target.mapIndex < 0 && ti.taskId.equals(target.taskId));
+            boolean hit = ti.id() == target.id()
+                    || downstream.contains(ti.taskId())
+                    || (target.mapIndex() < 0 && ti.taskId().equals(target.taskId()));
             if (!hit) {
                 continue;
             }
-            if (ti.state == TaskState.RUNNING) {
+            if (ti.state() == TaskState.RUNNING) {
                 throw new IllegalStateException(
                         "task " + ti.label() + " of run " + run.id() + " is running; clear it when it ends");
             }
@@ -180,27 +180,19 @@ public final class EngineService {
         }
         Map<String, TaskSpec> specs = new LinkedHashMap<>();
         dag.tasks().forEach(t -> specs.put(t.id(), t));
-        List<TaskInstance> kept = new ArrayList<>();
+        List<TaskInstance> cleared = new ArrayList<>();
+        List<String> unmapped = new ArrayList<>();
         for (TaskInstance ti : reset) {
-            boolean mappedChildOfReset = ti.mapIndex >= 0 && ti.id != target.id;
+            boolean mappedChildOfReset = ti.mapIndex() >= 0 && ti.id() != target.id();
             if (mappedChildOfReset) {
                 continue; // its parent is reset and will expand again
             }
-            if (ti.state == TaskState.MAPPED) {
-                store.taskInstances().deleteMapped(run.id(), ti.taskId);
+            if (ti.state() == TaskState.MAPPED) {
+                unmapped.add(ti.taskId());
             }
-            ti.state = TaskState.NONE;
-            ti.maxTries = ti.tryNumber + specs.get(ti.taskId).retry().maxTries();
-            ti.output = null;
-            ti.message = "cleared";
-            ti.nextTryAt = null;
-            ti.endedAt = null;
-            ti.exitCode = null;
-            ti.pid = null;
-            ti.pidStartedAt = null;
-            kept.add(ti);
+            cleared.add(ti.cleared(specs.get(ti.taskId()).retry().maxTries()));
         }
-        store.runs().clear(run.id(), kept);
+        store.runs().clear(run.id(), cleared, unmapped);
         wakeup.run();
     }
 

@@ -53,10 +53,10 @@ public interface RunRepository {
     boolean finish(long runId, int revision, RunState state, Instant endedAt);
 
     /**
-     * Saves cleared task instances and puts the run back to RUNNING with a new revision, in one
-     * transaction.
+     * Saves cleared task instances, deletes the mapped instances (and their tries) of the {@code unmapped}
+     * tasks, which expand again, and puts the run back to RUNNING with a new revision, in one transaction.
      */
-    void clear(long runId, Collection<TaskInstance> cleared);
+    void clear(long runId, Collection<TaskInstance> cleared, Collection<String> unmapped);
 
     /** Run counts by state name. */
     Map<String, Long> countsByState();

@@ -38,9 +38,6 @@ public interface TaskInstanceRepository {
      */
     List<TaskInstance> expand(TaskInstance parent, Collection<TaskInstance> mapped);
 
-    /** Deletes the mapped instances of a task, and their tries (before a clear expands it again). */
-    void deleteMapped(long runId, String taskId);
-
     /** Task instance counts by state name. */
     Map<String, Long> countsByState();
 }

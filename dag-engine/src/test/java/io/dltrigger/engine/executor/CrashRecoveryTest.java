@@ -60,8 +60,9 @@ class CrashRecoveryTest {
                         "task b to run with a pid",
                         Duration.ofSeconds(60),
                         () -> s.tasks(run.id()).stream()
-                                .anyMatch(t -> t.taskId.equals("b") && t.state == TaskState.RUNNING && t.pid != null));
-                long bPid = task(s, run, "b").pid;
+                                .anyMatch(t ->
+                                        t.taskId().equals("b") && t.state() == TaskState.RUNNING && t.pid() != null));
+                long bPid = task(s, run, "b").pid();
 
                 engine1.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
                 engine1.waitFor();
@@ -70,7 +71,7 @@ class CrashRecoveryTest {
                 assertEquals(RunState.RUNNING, s.run(run.id()).state());
 
                 engine2 = startEngine(url, dags);
-                Path bLog = Path.of(s.tries(task(s, run, "b").id).get(0).logPath());
+                Path bLog = Path.of(s.tries(task(s, run, "b").id()).get(0).logPath());
                 EngineFixture.await(
                         "the new engine to re-attach to b",
                         Duration.ofSeconds(60),
@@ -88,9 +89,9 @@ class CrashRecoveryTest {
                         Files.readAllLines(dir.resolve("b.count")),
                         "b ran once: re-attached, not restarted");
                 assertEquals(List.of("c"), Files.readAllLines(dir.resolve("c.count")));
-                assertEquals(1, task(s, run, "a").tryNumber);
-                assertEquals(1, task(s, run, "b").tryNumber);
-                assertEquals(1, s.tries(task(s, run, "b").id).size());
+                assertEquals(1, task(s, run, "a").tryNumber());
+                assertEquals(1, task(s, run, "b").tryNumber());
+                assertEquals(1, s.tries(task(s, run, "b").id()).size());
             } finally {
                 engine1.destroyForcibly().waitFor();
                 if (engine2 != null) {
@@ -127,7 +128,7 @@ class CrashRecoveryTest {
 
     private static TaskInstance task(EngineService s, DagRun run, String id) {
         return s.tasks(run.id()).stream()
-                .filter(t -> t.taskId.equals(id))
+                .filter(t -> t.taskId().equals(id))
                 .findFirst()
                 .orElseThrow();
     }

@@ -57,14 +57,14 @@ final class EngineFixture implements AutoCloseable {
 
     TaskInstance task(long runId, String taskId) {
         return service().tasks(runId).stream()
-                .filter(t -> t.taskId.equals(taskId) && t.mapIndex < 0)
+                .filter(t -> t.taskId().equals(taskId) && t.mapIndex() < 0)
                 .findFirst()
                 .orElseThrow();
     }
 
     List<TaskInstance> mapped(long runId, String taskId) {
         return service().tasks(runId).stream()
-                .filter(t -> t.taskId.equals(taskId) && t.mapIndex >= 0)
+                .filter(t -> t.taskId().equals(taskId) && t.mapIndex() >= 0)
                 .toList();
     }
 

@@ -47,15 +47,15 @@ class EngineTest {
             DagRun run = f.runToEnd("flaky", Map.of());
             assertEquals(RunState.SUCCESS, run.state());
             TaskInstance t = f.task(run.id(), "t");
-            assertEquals(TaskState.SUCCESS, t.state);
-            assertEquals(3, t.tryNumber);
-            List<TaskTry> tries = f.service().tries(t.id);
+            assertEquals(TaskState.SUCCESS, t.state());
+            assertEquals(3, t.tryNumber());
+            List<TaskTry> tries = f.service().tries(t.id());
             assertEquals(
                     List.of(TaskState.FAILED, TaskState.FAILED, TaskState.SUCCESS),
                     tries.stream().map(TaskTry::state).toList());
             assertEquals(1, tries.get(0).exitCode());
             for (int i = 1; i <= 3; i++) {
-                assertTrue(f.service().log(t.id, i).contains("attempt " + i), "log of try " + i);
+                assertTrue(f.service().log(t.id(), i).contains("attempt " + i), "log of try " + i);
             }
         }
     }
@@ -77,12 +77,12 @@ class EngineTest {
                             .build())
                     .start();
             DagRun run = f.runToEnd("fails", Map.of());
-            assertEquals(TaskState.FAILED, f.task(run.id(), "bad").state);
-            assertEquals(2, f.task(run.id(), "bad").tryNumber);
-            assertEquals(7, f.task(run.id(), "bad").exitCode);
-            assertEquals(TaskState.UPSTREAM_FAILED, f.task(run.id(), "after").state);
-            assertEquals(TaskState.SUCCESS, f.task(run.id(), "alert").state);
-            assertEquals(TaskState.SUCCESS, f.task(run.id(), "cleanup").state);
+            assertEquals(TaskState.FAILED, f.task(run.id(), "bad").state());
+            assertEquals(2, f.task(run.id(), "bad").tryNumber());
+            assertEquals(7, f.task(run.id(), "bad").exitCode());
+            assertEquals(TaskState.UPSTREAM_FAILED, f.task(run.id(), "after").state());
+            assertEquals(TaskState.SUCCESS, f.task(run.id(), "alert").state());
+            assertEquals(TaskState.SUCCESS, f.task(run.id(), "cleanup").state());
             assertEquals(RunState.SUCCESS, run.state(), "leaves alert and cleanup succeeded (Airflow's rule)");
         }
     }
@@ -100,8 +100,8 @@ class EngineTest {
             DagRun run = f.runToEnd("stuck", Map.of());
             assertEquals(RunState.FAILED, run.state());
             TaskInstance t = f.task(run.id(), "t");
-            assertEquals(TaskState.FAILED, t.state);
-            assertTrue(t.message.contains("timed out"), t.message);
+            assertEquals(TaskState.FAILED, t.state());
+            assertTrue(t.message().contains("timed out"), t.message());
             long child = Long.parseLong(Files.readString(pidFile).trim());
             EngineFixture.await(
                     "the SIGTERM-ignoring child to die",
@@ -157,8 +157,8 @@ class EngineTest {
             assertEquals(RunState.SUCCESS, run.state());
             List<TaskInstance> mapped = f.mapped(run.id(), "square");
             assertEquals(10, mapped.size());
-            assertEquals(TaskState.MAPPED, f.task(run.id(), "square").state);
-            assertTrue(mapped.stream().allMatch(t -> t.state == TaskState.SUCCESS));
+            assertEquals(TaskState.MAPPED, f.task(run.id(), "square").state());
+            assertTrue(mapped.stream().allMatch(t -> t.state() == TaskState.SUCCESS));
             JsonNode all = JSON.readTree(Files.readString(collected));
             assertEquals(10, all.size());
             for (int i = 0; i < 10; i++) {
@@ -181,7 +181,7 @@ class EngineTest {
                             .build())
                     .start();
             DagRun run = f.runToEnd("tpl", Map.of("samples", "250"));
-            String out = f.task(run.id(), "t").output;
+            String out = f.task(run.id(), "t").output();
             assertEquals("qcd-250-" + run.runKey(), JSON.readTree(out).get("v").asText());
         }
     }
@@ -224,7 +224,11 @@ class EngineTest {
                 DagRun done = f.service().awaitRun(r.id(), Duration.ofSeconds(60));
                 assertEquals(RunState.SUCCESS, done.state());
                 TaskInstance t = f.task(r.id(), "t");
-                days.add(f.service().log(t.id, null).lines().reduce((a, b) -> b).orElse(""));
+                days.add(f.service()
+                        .log(t.id(), null)
+                        .lines()
+                        .reduce((a, b) -> b)
+                        .orElse(""));
             }
             assertEquals(List.of("2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"), days);
             assertFalse(
@@ -249,8 +253,8 @@ class EngineTest {
                     "x done and y running",
                     Duration.ofSeconds(60),
                     () -> f.service().tasks(runId).stream()
-                                    .filter(t -> (t.taskId.equals("x") && t.state == TaskState.SUCCESS)
-                                            || (t.taskId.equals("y") && t.state == TaskState.RUNNING))
+                                    .filter(t -> (t.taskId().equals("x") && t.state() == TaskState.SUCCESS)
+                                            || (t.taskId().equals("y") && t.state() == TaskState.RUNNING))
                                     .count()
                             == 2);
             // Another process clears x (no wake-up reaches the engine), then y ends at once: the engine must not
@@ -258,10 +262,13 @@ class EngineTest {
             try (io.dltrigger.engine.service.EngineRuntime other = io.dltrigger.engine.service.EngineRuntime.open(
                     f.cfg, io.dltrigger.engine.store.jdbc.JdbcStore.h2FileUrl(dir.resolve("state")), "sa", "", false)) {
                 other.service().register(dag);
-                other.service().clear(f.task(runId, "x").id);
+                other.service().clear(f.task(runId, "x").id());
             }
             Files.writeString(release, "go");
-            EngineFixture.await("x to run again", Duration.ofSeconds(60), () -> f.task(runId, "x").tryNumber == 2);
+            EngineFixture.await(
+                    "x to run again",
+                    Duration.ofSeconds(60),
+                    () -> f.task(runId, "x").tryNumber() == 2);
             DagRun done = f.service().awaitRun(runId, Duration.ofSeconds(60));
             assertEquals(RunState.SUCCESS, done.state());
             assertEquals(List.of("x", "x"), Files.readAllLines(counter));

@@ -80,7 +80,7 @@ class ProcessTaskTypesTest {
             try {
                 DagRun run = f.runToEnd("stream", Map.of());
                 assertEquals(RunState.SUCCESS, run.state(), "running is success");
-                long pid = f.task(run.id(), "ingest").pid;
+                long pid = f.task(run.id(), "ingest").pid();
                 pids.add(pid);
                 assertTrue(
                         ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
@@ -100,8 +100,8 @@ class ProcessTaskTypesTest {
                 EngineFixture.await(
                         "the restart to be recorded",
                         java.time.Duration.ofSeconds(30),
-                        () -> f.task(run.id(), "ingest").message.contains("restarts 1"));
-                long restarted = f.task(run.id(), "ingest").pid;
+                        () -> f.task(run.id(), "ingest").message().contains("restarts 1"));
+                long restarted = f.task(run.id(), "ingest").pid();
                 pids.add(restarted);
                 assertTrue(
                         ProcessHandle.of(restarted).map(ProcessHandle::isAlive).orElse(false));
@@ -156,23 +156,23 @@ class ProcessTaskTypesTest {
             DagRun run = f.runToEnd("stages", Map.of());
             assertEquals(RunState.FAILED, run.state(), "the task of an unbuilt module fails the run");
             assertTrue(
-                    f.task(run.id(), "missing").message.contains("module 'not-built' is not built"),
-                    f.task(run.id(), "missing").message);
+                    f.task(run.id(), "missing").message().contains("module 'not-built' is not built"),
+                    f.task(run.id(), "missing").message());
 
-            JsonNode java = JSON.readTree(f.task(run.id(), "java").output);
+            JsonNode java = JSON.readTree(f.task(run.id(), "java").output());
             assertEquals(List.of("tune", "--points", "7"), strings(java.get("args")));
             assertEquals("from-launch-env", java.get("probe.flag").asText(), "the module's JVM flags apply");
             assertTrue(java.get("max_heap_mb").asInt() <= 96, "jvm_opts apply");
             assertEquals(home.toString(), java.get("dltrigger.home").asText());
 
-            JsonNode spark = JSON.readTree(f.task(run.id(), "spark").output);
+            JsonNode spark = JSON.readTree(f.task(run.id(), "spark").output());
             assertEquals("local[2]", spark.get("spark.master").asText());
             assertEquals("client", spark.get("spark.submit.deployMode").asText());
             assertEquals("1g", spark.get("spark.executor.memory").asText());
             assertTrue(spark.get("max_heap_mb").asInt() <= 128, "driver_memory sets the driver's heap");
             assertEquals("features", spark.get("args").get(0).asText());
 
-            JsonNode flink = JSON.readTree(f.task(run.id(), "flink").output);
+            JsonNode flink = JSON.readTree(f.task(run.id(), "flink").output());
             assertEquals(List.of("ingest"), strings(flink.get("args")));
         }
     }

@@ -106,43 +106,27 @@ abstract class StoreContract {
         DagRun run = queuedRun();
         List<TaskInstance> tis = store.runs().start(run.id(), List.of(fresh(run, "a", 2), fresh(run, "b", 1)), T0);
         assertEquals(2, tis.size());
-        assertNotEquals(tis.get(0).id, tis.get(1).id);
+        assertTrue(tis.get(0).id() > 0 && tis.get(1).id() > 0);
+        assertNotEquals(tis.get(0).id(), tis.get(1).id());
         DagRun running = store.runs().get(run.id()).orElseThrow();
         assertEquals(RunState.RUNNING, running.state());
         assertEquals(T0, running.startedAt());
-        assertEquals(
-                List.of("a", "b"),
-                store.taskInstances().ofRun(run.id()).stream()
-                        .map(t -> t.taskId)
-                        .toList());
+        assertEquals(tis, store.taskInstances().ofRun(run.id()), "stored as returned");
 
-        TaskInstance a = tis.get(0);
-        a.tryNumber = 1;
-        a.state = TaskState.RUNNING;
-        a.startedAt = T0.plusSeconds(1);
-        a.hostname = "h";
+        TaskInstance a = tis.get(0).tryStarted("h", T0.plusSeconds(1));
         store.taskInstances().startTry(a, "/logs/a/try-1.log");
-        store.taskInstances().recordPid(a.id, 1, 4242, 99);
-        TaskInstance stored = store.taskInstances().get(a.id).orElseThrow();
-        assertEquals(4242L, stored.pid);
-        assertEquals(99L, stored.pidStartedAt);
-        assertEquals(TaskState.RUNNING, stored.state);
+        store.taskInstances().recordPid(a.id(), 1, 4242, 99);
+        assertEquals(a.withPid(4242L, 99L), store.taskInstances().get(a.id()).orElseThrow());
 
-        a.pid = 4242L;
-        a.state = TaskState.SUCCESS;
-        a.exitCode = 0;
-        a.endedAt = T0.plusSeconds(2);
-        a.output = "{\"n\":1}";
-        store.taskInstances().finishTry(a, TaskState.SUCCESS);
-        stored = store.taskInstances().get(a.id).orElseThrow();
-        assertEquals(TaskState.SUCCESS, stored.state);
-        assertEquals("{\"n\":1}", stored.output);
-        assertEquals(0, stored.exitCode);
-        List<TaskTry> tries = store.taskInstances().tries(a.id);
+        TaskInstance done = a.withPid(4242L, 99L).succeeded(0, "{\"n\":1}", null, T0.plusSeconds(2));
+        store.taskInstances().finishTry(done, TaskState.SUCCESS);
+        assertEquals(done, store.taskInstances().get(a.id()).orElseThrow());
+        List<TaskTry> tries = store.taskInstances().tries(a.id());
         assertEquals(1, tries.size());
         assertEquals(TaskState.SUCCESS, tries.get(0).state());
         assertEquals(4242L, tries.get(0).pid());
         assertEquals(0, tries.get(0).exitCode());
+        assertEquals("h", tries.get(0).hostname());
         assertEquals("/logs/a/try-1.log", tries.get(0).logPath());
         assertEquals(T0.plusSeconds(1), tries.get(0).startedAt());
         assertTrue(tries.get(0).endedAt() != null);
@@ -152,58 +136,79 @@ abstract class StoreContract {
     }
 
     @Test
+    void aFailedTryKeepsItsRetryTimeAndALongMessageIsCut() {
+        DagRun run = queuedRun();
+        TaskInstance a =
+                store.runs().start(run.id(), List.of(fresh(run, "a", 3)), T0).get(0);
+        TaskInstance started = a.tryStarted("h", T0);
+        store.taskInstances().startTry(started, "/logs/a/try-1.log");
+        TaskInstance retry = started.upForRetry(7, "x".repeat(5000), T0.plusSeconds(1), T0.plusSeconds(11));
+        store.taskInstances().finishTry(retry, TaskState.FAILED);
+        TaskInstance stored = store.taskInstances().get(a.id()).orElseThrow();
+        assertEquals(TaskState.UP_FOR_RETRY, stored.state());
+        assertEquals(T0.plusSeconds(11), stored.nextTryAt());
+        assertEquals(7, stored.exitCode());
+        assertEquals("x".repeat(3990) + "...", stored.message(), "cut to fit its column");
+        assertEquals(
+                TaskState.FAILED, store.taskInstances().tries(a.id()).get(0).state());
+    }
+
+    @Test
     void aRunClearedSinceItWasReadIsNotFinished() {
         DagRun run = queuedRun();
         TaskInstance a =
                 store.runs().start(run.id(), List.of(fresh(run, "a", 1)), T0).get(0);
         int revision = store.runs().get(run.id()).orElseThrow().revision();
-        a.state = TaskState.NONE;
-        a.message = "cleared";
-        store.runs().clear(run.id(), List.of(a));
+        TaskInstance cleared = a.ended(TaskState.FAILED, "boom", T0).cleared(1);
+        store.runs().clear(run.id(), List.of(cleared), List.of());
         assertFalse(store.runs().finish(run.id(), revision, RunState.SUCCESS, T0), "a clear happened meanwhile");
-        DagRun cleared = store.runs().get(run.id()).orElseThrow();
-        assertEquals(revision + 1, cleared.revision());
-        assertEquals(RunState.RUNNING, cleared.state());
-        assertEquals("cleared", store.taskInstances().get(a.id).orElseThrow().message);
-        assertTrue(store.runs().finish(run.id(), cleared.revision(), RunState.FAILED, T0.plusSeconds(5)));
+        DagRun again = store.runs().get(run.id()).orElseThrow();
+        assertEquals(revision + 1, again.revision());
+        assertEquals(RunState.RUNNING, again.state());
+        assertEquals(cleared, store.taskInstances().get(a.id()).orElseThrow());
+        assertTrue(store.runs().finish(run.id(), again.revision(), RunState.FAILED, T0.plusSeconds(5)));
         DagRun done = store.runs().get(run.id()).orElseThrow();
         assertEquals(RunState.FAILED, done.state());
         assertEquals(T0.plusSeconds(5), done.endedAt());
     }
 
     @Test
-    void aMappedTaskExpandsAndItsInstancesCanBeDeleted() {
+    void aMappedTaskExpandsAndAClearDeletesItsMappedInstances() {
         DagRun run = queuedRun();
         TaskInstance parent =
                 store.runs().start(run.id(), List.of(fresh(run, "m", 1)), T0).get(0);
-        parent.state = TaskState.MAPPED;
-        List<TaskInstance> kids =
-                List.of(new TaskInstance(run.id(), "m", 0, "\"x\""), new TaskInstance(run.id(), "m", 1, "\"y\""));
-        List<TaskInstance> stored = store.taskInstances().expand(parent, kids);
+        TaskInstance mappedParent = parent.mapped(2);
+        List<TaskInstance> kids = List.of(
+                TaskInstance.create(run.id(), "m", 0, "\"x\"", 1), TaskInstance.create(run.id(), "m", 1, "\"y\"", 1));
+        List<TaskInstance> stored = store.taskInstances().expand(mappedParent, kids);
         assertEquals(2, stored.size());
-        assertTrue(stored.stream().allMatch(t -> t.id > 0));
-        assertEquals(TaskState.MAPPED, store.taskInstances().get(parent.id).orElseThrow().state);
+        assertEquals(
+                List.of(
+                        kids.get(0).withId(stored.get(0).id()),
+                        kids.get(1).withId(stored.get(1).id())),
+                stored);
+        assertEquals(mappedParent, store.taskInstances().get(parent.id()).orElseThrow());
+        assertEquals("2 mapped instances", mappedParent.message());
         List<TaskInstance> all = store.taskInstances().ofRun(run.id());
-        assertEquals(List.of(-1, 0, 1), all.stream().map(t -> t.mapIndex).toList());
-        assertEquals("\"y\"", all.get(2).mapItem);
+        assertEquals(List.of(-1, 0, 1), all.stream().map(TaskInstance::mapIndex).toList());
 
-        TaskInstance k = stored.get(0);
-        k.tryNumber = 1;
-        k.state = TaskState.RUNNING;
-        k.startedAt = T0;
+        TaskInstance k = stored.get(0).tryStarted("h", T0);
         store.taskInstances().startTry(k, "/logs/m.0/try-1.log");
-        store.taskInstances().deleteMapped(run.id(), "m");
-        assertEquals(List.of(parent.id), ids(store.taskInstances().ofRun(run.id())));
-        assertEquals(List.of(), store.taskInstances().tries(k.id));
+        store.runs().clear(run.id(), List.of(mappedParent.cleared(1)), List.of("m"));
+        assertEquals(List.of(parent.id()), ids(store.taskInstances().ofRun(run.id())));
+        assertEquals(List.of(), store.taskInstances().tries(k.id()));
+        assertEquals(
+                TaskState.NONE,
+                store.taskInstances().get(parent.id()).orElseThrow().state());
     }
 
     @Test
     void aNewJobOfTheSameTaskReplacesTheRunningOne() {
         DagRun run = queuedRun();
         List<TaskInstance> tis = store.runs().start(run.id(), List.of(fresh(run, "a", 1), fresh(run, "b", 1)), T0);
-        SupervisedJob first = job(tis.get(0).id, 100);
+        SupervisedJob first = job(tis.get(0).id(), 100);
         assertEquals(List.of(), store.supervisedJobs().supervise(first));
-        SupervisedJob second = job(tis.get(1).id, 200);
+        SupervisedJob second = job(tis.get(1).id(), 200);
         List<SupervisedJob> replaced = store.supervisedJobs().supervise(second);
         assertEquals(List.of(first), replaced);
         assertEquals(List.of(second), store.supervisedJobs().inState(SupervisedJob.State.RUNNING));
@@ -214,9 +219,9 @@ abstract class StoreContract {
         SupervisedJob restarted = second.restarted(300, 7L);
         store.supervisedJobs().update(restarted, "supervised: running (pid 300), restarts 1");
         assertEquals(List.of(restarted), store.supervisedJobs().inState(SupervisedJob.State.RUNNING));
-        TaskInstance shown = store.taskInstances().get(tis.get(1).id).orElseThrow();
-        assertEquals(300L, shown.pid);
-        assertEquals("supervised: running (pid 300), restarts 1", shown.message);
+        TaskInstance shown = store.taskInstances().get(tis.get(1).id()).orElseThrow();
+        assertEquals(300L, shown.pid());
+        assertEquals("supervised: running (pid 300), restarts 1", shown.message());
     }
 
     @Test
@@ -255,9 +260,7 @@ abstract class StoreContract {
     }
 
     private static TaskInstance fresh(DagRun run, String taskId, int maxTries) {
-        TaskInstance ti = new TaskInstance(run.id(), taskId, -1, null);
-        ti.maxTries = maxTries;
-        return ti;
+        return TaskInstance.create(run.id(), taskId, -1, null, maxTries);
     }
 
     private static SupervisedJob job(long taskInstanceId, long pid) {
@@ -279,7 +282,7 @@ abstract class StoreContract {
 
     private static List<Long> ids(List<?> rows) {
         return rows.stream()
-                .map(r -> r instanceof DagRun d ? d.id() : ((TaskInstance) r).id)
+                .map(r -> r instanceof DagRun d ? d.id() : ((TaskInstance) r).id())
                 .toList();
     }
 }

@@ -154,8 +154,11 @@ final class JdbcRunRepository implements RunRepository {
     }
 
     @Override
-    public void clear(long runId, Collection<TaskInstance> cleared) {
+    public void clear(long runId, Collection<TaskInstance> cleared, Collection<String> unmapped) {
         jdbc.tx(c -> {
+            for (String taskId : unmapped) {
+                JdbcTaskInstanceRepository.deleteMapped(c, runId, taskId);
+            }
             for (TaskInstance ti : cleared) {
                 JdbcTaskInstanceRepository.save(c, ti);
             }

@@ -70,11 +70,11 @@ final class JdbcTaskInstanceRepository implements TaskInstanceRepository {
                     c,
                     "INSERT INTO task_try (task_instance_id, try_number, state, started_at, hostname, log_path)"
                             + " VALUES (?, ?, ?, ?, ?, ?)",
-                    ti.id,
-                    ti.tryNumber,
+                    ti.id(),
+                    ti.tryNumber(),
                     TaskState.RUNNING.name(),
-                    millis(ti.startedAt),
-                    ti.hostname,
+                    millis(ti.startedAt()),
+                    ti.hostname(),
                     logPath);
         });
     }
@@ -89,10 +89,10 @@ final class JdbcTaskInstanceRepository implements TaskInstanceRepository {
                             + " WHERE task_instance_id = ? AND try_number = ?",
                     tryState.name(),
                     System.currentTimeMillis(),
-                    ti.exitCode,
-                    ti.pid,
-                    ti.id,
-                    ti.tryNumber);
+                    ti.exitCode(),
+                    ti.pid(),
+                    ti.id(),
+                    ti.tryNumber());
         });
     }
 
@@ -142,20 +142,6 @@ final class JdbcTaskInstanceRepository implements TaskInstanceRepository {
     }
 
     @Override
-    public void deleteMapped(long runId, String taskId) {
-        jdbc.tx(c -> {
-            update(
-                    c,
-                    "DELETE FROM task_try WHERE task_instance_id IN"
-                            + " (SELECT id FROM task_instance WHERE run_id = ? AND task_id = ? AND map_index >= 0)",
-                    runId,
-                    taskId);
-            return update(
-                    c, "DELETE FROM task_instance WHERE run_id = ? AND task_id = ? AND map_index >= 0", runId, taskId);
-        });
-    }
-
-    @Override
     public Map<String, Long> countsByState() {
         Map<String, Long> out = new TreeMap<>();
         jdbc.query(
@@ -177,24 +163,35 @@ final class JdbcTaskInstanceRepository implements TaskInstanceRepository {
             for (TaskInstance ti : tis) {
                 Jdbc.bind(
                         ps,
-                        ti.runId,
-                        ti.taskId,
-                        ti.mapIndex,
-                        ti.mapItem,
-                        ti.state.name(),
-                        ti.tryNumber,
-                        ti.maxTries,
-                        millis(ti.nextTryAt),
-                        ti.message);
+                        ti.runId(),
+                        ti.taskId(),
+                        ti.mapIndex(),
+                        ti.mapItem(),
+                        ti.state().name(),
+                        ti.tryNumber(),
+                        ti.maxTries(),
+                        millis(ti.nextTryAt()),
+                        ti.message());
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
-                    ti.id = keys.getLong(1);
+                    out.add(ti.withId(keys.getLong(1)));
                 }
-                out.add(ti);
             }
         }
         return out;
+    }
+
+    /** Deletes the mapped instances of a task, and their tries. */
+    static int deleteMapped(Connection c, long runId, String taskId) throws SQLException {
+        update(
+                c,
+                "DELETE FROM task_try WHERE task_instance_id IN"
+                        + " (SELECT id FROM task_instance WHERE run_id = ? AND task_id = ? AND map_index >= 0)",
+                runId,
+                taskId);
+        return update(
+                c, "DELETE FROM task_instance WHERE run_id = ? AND task_id = ? AND map_index >= 0", runId, taskId);
     }
 
     static int save(Connection c, TaskInstance ti) throws SQLException {
@@ -203,36 +200,39 @@ final class JdbcTaskInstanceRepository implements TaskInstanceRepository {
                 "UPDATE task_instance SET state = ?, try_number = ?, max_tries = ?, next_try_at = ?, started_at = ?,"
                         + " ended_at = ?, hostname = ?, pid = ?, pid_started_at = ?, exit_code = ?, message = ?,"
                         + " output = ? WHERE id = ?",
-                ti.state.name(),
-                ti.tryNumber,
-                ti.maxTries,
-                millis(ti.nextTryAt),
-                millis(ti.startedAt),
-                millis(ti.endedAt),
-                ti.hostname,
-                ti.pid,
-                ti.pidStartedAt,
-                ti.exitCode,
-                truncate(ti.message),
-                ti.output,
-                ti.id);
+                ti.state().name(),
+                ti.tryNumber(),
+                ti.maxTries(),
+                millis(ti.nextTryAt()),
+                millis(ti.startedAt()),
+                millis(ti.endedAt()),
+                ti.hostname(),
+                ti.pid(),
+                ti.pidStartedAt(),
+                ti.exitCode(),
+                truncate(ti.message()),
+                ti.output(),
+                ti.id());
     }
 
     private static TaskInstance row(ResultSet rs) throws SQLException {
-        TaskInstance ti = new TaskInstance(rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5));
-        ti.id = rs.getLong(1);
-        ti.state = TaskState.valueOf(rs.getString(6));
-        ti.tryNumber = rs.getInt(7);
-        ti.maxTries = rs.getInt(8);
-        ti.nextTryAt = instant(rs, 9);
-        ti.startedAt = instant(rs, 10);
-        ti.endedAt = instant(rs, 11);
-        ti.hostname = rs.getString(12);
-        ti.pid = nullableLong(rs, 13);
-        ti.pidStartedAt = nullableLong(rs, 14);
-        ti.exitCode = nullableInt(rs, 15);
-        ti.message = rs.getString(16);
-        ti.output = rs.getString(17);
-        return ti;
+        return new TaskInstance(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getInt(4),
+                rs.getString(5),
+                TaskState.valueOf(rs.getString(6)),
+                rs.getInt(7),
+                rs.getInt(8),
+                instant(rs, 9),
+                instant(rs, 10),
+                instant(rs, 11),
+                rs.getString(12),
+                nullableLong(rs, 13),
+                nullableLong(rs, 14),
+                nullableInt(rs, 15),
+                rs.getString(16),
+                rs.getString(17));
     }
 }
