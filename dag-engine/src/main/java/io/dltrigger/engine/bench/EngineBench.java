@@ -1,12 +1,12 @@
 package io.dltrigger.engine.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dltrigger.engine.config.EngineConfig;
 import io.dltrigger.engine.model.DagBuilder;
 import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.model.RunState;
 import io.dltrigger.engine.model.TaskAction;
 import io.dltrigger.engine.model.TaskInstance;
-import io.dltrigger.engine.service.EngineConfig;
 import io.dltrigger.engine.service.EngineRuntime;
 import io.dltrigger.engine.store.jdbc.JdbcStore;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package io.dltrigger.engine.executor;
 
+import io.dltrigger.engine.config.EngineConfig;
+import io.dltrigger.engine.dagfile.DagRegistry;
 import io.dltrigger.engine.launch.Cancellation;
 import io.dltrigger.engine.launch.Launchers;
 import io.dltrigger.engine.launch.Outcome;
@@ -15,9 +17,7 @@ import io.dltrigger.engine.model.RunType;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskSpec;
 import io.dltrigger.engine.model.TaskState;
-import io.dltrigger.engine.scheduler.RunFactory;
-import io.dltrigger.engine.service.DagRegistry;
-import io.dltrigger.engine.service.EngineConfig;
+import io.dltrigger.engine.scheduler.Scheduler;
 import io.dltrigger.engine.store.Store;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -59,7 +59,7 @@ public final class Coordinator implements AutoCloseable {
     private final EngineConfig cfg;
     private final Store store;
     private final DagRegistry dags;
-    private final RunFactory runFactory;
+    private final Scheduler scheduler;
     private final EngineMetrics metrics;
     private final Launchers launchers;
     private final RunAdvancer advancer;
@@ -94,7 +94,7 @@ public final class Coordinator implements AutoCloseable {
         this.cfg = cfg;
         this.store = store;
         this.dags = dags;
-        this.runFactory = new RunFactory(store.runs());
+        this.scheduler = new Scheduler(store.runs(), store.dags(), dags);
         this.metrics = metrics;
         this.launchers = Launchers.standard(cfg.killGrace());
         this.advancer = new RunAdvancer(cfg.home());
@@ -239,10 +239,12 @@ public final class Coordinator implements AutoCloseable {
         activeSnapshot = active.size();
     }
 
-    /** Reads what other processes changed: DAG files, schedules due, queued and cleared runs. */
+    /**
+     * Reads what other processes changed (DAG files, cleared runs), then starts the runs the scheduler
+     * admits: due scheduled runs and queued ones.
+     */
     private void poll(Instant now) {
         dags.refresh();
-        Set<String> paused = store.dags().paused();
         Long only = onlyRun;
         for (DagRun run : store.runs().inState(RunState.RUNNING)) {
             if (only != null && run.id() != only) {
@@ -253,49 +255,10 @@ public final class Coordinator implements AutoCloseable {
                 load(run, now);
             }
         }
-        List<DagRun> queued = new ArrayList<>(store.runs().inState(RunState.QUEUED));
-        if (only != null) {
-            queued.removeIf(q -> q.id() != only);
+        List<DagRun> driven = active.values().stream().map(r -> r.run).toList();
+        for (Scheduler.Admitted a : scheduler.admit(now, driven, only)) {
+            startRun(a.run(), a.dag(), now);
         }
-        for (Dag dag : dags.all()) {
-            if (only == null && dag.schedule() != null && !paused.contains(dag.id())) {
-                long taken = active.values().stream()
-                                .filter(r -> r.dag().id().equals(dag.id()) && r.run.backfillId() == null)
-                                .count()
-                        + queued.stream()
-                                .filter(q -> q.dagId().equals(dag.id()) && q.backfillId() == null)
-                                .count();
-                queued.addAll(runFactory.createDueRuns(
-                        dag, store.dags().version(dag.id()), now, dag.maxActiveRuns() - (int) taken));
-            }
-        }
-        for (DagRun run : queued) {
-            if ((only != null || !paused.contains(run.dagId())) && roomFor(run)) {
-                Optional<Dag> dag = dags.dag(run.dagId());
-                if (dag.isPresent()) {
-                    startRun(run, dag.get(), now);
-                } else if (waitingForDag.add(run.id())) {
-                    LOG.warn(
-                            "run {} of DAG {} waits: the DAG is not loaded (see dags list for refused files)",
-                            run.id(),
-                            run.dagId());
-                }
-            }
-        }
-    }
-
-    private boolean roomFor(DagRun run) {
-        if (run.backfillId() != null) {
-            long n = active.values().stream()
-                    .filter(r -> run.backfillId().equals(r.run.backfillId()))
-                    .count();
-            return n < store.runs().backfillMaxActive(run.backfillId());
-        }
-        int max = dags.dag(run.dagId()).map(Dag::maxActiveRuns).orElse(1);
-        long n = active.values().stream()
-                .filter(r -> r.dag().id().equals(run.dagId()) && r.run.backfillId() == null)
-                .count();
-        return n < max;
     }
 
     private void startRun(DagRun run, Dag dag, Instant now) {

@@ -1,5 +1,7 @@
 package io.dltrigger.engine.service;
 
+import io.dltrigger.engine.config.EngineConfig;
+import io.dltrigger.engine.dagfile.DagRegistry;
 import io.dltrigger.engine.executor.Coordinator;
 import io.dltrigger.engine.metrics.EngineMetrics;
 import io.dltrigger.engine.store.Store;
@@ -18,7 +20,7 @@ public final class EngineRuntime implements AutoCloseable {
 
     private EngineRuntime(EngineConfig cfg, Store store, boolean withEngine) {
         this.store = store;
-        this.dags = new DagRegistry(cfg.dagsDir(), store, cfg.pools().keySet());
+        this.dags = new DagRegistry(cfg.dagsDir(), store.dags(), cfg.pools().keySet());
         this.metrics = new EngineMetrics(store);
         this.engine = withEngine ? new Coordinator(cfg, store, dags, metrics) : null;
         this.service = new EngineService(store, dags, engine == null ? () -> {} : engine::wakeup);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.dltrigger.engine.dagfile.DagFileException;
+import io.dltrigger.engine.dagfile.DagRegistry;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.model.TaskInstance;

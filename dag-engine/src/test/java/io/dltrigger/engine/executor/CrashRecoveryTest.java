@@ -3,11 +3,11 @@ package io.dltrigger.engine.executor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dltrigger.engine.config.EngineConfig;
 import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.model.RunState;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskState;
-import io.dltrigger.engine.service.EngineConfig;
 import io.dltrigger.engine.service.EngineRuntime;
 import io.dltrigger.engine.service.EngineService;
 import io.dltrigger.engine.store.jdbc.JdbcStore;

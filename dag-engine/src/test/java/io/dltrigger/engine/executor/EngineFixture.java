@@ -1,10 +1,10 @@
 package io.dltrigger.engine.executor;
 
+import io.dltrigger.engine.config.EngineConfig;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.model.RunState;
 import io.dltrigger.engine.model.TaskInstance;
-import io.dltrigger.engine.service.EngineConfig;
 import io.dltrigger.engine.service.EngineRuntime;
 import io.dltrigger.engine.service.EngineService;
 import io.dltrigger.engine.store.jdbc.JdbcStore;

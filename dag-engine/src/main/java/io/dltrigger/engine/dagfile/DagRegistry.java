@@ -1,10 +1,8 @@
-package io.dltrigger.engine.service;
+package io.dltrigger.engine.dagfile;
 
-import io.dltrigger.engine.dagfile.DagFileException;
-import io.dltrigger.engine.dagfile.DagFolder;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.TaskSpec;
-import io.dltrigger.engine.store.Store;
+import io.dltrigger.engine.store.DagRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,14 +21,14 @@ import java.util.stream.Stream;
  */
 public final class DagRegistry {
     private final Path folder;
-    private final Store store;
+    private final DagRepository store;
     private final Set<String> pools;
     private final Map<String, Dag> javaDags = new LinkedHashMap<>();
     private volatile Map<String, Dag> dags = Map.of();
     private volatile List<DagFileException> errors = List.of();
     private String fingerprint = "";
 
-    public DagRegistry(Path folder, Store store, Set<String> pools) {
+    public DagRegistry(Path folder, DagRepository store, Set<String> pools) {
         this.folder = folder;
         this.store = store;
         this.pools = pools;
@@ -84,8 +82,7 @@ public final class DagRegistry {
             next.put(id, dag);
             definitions.put(id, describe(dag));
         });
-        definitions.forEach(
-                (id, text) -> store.dags().register(id, text, next.get(id).source()));
+        definitions.forEach((id, text) -> store.register(id, text, next.get(id).source()));
         dags = next;
         errors = List.copyOf(errs);
     }

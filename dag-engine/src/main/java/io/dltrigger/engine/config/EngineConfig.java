@@ -1,4 +1,4 @@
-package io.dltrigger.engine.service;
+package io.dltrigger.engine.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
