@@ -314,8 +314,8 @@ public final class Coordinator implements AutoCloseable {
             r.instances.put(t);
             running.put(t.id(), c);
             dispatcher.occupy(ready(r, t));
-            if (spec.timeout() != null) {
-                timeouts.arm(t.id(), t.startedAt().plus(spec.timeout()));
+            if (spec.timeout() != null) { // counted from the try's start, not from the re-attach
+                timeouts.arm(t.id(), (t.startedAt() == null ? now : t.startedAt()).plus(spec.timeout()));
             }
             workers.run(t.id(), t.tryNumber(), new Work.Blocking(re.await()), c);
         } else if (verdict instanceof Recovered.Ended e) {

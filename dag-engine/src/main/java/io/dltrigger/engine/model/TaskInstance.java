@@ -82,126 +82,65 @@ public record TaskInstance(
 
     /** Waiting for a worker ({@link TaskState#SCHEDULED}, kept in memory only). */
     public TaskInstance scheduled() {
-        return next(
-                TaskState.SCHEDULED,
-                tryNumber,
-                maxTries,
-                nextTryAt,
-                startedAt,
-                endedAt,
-                hostname,
-                pid,
-                pidStartedAt,
-                exitCode,
-                message,
-                output);
+        Next n = new Next(this);
+        n.state = TaskState.SCHEDULED;
+        return n.done();
     }
 
-    /** A new try starts on {@code host}. */
+    /** A new try starts on {@code host}: the previous try's end, pid, exit code and message are cleared. */
     public TaskInstance tryStarted(String host, Instant at) {
-        return next(TaskState.RUNNING, tryNumber + 1, maxTries, null, at, null, host, null, null, null, null, output);
+        Next n = new Next(this);
+        n.state = TaskState.RUNNING;
+        n.tryNumber = tryNumber + 1;
+        n.nextTryAt = null;
+        n.startedAt = at;
+        n.endedAt = null;
+        n.hostname = host;
+        n.pid = null;
+        n.pidStartedAt = null;
+        n.exitCode = null;
+        n.message = null;
+        return n.done();
     }
 
     /** The try's process runs as {@code newPid} (started at {@code startedMillis}, to tell it from a recycled pid). */
     public TaskInstance withPid(Long newPid, Long startedMillis) {
-        return next(
-                state,
-                tryNumber,
-                maxTries,
-                nextTryAt,
-                startedAt,
-                endedAt,
-                hostname,
-                newPid,
-                startedMillis,
-                exitCode,
-                message,
-                output);
+        Next n = new Next(this);
+        n.pid = newPid;
+        n.pidStartedAt = startedMillis;
+        return n.done();
     }
 
     /** The try succeeded. */
     public TaskInstance succeeded(Integer exit, String taskOutput, String why, Instant at) {
-        return next(
-                TaskState.SUCCESS,
-                tryNumber,
-                maxTries,
-                nextTryAt,
-                startedAt,
-                at,
-                hostname,
-                pid,
-                pidStartedAt,
-                exit,
-                why,
-                taskOutput);
+        Next n = ended(TaskState.SUCCESS, exit, why, at);
+        n.output = taskOutput;
+        return n.done();
     }
 
     /** The try failed and another one follows at {@code nextTry}. */
     public TaskInstance upForRetry(Integer exit, String why, Instant at, Instant nextTry) {
-        return next(
-                TaskState.UP_FOR_RETRY,
-                tryNumber,
-                maxTries,
-                nextTry,
-                startedAt,
-                at,
-                hostname,
-                pid,
-                pidStartedAt,
-                exit,
-                why,
-                output);
+        Next n = ended(TaskState.UP_FOR_RETRY, exit, why, at);
+        n.nextTryAt = nextTry;
+        return n.done();
     }
 
     /** The try failed, for good. */
     public TaskInstance failed(Integer exit, String why, Instant at) {
-        return next(
-                TaskState.FAILED,
-                tryNumber,
-                maxTries,
-                nextTryAt,
-                startedAt,
-                at,
-                hostname,
-                pid,
-                pidStartedAt,
-                exit,
-                why,
-                output);
+        return ended(TaskState.FAILED, exit, why, at).done();
     }
 
     /** Ends without a try: skipped, upstream failed, or failed before it could run (a bad map_over). */
     public TaskInstance ended(TaskState finalState, String why, Instant at) {
-        return next(
-                finalState,
-                tryNumber,
-                maxTries,
-                nextTryAt,
-                startedAt,
-                at,
-                hostname,
-                pid,
-                pidStartedAt,
-                exitCode,
-                why,
-                output);
+        return ended(finalState, exitCode, why, at).done();
     }
 
     /** The parent of {@code count} mapped instances, which carry the work. */
     public TaskInstance mapped(int count) {
-        return next(
-                TaskState.MAPPED,
-                tryNumber,
-                maxTries,
-                nextTryAt,
-                startedAt,
-                endedAt,
-                hostname,
-                pid,
-                pidStartedAt,
-                exitCode,
-                count + " mapped instances",
-                output);
+        Next n = new Next(this);
+        n.state = TaskState.MAPPED;
+        n.message = count + " mapped instances";
+        return n.done();
     }
 
     /**
@@ -209,53 +148,86 @@ public record TaskInstance(
      * doesn't count against the retries.
      */
     public TaskInstance requeued(Instant at) {
-        return next(
-                TaskState.NONE,
-                tryNumber,
-                maxTries + 1,
-                nextTryAt,
-                startedAt,
-                at,
-                hostname,
-                pid,
-                pidStartedAt,
-                exitCode,
-                "interrupted by an engine restart; re-queued",
-                output);
+        Next n = ended(TaskState.NONE, exitCode, "interrupted by an engine restart; re-queued", at);
+        n.maxTries = maxTries + 1;
+        return n.done();
     }
 
-    /** Cleared for a re-run, with {@code tries} more tries (Airflow's clear). */
+    /** Cleared for a re-run with {@code tries} more tries (Airflow's clear): its outcome and output are gone. */
     public TaskInstance cleared(int tries) {
-        return next(
-                TaskState.NONE,
-                tryNumber,
-                tryNumber + tries,
-                null,
-                startedAt,
-                null,
-                hostname,
-                null,
-                null,
-                null,
-                "cleared",
-                null);
+        Next n = new Next(this);
+        n.state = TaskState.NONE;
+        n.maxTries = tryNumber + tries;
+        n.nextTryAt = null;
+        n.endedAt = null;
+        n.pid = null;
+        n.pidStartedAt = null;
+        n.exitCode = null;
+        n.message = "cleared";
+        n.output = null;
+        return n.done();
     }
 
-    private TaskInstance next(
-            TaskState s,
-            int tries,
-            int max,
-            Instant nextTry,
-            Instant started,
-            Instant ended,
-            String host,
-            Long p,
-            Long pStarted,
-            Integer exit,
-            String why,
-            String out) {
-        return new TaskInstance(
-                id, runId, taskId, mapIndex, mapItem, s, tries, max, nextTry, started, ended, host, p, pStarted, exit,
-                why, out);
+    private Next ended(TaskState finalState, Integer exit, String why, Instant at) {
+        Next n = new Next(this);
+        n.state = finalState;
+        n.endedAt = at;
+        n.exitCode = exit;
+        n.message = why;
+        return n;
+    }
+
+    /** The next value under construction: a transition sets what changes, the rest is copied. */
+    private static final class Next {
+        private final TaskInstance from;
+        TaskState state;
+        int tryNumber;
+        int maxTries;
+        Instant nextTryAt;
+        Instant startedAt;
+        Instant endedAt;
+        String hostname;
+        Long pid;
+        Long pidStartedAt;
+        Integer exitCode;
+        String message;
+        String output;
+
+        Next(TaskInstance from) {
+            this.from = from;
+            this.state = from.state;
+            this.tryNumber = from.tryNumber;
+            this.maxTries = from.maxTries;
+            this.nextTryAt = from.nextTryAt;
+            this.startedAt = from.startedAt;
+            this.endedAt = from.endedAt;
+            this.hostname = from.hostname;
+            this.pid = from.pid;
+            this.pidStartedAt = from.pidStartedAt;
+            this.exitCode = from.exitCode;
+            this.message = from.message;
+            this.output = from.output;
+        }
+
+        TaskInstance done() {
+            return new TaskInstance(
+                    from.id,
+                    from.runId,
+                    from.taskId,
+                    from.mapIndex,
+                    from.mapItem,
+                    state,
+                    tryNumber,
+                    maxTries,
+                    nextTryAt,
+                    startedAt,
+                    endedAt,
+                    hostname,
+                    pid,
+                    pidStartedAt,
+                    exitCode,
+                    message,
+                    output);
+        }
     }
 }
