@@ -9,21 +9,21 @@ import io.dltrigger.engine.store.jdbc.JdbcStore;
 
 /**
  * Everything wired together: the store, the DAG registry, metrics, the service and (when this process
- * schedules) the engine. The CLI's read-only commands open it without an engine.
+ * schedules) the executor's coordinator. The CLI's read-only commands open it without one.
  */
 public final class EngineRuntime implements AutoCloseable {
     private final Store store;
     private final DagRegistry dags;
     private final EngineMetrics metrics;
     private final EngineService service;
-    private final Coordinator engine;
+    private final Coordinator coordinator;
 
     private EngineRuntime(EngineConfig cfg, Store store, boolean withEngine) {
         this.store = store;
         this.dags = new DagRegistry(cfg.dagsDir(), store.dags(), cfg.pools().keySet());
         this.metrics = new EngineMetrics(store);
-        this.engine = withEngine ? new Coordinator(cfg, store, dags, metrics) : null;
-        this.service = new EngineService(store, dags, engine == null ? () -> {} : engine::wakeup);
+        this.coordinator = withEngine ? new Coordinator(cfg, store, dags, metrics) : null;
+        this.service = new EngineService(store, dags, coordinator == null ? () -> {} : coordinator::wakeup);
     }
 
     /** Opens the database; with {@code withEngine}, also takes the engine lease and starts scheduling. */
@@ -36,20 +36,20 @@ public final class EngineRuntime implements AutoCloseable {
 
     /** Starts the engine (after Java DAGs are registered). */
     public EngineRuntime start() {
-        if (engine == null) {
+        if (coordinator == null) {
             throw new IllegalStateException("opened without an engine");
         }
-        engine.start();
+        coordinator.start();
         return this;
     }
 
     /** Starts an engine that drives only the given run (see {@link Coordinator#restrictTo}). */
     public EngineRuntime startOnly(long runId) {
-        if (engine == null) {
+        if (coordinator == null) {
             throw new IllegalStateException("opened without an engine");
         }
-        engine.restrictTo(runId);
-        engine.start();
+        coordinator.restrictTo(runId);
+        coordinator.start();
         return this;
     }
 
@@ -67,8 +67,8 @@ public final class EngineRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        if (engine != null) {
-            engine.close();
+        if (coordinator != null) {
+            coordinator.close();
         }
         store.close();
     }

@@ -37,13 +37,13 @@ public final class EngineService {
 
     private final Store store;
     private final DagRegistry dags;
-    private final RunFactory runs;
+    private final RunFactory runFactory;
     private final Runnable wakeup;
 
     public EngineService(Store store, DagRegistry dags, Runnable wakeup) {
         this.store = store;
         this.dags = dags;
-        this.runs = new RunFactory(store.runs());
+        this.runFactory = new RunFactory(store.runs());
         this.wakeup = wakeup;
     }
 
@@ -91,14 +91,15 @@ public final class EngineService {
     /** Manual run; parameter values are JSON when they parse as JSON, else strings. */
     public DagRun trigger(String dagId, Map<String, String> params) {
         Dag dag = dag(dagId);
-        DagRun run = runs.trigger(dag, store.dags().version(dagId), jsonValues(params));
+        DagRun run = runFactory.trigger(dag, store.dags().version(dagId), jsonValues(params));
         wakeup.run();
         return run;
     }
 
     public List<DagRun> backfill(String dagId, LocalDate from, LocalDate to, int parallel, Map<String, String> params) {
         Dag dag = dag(dagId);
-        List<DagRun> created = runs.backfill(dag, store.dags().version(dagId), from, to, parallel, jsonValues(params));
+        List<DagRun> created =
+                runFactory.backfill(dag, store.dags().version(dagId), from, to, parallel, jsonValues(params));
         wakeup.run();
         return created;
     }
