@@ -1,14 +1,14 @@
 package io.dltrigger.engine.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dltrigger.engine.config.EngineConfig;
 import io.dltrigger.engine.model.DagBuilder;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.RunState;
 import io.dltrigger.engine.model.TaskAction;
-import io.dltrigger.engine.service.EngineConfig;
+import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.service.EngineRuntime;
-import io.dltrigger.engine.state.Database;
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.RunState;
-import io.dltrigger.engine.state.TaskInstance;
+import io.dltrigger.engine.store.jdbc.JdbcStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,7 +74,7 @@ public final class EngineBench implements Callable<Integer> {
                 .withLogsDir(dir.resolve("logs"))
                 .withWorkers(workers)
                 .withPollInterval(Duration.ofSeconds(1));
-        String url = db != null ? db : Database.h2FileUrl(dir.resolve("state"));
+        String url = db != null ? db : JdbcStore.h2FileUrl(dir.resolve("state"));
         System.out.printf("cores: %d, state: %s, workers: %d%n", cores, url, workers);
         try (EngineRuntime rt =
                 EngineRuntime.open(cfg, url, dbUser, System.getenv().getOrDefault("DLTRIGGER_DB_PASSWORD", ""), true)) {
@@ -124,10 +124,10 @@ public final class EngineBench implements Callable<Integer> {
             if (Files.isRegularFile(root.resolve("dag-engine/target/launch.env"))) {
                 List<Long> engine = new ArrayList<>();
                 for (int i = 0; i < Math.max(repeat, 5); i++) {
-                    RunRecord r = runOnce(rt, "child_jvm");
+                    DagRun r = runOnce(rt, "child_jvm");
                     TaskInstance t = rt.service().tasks(r.id()).get(0);
-                    long main = JSON.readTree(t.output).get("main_started_ms").asLong();
-                    engine.add(main - t.startedAt.toEpochMilli());
+                    long main = JSON.readTree(t.output()).get("main_started_ms").asLong();
+                    engine.add(main - t.startedAt().toEpochMilli());
                 }
                 List<Long> bare = new ArrayList<>();
                 for (int i = 0; i < Math.max(repeat, 5); i++) {
@@ -148,14 +148,14 @@ public final class EngineBench implements Callable<Integer> {
         runOnce(rt, dag);
         double best = Double.MAX_VALUE;
         for (int i = 0; i < n; i++) {
-            RunRecord r = runOnce(rt, dag);
+            DagRun r = runOnce(rt, dag);
             best = Math.min(best, Duration.between(r.createdAt(), r.endedAt()).toNanos() / 1e9);
         }
         return best;
     }
 
-    private static RunRecord runOnce(EngineRuntime rt, String dag) throws Exception {
-        RunRecord r = rt.service().awaitRun(rt.service().trigger(dag, Map.of()).id(), Duration.ofMinutes(10));
+    private static DagRun runOnce(EngineRuntime rt, String dag) throws Exception {
+        DagRun r = rt.service().awaitRun(rt.service().trigger(dag, Map.of()).id(), Duration.ofMinutes(10));
         if (r.state() != RunState.SUCCESS) {
             throw new IllegalStateException("benchmark run of " + dag + " ended " + r.state());
         }

@@ -1,7 +1,7 @@
 package io.dltrigger.engine.cli;
 
+import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.service.EngineRuntime;
-import io.dltrigger.engine.state.RunRecord;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class BackfillCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (EngineRuntime rt = conn.open(false)) {
-            List<RunRecord> runs = rt.service().backfill(dagId, from, to, parallel, params);
+            List<DagRun> runs = rt.service().backfill(dagId, from, to, parallel, params);
             spec.commandLine().getOut().println("queued " + runs.size() + " backfill runs of " + dagId);
             Tables.print(
                     spec.commandLine().getOut(),

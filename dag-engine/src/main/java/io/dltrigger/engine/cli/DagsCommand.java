@@ -2,6 +2,7 @@ package io.dltrigger.engine.cli;
 
 import io.dltrigger.engine.dagfile.DagFileException;
 import io.dltrigger.engine.dagfile.DagFileParser;
+import io.dltrigger.engine.dagfile.DagFolder;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.TaskSpec;
 import io.dltrigger.engine.service.EngineRuntime;
@@ -120,12 +121,7 @@ public final class DagsCommand {
         public Integer call() throws Exception {
             List<Path> todo = new ArrayList<>(files);
             if (todo.isEmpty()) {
-                Path dir = conn.config().dagsDir();
-                try (var s = Files.list(dir)) {
-                    s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                            .sorted()
-                            .forEach(todo::add);
-                }
+                todo.addAll(DagFolder.files(conn.config().dagsDir()));
             }
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();

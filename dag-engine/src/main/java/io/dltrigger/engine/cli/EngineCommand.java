@@ -1,11 +1,11 @@
 package io.dltrigger.engine.cli;
 
 import io.dltrigger.engine.http.RestServer;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.TaskInstance;
+import io.dltrigger.engine.model.TaskState;
 import io.dltrigger.engine.service.EngineRuntime;
 import io.dltrigger.engine.service.EngineService;
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.TaskInstance;
-import io.dltrigger.engine.state.TaskState;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashMap;
@@ -112,17 +112,17 @@ public final class EngineCommand {
         public Integer call() throws Exception {
             try (EngineRuntime rt = conn.open(true)) {
                 EngineService s = rt.service();
-                RunRecord run = s.trigger(dagId, params);
+                DagRun run = s.trigger(dagId, params);
                 rt.startOnly(run.id());
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("run " + run.id() + " (" + run.runKey() + ") of " + dagId);
                 out.flush();
-                RunRecord done = new Progress(s, out, System.console() != null)
+                DagRun done = new Progress(s, out, System.console() != null)
                         .follow(run.id(), io.dltrigger.engine.model.Durations.parse(timeout));
                 out.println("run " + run.id() + ": " + done.state().name().toLowerCase() + " in "
                         + Tables.took(done.startedAt(), done.endedAt()));
                 out.flush();
-                return done.state() == io.dltrigger.engine.state.RunState.SUCCESS ? 0 : 1;
+                return done.state() == io.dltrigger.engine.model.RunState.SUCCESS ? 0 : 1;
             }
         }
     }
@@ -141,32 +141,34 @@ public final class EngineCommand {
             this.tty = tty;
         }
 
-        RunRecord follow(long runId, Duration timeout) throws InterruptedException {
+        DagRun follow(long runId, Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (true) {
-                RunRecord r = s.run(runId);
+                DagRun r = s.run(runId);
                 List<TaskInstance> tis = s.tasks(runId);
                 clearLive();
                 for (TaskInstance t : tis) {
-                    String key = t.state + "/" + t.tryNumber;
-                    if (!key.equals(seen.put(t.id, key)) && t.state != TaskState.NONE && t.state != TaskState.RUNNING) {
+                    String key = t.state() + "/" + t.tryNumber();
+                    if (!key.equals(seen.put(t.id(), key))
+                            && t.state() != TaskState.NONE
+                            && t.state() != TaskState.RUNNING) {
                         out.printf(
                                 "  %-28s %-16s try %d%s%n",
                                 t.label(),
-                                t.state.name().toLowerCase(),
-                                t.tryNumber,
-                                t.message == null ? "" : "  " + t.message);
-                    } else if (t.state == TaskState.RUNNING && !tty && !key.equals(seen.get(-t.id))) {
-                        seen.put(-t.id, key);
-                        out.printf("  %-28s running          try %d%n", t.label(), t.tryNumber);
+                                t.state().name().toLowerCase(),
+                                t.tryNumber(),
+                                t.message() == null ? "" : "  " + t.message());
+                    } else if (t.state() == TaskState.RUNNING && !tty && !key.equals(seen.get(-t.id()))) {
+                        seen.put(-t.id(), key);
+                        out.printf("  %-28s running          try %d%n", t.label(), t.tryNumber());
                     }
                 }
                 if (tty) {
                     for (TaskInstance t : tis) {
-                        if (t.state == TaskState.RUNNING) {
+                        if (t.state() == TaskState.RUNNING) {
                             out.printf(
                                     "  \u25b6 %-26s running %s (try %d)%n",
-                                    t.label(), Tables.took(t.startedAt, null), t.tryNumber);
+                                    t.label(), Tables.took(t.startedAt(), null), t.tryNumber());
                             liveLines++;
                         }
                     }

@@ -1,7 +1,7 @@
 package io.dltrigger.engine.cli;
 
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.TaskInstance;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.TaskInstance;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,7 @@ final class Tables {
         out.flush();
     }
 
-    static List<String> run(RunRecord r) {
+    static List<String> run(DagRun r) {
         return List.of(
                 String.valueOf(r.id()),
                 r.dagId(),
@@ -48,13 +48,13 @@ final class Tables {
 
     static List<String> task(TaskInstance t) {
         return List.of(
-                String.valueOf(t.id),
+                String.valueOf(t.id()),
                 t.label(),
-                t.state.name().toLowerCase(),
-                String.valueOf(t.tryNumber),
-                t.exitCode == null ? "-" : String.valueOf(t.exitCode),
-                took(t.startedAt, t.endedAt),
-                t.message == null ? "" : t.message);
+                t.state().name().toLowerCase(),
+                String.valueOf(t.tryNumber()),
+                t.exitCode() == null ? "-" : String.valueOf(t.exitCode()),
+                took(t.startedAt(), t.endedAt()),
+                t.message() == null ? "" : t.message());
     }
 
     static final List<String> TASK_HEADER = List.of("ID", "TASK", "STATE", "TRY", "EXIT", "TOOK", "MESSAGE");

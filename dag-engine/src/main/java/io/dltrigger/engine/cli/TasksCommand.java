@@ -68,7 +68,7 @@ public final class TasksCommand implements Callable<Integer> {
                 java.io.PrintWriter out = spec.commandLine().getOut();
                 int printed = 0;
                 while (true) {
-                    boolean running = rt.service().task(id).state == io.dltrigger.engine.state.TaskState.RUNNING;
+                    boolean running = rt.service().task(id).state() == io.dltrigger.engine.model.TaskState.RUNNING;
                     String log = rt.service().log(id, tryNumber);
                     out.print(log.substring(Math.min(printed, log.length())));
                     out.flush();

@@ -1,7 +1,7 @@
 package io.dltrigger.engine.cli;
 
+import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.service.EngineRuntime;
-import io.dltrigger.engine.state.RunRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,7 +35,7 @@ public final class TriggerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (EngineRuntime rt = conn.open(false)) {
-            RunRecord r = rt.service().trigger(dagId, params);
+            DagRun r = rt.service().trigger(dagId, params);
             spec.commandLine().getOut().println("queued run " + r.id() + " (" + r.runKey() + ") of " + dagId);
             spec.commandLine().getOut().flush();
             return 0;

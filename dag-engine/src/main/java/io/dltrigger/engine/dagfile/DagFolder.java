@@ -19,6 +19,17 @@ public final class DagFolder {
     /** The DAGs that loaded and the files that were refused. */
     public record Scan(Map<String, Dag> dags, Map<String, String> sources, List<DagFileException> errors) {}
 
+    /** The DAG files of a folder, in name order. */
+    public static List<Path> files(Path folder) {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list DAG folder " + folder, e);
+        }
+    }
+
     public static Scan scan(Path folder) {
         Map<String, Dag> dags = new LinkedHashMap<>();
         Map<String, String> sources = new LinkedHashMap<>();
@@ -26,15 +37,7 @@ public final class DagFolder {
         if (!Files.isDirectory(folder)) {
             return new Scan(dags, sources, errors);
         }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list DAG folder " + folder, e);
-        }
-        for (Path file : files) {
+        for (Path file : files(folder)) {
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 Dag dag = DagFileParser.parse(file.toString(), text);

@@ -1,124 +1,114 @@
 package io.dltrigger.engine.executor;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dltrigger.engine.state.StateStore;
-import io.dltrigger.engine.state.SupervisedJob;
-import io.dltrigger.engine.tasks.Attempt;
-import io.dltrigger.engine.tasks.ProcessRunner;
-import io.dltrigger.engine.tasks.ProcessSpec;
+import io.dltrigger.engine.launch.Launchers;
+import io.dltrigger.engine.launch.ProcessRunner;
+import io.dltrigger.engine.launch.ProcessSpec;
+import io.dltrigger.engine.launch.ProcessTree;
+import io.dltrigger.engine.launch.RestartStrategy;
+import io.dltrigger.engine.launch.TryFiles;
+import io.dltrigger.engine.model.SupervisedJob;
+import io.dltrigger.engine.store.SupervisedJobRepository;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps supervised streaming jobs alive: a job whose process died is started again from its newest
- * retained checkpoint, up to its restart limit. Its state is in the store, so a restarted engine carries
- * on watching the jobs the previous one started.
+ * Keeps supervised streaming jobs alive: a job whose process died is started again, as its task type's
+ * {@link RestartStrategy} says (a Flink job from its newest retained checkpoint), up to its restart limit.
+ * Jobs are in the store, so a restarted engine carries on watching the jobs the previous one started.
  */
 final class Supervisor {
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A dead job's session may still hold processes: they get this long after SIGTERM before SIGKILL. */
+    private static final Duration RESTART_KILL_GRACE = Duration.ofSeconds(5);
 
-    private final StateStore store;
+    private final SupervisedJobRepository jobs;
+    private final Launchers launchers;
     private final ProcessRunner processes;
+    private final Duration killGrace;
+    private final Executor background;
 
-    Supervisor(StateStore store, ProcessRunner processes) {
-        this.store = store;
-        this.processes = processes;
+    /** {@code background} runs the stops of replaced jobs, which wait for their process trees to die. */
+    Supervisor(SupervisedJobRepository jobs, Launchers launchers, Duration killGrace, Executor background) {
+        this.jobs = jobs;
+        this.launchers = launchers;
+        this.processes = new ProcessRunner(killGrace);
+        this.killGrace = killGrace;
+        this.background = background;
     }
 
-    /** The command of a job, as stored. */
-    static String commandJson(ProcessSpec spec, Map<String, String> taskEnv) {
-        Map<String, String> env = new LinkedHashMap<>(taskEnv);
-        env.putAll(spec.env());
-        return JSON.createObjectNode()
-                .<com.fasterxml.jackson.databind.node.ObjectNode>set("argv", JSON.valueToTree(spec.argv()))
-                .set("env", JSON.valueToTree(env))
-                .toString();
+    /** Starts supervising the job of a task that just succeeded, stopping the job of an older run of that task. */
+    void supervise(SupervisedJob job, String runKey) {
+        for (SupervisedJob old : jobs.supervise(job)) {
+            LOG.info(
+                    "stopping supervised job {} of {} (pid {}): replaced by run {}",
+                    old.taskId(),
+                    old.dagId(),
+                    old.pid(),
+                    runKey);
+            background.execute(() -> ProcessRunner.live(old.pid(), old.pidStartedAt())
+                    .ifPresent(h -> ProcessTree.kill(h.pid(), killGrace)));
+        }
     }
 
+    /** Restarts the jobs whose process died, or gives up on those that reached their restart limit. */
     void check() {
-        for (SupervisedJob job : store.supervisedJobs("RUNNING")) {
+        for (SupervisedJob job : jobs.inState(SupervisedJob.State.RUNNING)) {
             if (ProcessRunner.live(job.pid(), job.pidStartedAt()).isPresent()) {
                 continue;
             }
-            Attempt a = new Attempt(job.taskInstanceId(), 0, job.taskId(), Path.of(job.logPath()));
-            if (job.restarts() >= job.maxRestarts()) {
-                ProcessRunner.appendLog(
-                        a,
-                        "[engine] " + Instant.now() + " supervised job died; giving up after " + job.restarts()
-                                + " restarts\n");
-                store.updateSupervised(
-                        job.withState("GAVE_UP"), "supervised job died; gave up after " + job.restarts() + " restarts");
-                LOG.error(
-                        "supervised job {} of {} died; gave up after {} restarts",
-                        job.taskId(),
-                        job.dagId(),
-                        job.restarts());
+            TryFiles log = new TryFiles(job.taskInstanceId(), 0, job.taskId(), Path.of(job.logPath()));
+            Optional<RestartStrategy> strategy = launchers.restartStrategy(job.taskType());
+            if (job.restarts() >= job.maxRestarts() || strategy.isEmpty()) {
+                giveUp(
+                        job,
+                        log,
+                        strategy.isEmpty() ? " (no restart strategy for task type " + job.taskType() + ")" : "");
                 continue;
             }
             // The wrapper is gone but the job's session may still hold processes: never run the job twice.
-            io.dltrigger.engine.tasks.ProcessTree.kill(job.pid(), java.time.Duration.ofSeconds(5));
+            ProcessTree.kill(job.pid(), RESTART_KILL_GRACE);
             try {
-                JsonNode cmd = JSON.readTree(job.command());
-                List<String> argv = new ArrayList<>();
-                cmd.get("argv").forEach(x -> argv.add(x.asText()));
-                Map<String, String> env = new LinkedHashMap<>();
-                cmd.get("env")
-                        .fields()
-                        .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
-                Optional<Path> checkpoint = latestCheckpoint(job.checkpointDir());
-                checkpoint.ifPresent(c -> argv.addAll(List.of(job.restoreArg(), c.toString())));
+                RestartStrategy.Restart restart = strategy.get().restart(job);
+                ProcessSpec stored = ProcessSpec.fromJson(job.command());
+                List<String> argv = new ArrayList<>(stored.argv());
+                argv.addAll(restart.extraArgs());
                 ProcessHandle h = processes.start(
-                        a,
-                        new ProcessSpec(argv, env),
+                        log,
+                        new ProcessSpec(argv, stored.env()),
                         Map.of(),
-                        "restart " + (job.restarts() + 1) + " of supervised job " + job.taskId()
-                                + checkpoint.map(c -> " from checkpoint " + c).orElse(" (no checkpoint yet)"));
+                        "restart " + (job.restarts() + 1) + " of supervised job " + job.taskId() + restart.note());
                 SupervisedJob next = job.restarted(h.pid(), ProcessRunner.startMillis(h));
-                store.updateSupervised(next, "supervised: running (pid " + h.pid() + "), restarts " + next.restarts());
+                jobs.update(next, "supervised: running (pid " + h.pid() + "), restarts " + next.restarts());
                 LOG.warn(
                         "supervised job {} of {} died; restarted as pid {}{}",
                         job.taskId(),
                         job.dagId(),
                         h.pid(),
-                        checkpoint.map(c -> " from " + c).orElse(""));
-            } catch (IOException e) {
+                        restart.note());
+            } catch (IOException | RuntimeException e) {
                 LOG.error("cannot restart supervised job {} of {}", job.taskId(), job.dagId(), e);
             }
         }
     }
 
-    /** The newest retained Flink checkpoint (a {@code chk-N} folder holding {@code _metadata}) under {@code dir}. */
-    static Optional<Path> latestCheckpoint(String dir) {
-        if (dir == null || !Files.isDirectory(Path.of(dir))) {
-            return Optional.empty();
-        }
-        try (Stream<Path> s = Files.walk(Path.of(dir), 3)) {
-            return s.filter(p -> p.getFileName().toString().matches("chk-\\d+")
-                            && Files.isRegularFile(p.resolve("_metadata")))
-                    .max(Comparator.comparingLong(Supervisor::metadataTime));
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static long metadataTime(Path chk) {
-        try {
-            return Files.getLastModifiedTime(chk.resolve("_metadata")).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
+    private void giveUp(SupervisedJob job, TryFiles log, String why) {
+        String message = "supervised job died; gave up after " + job.restarts() + " restarts" + why;
+        ProcessRunner.appendLog(log, "[engine] " + Instant.now() + " " + message + "\n");
+        jobs.update(job.withState(SupervisedJob.State.GAVE_UP), message);
+        LOG.error(
+                "supervised job {} of {} died; gave up after {} restarts{}",
+                job.taskId(),
+                job.dagId(),
+                job.restarts(),
+                why);
     }
 }

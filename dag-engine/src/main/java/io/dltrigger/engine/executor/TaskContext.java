@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dltrigger.engine.state.TaskInstance;
-import io.dltrigger.engine.state.TaskState;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.TaskInstance;
+import io.dltrigger.engine.model.TaskState;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -20,33 +21,34 @@ final class TaskContext {
 
     private TaskContext() {}
 
-    static ObjectNode of(ActiveRun r, TaskInstance ti, Path home) {
+    static ObjectNode of(DagRun run, RunInstances instances, TaskInstance ti, Path home) {
         ObjectNode ctx = JSON.createObjectNode();
-        ZoneId zone =
-                r.dag.schedule() == null ? ZoneOffset.UTC : r.dag.schedule().zone();
-        ctx.put("run_id", r.run.runKey());
-        ctx.put("dag_id", r.dag.id());
-        ctx.put("task_id", ti.taskId);
-        ctx.put("logical_date", r.run.logicalDate().toString());
-        ctx.put("ds", r.run.logicalDate().atZone(zone).toLocalDate().toString());
-        ctx.put("data_interval_start", r.run.intervalStart().toString());
-        ctx.put("data_interval_end", r.run.intervalEnd().toString());
-        ctx.put("try_number", ti.tryNumber);
-        ctx.put("map_index", ti.mapIndex);
+        ZoneId zone = instances.dag().schedule() == null
+                ? ZoneOffset.UTC
+                : instances.dag().schedule().zone();
+        ctx.put("run_id", run.runKey());
+        ctx.put("dag_id", run.dagId());
+        ctx.put("task_id", ti.taskId());
+        ctx.put("logical_date", run.logicalDate().toString());
+        ctx.put("ds", run.logicalDate().atZone(zone).toLocalDate().toString());
+        ctx.put("data_interval_start", run.intervalStart().toString());
+        ctx.put("data_interval_end", run.intervalEnd().toString());
+        ctx.put("try_number", ti.tryNumber());
+        ctx.put("map_index", ti.mapIndex());
         ctx.put("home", home.toString());
-        ctx.set("params", r.run.params().deepCopy());
+        ctx.set("params", run.params().deepCopy());
         ObjectNode outputs = ctx.putObject("outputs");
-        for (String up : r.ancestorsOf(ti.taskId)) {
-            TaskInstance p = r.parents.get(up);
-            if (p.state == TaskState.MAPPED) {
+        for (String up : instances.ancestorsOf(ti.taskId())) {
+            TaskInstance p = instances.parent(up);
+            if (p.state() == TaskState.MAPPED) {
                 ArrayNode list = outputs.putArray(up);
-                r.children.getOrDefault(up, java.util.List.of()).forEach(c -> list.add(parse(c.output)));
-            } else if (p.output != null) {
-                outputs.set(up, parse(p.output));
+                instances.mapped(up).forEach(c -> list.add(parse(c.output())));
+            } else if (p.output() != null) {
+                outputs.set(up, parse(p.output()));
             }
         }
-        if (ti.mapItem != null) {
-            ctx.set("item", parse(ti.mapItem));
+        if (ti.mapItem() != null) {
+            ctx.set("item", parse(ti.mapItem()));
         }
         return ctx;
     }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dltrigger.engine.metrics.EngineMetrics;
+import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.service.EngineService;
-import io.dltrigger.engine.state.RunRecord;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -37,13 +37,13 @@ public final class RestServer implements AutoCloseable {
                         array(service.dagErrors().stream().map(Views::error).toList())));
         app.get("/api/dags/{id}", ctx -> send(ctx, Views.dagDetail(service.dag(ctx.pathParam("id")))));
         app.post("/api/dags/{id}/trigger", ctx -> {
-            RunRecord r = service.trigger(ctx.pathParam("id"), params(body(ctx)));
+            DagRun r = service.trigger(ctx.pathParam("id"), params(body(ctx)));
             ctx.status(201);
             send(ctx, Views.run(r));
         });
         app.post("/api/dags/{id}/backfill", ctx -> {
             JsonNode b = body(ctx);
-            List<RunRecord> runs = service.backfill(
+            List<DagRun> runs = service.backfill(
                     ctx.pathParam("id"),
                     LocalDate.parse(required(b, "from")),
                     LocalDate.parse(required(b, "to")),

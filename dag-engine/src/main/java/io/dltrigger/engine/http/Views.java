@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dltrigger.engine.dagfile.DagFileException;
 import io.dltrigger.engine.model.Dag;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskSpec;
+import io.dltrigger.engine.model.TaskTry;
 import io.dltrigger.engine.service.EngineService;
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.TaskInstance;
-import io.dltrigger.engine.state.TaskTry;
 import java.time.Instant;
 
 /** JSON shapes of the REST API. */
@@ -60,7 +60,7 @@ final class Views {
         return o.put("file", e.file()).put("line", e.line()).put("cause", e.reason());
     }
 
-    static ObjectNode run(RunRecord r) {
+    static ObjectNode run(DagRun r) {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", r.id())
                 .put("dag_id", r.dagId())
@@ -80,29 +80,29 @@ final class Views {
 
     static ObjectNode task(TaskInstance t) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("id", t.id)
-                .put("run", t.runId)
-                .put("task_id", t.taskId)
-                .put("map_index", t.mapIndex)
+        o.put("id", t.id())
+                .put("run", t.runId())
+                .put("task_id", t.taskId())
+                .put("map_index", t.mapIndex())
                 .put("label", t.label())
-                .put("state", t.state.name().toLowerCase())
-                .put("try_number", t.tryNumber)
-                .put("max_tries", t.maxTries)
-                .put("started_at", text(t.startedAt))
-                .put("ended_at", text(t.endedAt))
-                .put("hostname", t.hostname)
-                .put("message", t.message);
-        if (t.pid == null) {
+                .put("state", t.state().name().toLowerCase())
+                .put("try_number", t.tryNumber())
+                .put("max_tries", t.maxTries())
+                .put("started_at", text(t.startedAt()))
+                .put("ended_at", text(t.endedAt()))
+                .put("hostname", t.hostname())
+                .put("message", t.message());
+        if (t.pid() == null) {
             o.putNull("pid");
         } else {
-            o.put("pid", t.pid);
+            o.put("pid", t.pid());
         }
-        if (t.exitCode == null) {
+        if (t.exitCode() == null) {
             o.putNull("exit_code");
         } else {
-            o.put("exit_code", t.exitCode);
+            o.put("exit_code", t.exitCode());
         }
-        o.set("output", parse(t.output));
+        o.set("output", parse(t.output()));
         return o;
     }
 

@@ -1,6 +1,6 @@
 package io.dltrigger.engine.metrics;
 
-import io.dltrigger.engine.state.StateStore;
+import io.dltrigger.engine.store.Store;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -23,9 +23,9 @@ public final class EngineMetrics {
             .register(registry);
     private final Map<String, AtomicLong> runStates = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> taskStates = new ConcurrentHashMap<>();
-    private final StateStore store;
+    private final Store store;
 
-    public EngineMetrics(StateStore store) {
+    public EngineMetrics(Store store) {
         this.store = store;
     }
 
@@ -61,8 +61,8 @@ public final class EngineMetrics {
 
     /** The Prometheus text exposition. */
     public String scrape() {
-        refresh("dltrigger.runs", runStates, store.runCountsByState());
-        refresh("dltrigger.task.instances", taskStates, store.taskCountsByState());
+        refresh("dltrigger.runs", runStates, store.runs().countsByState());
+        refresh("dltrigger.task.instances", taskStates, store.taskInstances().countsByState());
         return registry.scrape();
     }
 

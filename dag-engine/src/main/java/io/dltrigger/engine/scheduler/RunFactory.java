@@ -3,10 +3,10 @@ package io.dltrigger.engine.scheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dltrigger.engine.model.Dag;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.RunType;
 import io.dltrigger.engine.model.Schedule;
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.RunType;
-import io.dltrigger.engine.state.StateStore;
+import io.dltrigger.engine.store.RunRepository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,23 +28,23 @@ public final class RunFactory {
     private static final DateTimeFormatter KEY_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private final StateStore store;
+    private final RunRepository runs;
 
-    public RunFactory(StateStore store) {
-        this.store = store;
+    public RunFactory(RunRepository runs) {
+        this.runs = runs;
     }
 
     /**
      * Creates the scheduled runs that are due at {@code now}, at most {@code room} of them (max_active_runs
      * minus the DAG's active scheduled runs). Without catchup only the latest complete interval is run.
      */
-    public List<RunRecord> createDueRuns(Dag dag, int version, Instant now, int room) {
-        List<RunRecord> created = new ArrayList<>();
+    public List<DagRun> createDueRuns(Dag dag, int version, Instant now, int room) {
+        List<DagRun> created = new ArrayList<>();
         Schedule s = dag.schedule();
         if (s == null || room <= 0) {
             return created;
         }
-        Optional<RunRecord> last = store.latestScheduledRun(dag.id());
+        Optional<DagRun> last = runs.latestScheduled(dag.id());
         if (!dag.catchup()) {
             Optional<Instant> end = s.previous(now.plusMillis(1));
             Optional<Instant> start = end.flatMap(s::previous);
@@ -70,12 +70,12 @@ public final class RunFactory {
     }
 
     /** A manual run with {@code overrides} on top of the DAG's parameter defaults. */
-    public RunRecord trigger(Dag dag, int version, Map<String, JsonNode> overrides) {
+    public DagRun trigger(Dag dag, int version, Map<String, JsonNode> overrides) {
         ObjectNode params = mergeParams(dag, overrides);
         Instant now = Instant.now();
         String key = "manual__" + KEY_TIME.format(now) + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
-        return store.insertRun(dag.id(), key, RunType.MANUAL, version, now, now, now, params, null)
+        return runs.insert(dag.id(), key, RunType.MANUAL, version, now, now, now, params, null)
                 .orElseThrow();
     }
 
@@ -83,7 +83,7 @@ public final class RunFactory {
      * Backfill runs for every schedule interval whose logical date falls in [from, to] (whole days, in the
      * DAG's time zone; one run per day for unscheduled DAGs). {@code maxActive} 1 runs them one after another.
      */
-    public List<RunRecord> backfill(
+    public List<DagRun> backfill(
             Dag dag, int version, LocalDate from, LocalDate to, int maxActive, Map<String, JsonNode> overrides) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException(
@@ -116,18 +116,18 @@ public final class RunFactory {
             throw new IllegalArgumentException(
                     "backfill of " + dag.id() + ": no schedule point between " + from + " and " + to);
         }
-        long backfillId = store.insertBackfill(dag.id(), first, endExclusive, maxActive);
-        List<RunRecord> runs = new ArrayList<>();
+        long backfillId = runs.insertBackfill(dag.id(), first, endExclusive, maxActive);
+        List<DagRun> created = new ArrayList<>();
         for (Instant[] iv : intervals) {
             String key = "backfill__" + KEY_TIME.format(iv[0]) + "_" + backfillId;
-            store.insertRun(dag.id(), key, RunType.BACKFILL, version, iv[0], iv[0], iv[1], params, backfillId)
-                    .ifPresent(runs::add);
+            runs.insert(dag.id(), key, RunType.BACKFILL, version, iv[0], iv[0], iv[1], params, backfillId)
+                    .ifPresent(created::add);
         }
-        return runs;
+        return created;
     }
 
-    private Optional<RunRecord> insertScheduled(Dag dag, int version, Instant start, Instant end) {
-        return store.insertRun(
+    private Optional<DagRun> insertScheduled(Dag dag, int version, Instant start, Instant end) {
+        return runs.insert(
                 dag.id(),
                 "scheduled__" + KEY_TIME.format(start),
                 RunType.SCHEDULED,

@@ -1,32 +1,34 @@
 package io.dltrigger.engine.service;
 
-import io.dltrigger.engine.executor.Engine;
+import io.dltrigger.engine.config.EngineConfig;
+import io.dltrigger.engine.dagfile.DagRegistry;
+import io.dltrigger.engine.executor.Coordinator;
 import io.dltrigger.engine.metrics.EngineMetrics;
-import io.dltrigger.engine.state.Database;
-import io.dltrigger.engine.state.StateStore;
+import io.dltrigger.engine.store.Store;
+import io.dltrigger.engine.store.jdbc.JdbcStore;
 
 /**
  * Everything wired together: the store, the DAG registry, metrics, the service and (when this process
- * schedules) the engine. The CLI's read-only commands open it without an engine.
+ * schedules) the executor's coordinator. The CLI's read-only commands open it without one.
  */
 public final class EngineRuntime implements AutoCloseable {
-    private final StateStore store;
+    private final Store store;
     private final DagRegistry dags;
     private final EngineMetrics metrics;
     private final EngineService service;
-    private final Engine engine;
+    private final Coordinator coordinator;
 
-    private EngineRuntime(EngineConfig cfg, StateStore store, boolean withEngine) {
+    private EngineRuntime(EngineConfig cfg, Store store, boolean withEngine) {
         this.store = store;
-        this.dags = new DagRegistry(cfg.dagsDir(), store, cfg.pools().keySet());
+        this.dags = new DagRegistry(cfg.dagsDir(), store.dags(), cfg.pools().keySet());
         this.metrics = new EngineMetrics(store);
-        this.engine = withEngine ? new Engine(cfg, store, dags, metrics) : null;
-        this.service = new EngineService(store, dags, engine == null ? () -> {} : engine::wakeup);
+        this.coordinator = withEngine ? new Coordinator(cfg, store, dags, metrics) : null;
+        this.service = new EngineService(store, dags, coordinator == null ? () -> {} : coordinator::wakeup);
     }
 
     /** Opens the database; with {@code withEngine}, also takes the engine lease and starts scheduling. */
     public static EngineRuntime open(EngineConfig cfg, String dbUrl, String user, String password, boolean withEngine) {
-        StateStore store = Database.open(dbUrl, user, password);
+        Store store = JdbcStore.open(dbUrl, user, password);
         EngineRuntime rt = new EngineRuntime(cfg, store, withEngine);
         rt.dags.refresh();
         return rt;
@@ -34,20 +36,20 @@ public final class EngineRuntime implements AutoCloseable {
 
     /** Starts the engine (after Java DAGs are registered). */
     public EngineRuntime start() {
-        if (engine == null) {
+        if (coordinator == null) {
             throw new IllegalStateException("opened without an engine");
         }
-        engine.start();
+        coordinator.start();
         return this;
     }
 
-    /** Starts an engine that drives only the given run (see {@link Engine#restrictTo}). */
+    /** Starts an engine that drives only the given run (see {@link Coordinator#restrictTo}). */
     public EngineRuntime startOnly(long runId) {
-        if (engine == null) {
+        if (coordinator == null) {
             throw new IllegalStateException("opened without an engine");
         }
-        engine.restrictTo(runId);
-        engine.start();
+        coordinator.restrictTo(runId);
+        coordinator.start();
         return this;
     }
 
@@ -59,14 +61,14 @@ public final class EngineRuntime implements AutoCloseable {
         return metrics;
     }
 
-    public StateStore store() {
+    public Store store() {
         return store;
     }
 
     @Override
     public void close() {
-        if (engine != null) {
-            engine.close();
+        if (coordinator != null) {
+            coordinator.close();
         }
         store.close();
     }

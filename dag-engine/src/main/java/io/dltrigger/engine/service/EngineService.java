@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.dltrigger.engine.dagfile.DagFileException;
+import io.dltrigger.engine.dagfile.DagRegistry;
 import io.dltrigger.engine.model.Dag;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskSpec;
+import io.dltrigger.engine.model.TaskState;
+import io.dltrigger.engine.model.TaskTry;
 import io.dltrigger.engine.scheduler.RunFactory;
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.StateStore;
-import io.dltrigger.engine.state.TaskInstance;
-import io.dltrigger.engine.state.TaskState;
-import io.dltrigger.engine.state.TaskTry;
+import io.dltrigger.engine.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,15 +35,15 @@ import java.util.Set;
 public final class EngineService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final StateStore store;
+    private final Store store;
     private final DagRegistry dags;
-    private final RunFactory runs;
+    private final RunFactory runFactory;
     private final Runnable wakeup;
 
-    public EngineService(StateStore store, DagRegistry dags, Runnable wakeup) {
+    public EngineService(Store store, DagRegistry dags, Runnable wakeup) {
         this.store = store;
         this.dags = dags;
-        this.runs = new RunFactory(store);
+        this.runFactory = new RunFactory(store.runs());
         this.wakeup = wakeup;
     }
 
@@ -59,7 +60,7 @@ public final class EngineService {
 
     public List<DagView> dags() {
         dags.refresh();
-        Set<String> paused = store.pausedDags();
+        Set<String> paused = store.dags().paused();
         return dags.all().stream()
                 .map(d -> new DagView(
                         d.id(),
@@ -67,7 +68,7 @@ public final class EngineService {
                         d.schedule() == null ? null : d.schedule().toString(),
                         d.catchup(),
                         paused.contains(d.id()),
-                        store.dagVersion(d.id()),
+                        store.dags().version(d.id()),
                         d.tasks().size(),
                         d.source()))
                 .toList();
@@ -88,48 +89,49 @@ public final class EngineService {
     }
 
     /** Manual run; parameter values are JSON when they parse as JSON, else strings. */
-    public RunRecord trigger(String dagId, Map<String, String> params) {
+    public DagRun trigger(String dagId, Map<String, String> params) {
         Dag dag = dag(dagId);
-        RunRecord run = runs.trigger(dag, store.dagVersion(dagId), jsonValues(params));
+        DagRun run = runFactory.trigger(dag, store.dags().version(dagId), jsonValues(params));
         wakeup.run();
         return run;
     }
 
-    public List<RunRecord> backfill(
-            String dagId, LocalDate from, LocalDate to, int parallel, Map<String, String> params) {
+    public List<DagRun> backfill(String dagId, LocalDate from, LocalDate to, int parallel, Map<String, String> params) {
         Dag dag = dag(dagId);
-        List<RunRecord> created = runs.backfill(dag, store.dagVersion(dagId), from, to, parallel, jsonValues(params));
+        List<DagRun> created =
+                runFactory.backfill(dag, store.dags().version(dagId), from, to, parallel, jsonValues(params));
         wakeup.run();
         return created;
     }
 
     public void pause(String dagId, boolean paused) {
         dag(dagId);
-        store.setPaused(dagId, paused);
+        store.dags().setPaused(dagId, paused);
         wakeup.run();
     }
 
-    public List<RunRecord> runs(String dagId, int limit) {
-        return store.runs(dagId, limit);
+    public List<DagRun> runs(String dagId, int limit) {
+        return store.runs().recent(dagId, limit);
     }
 
-    public RunRecord run(long runId) {
-        return store.run(runId).orElseThrow(() -> new NoSuchElementException("no run " + runId));
+    public DagRun run(long runId) {
+        return store.runs().get(runId).orElseThrow(() -> new NoSuchElementException("no run " + runId));
     }
 
     public List<TaskInstance> tasks(long runId) {
         run(runId);
-        return store.taskInstances(runId);
+        return store.taskInstances().ofRun(runId);
     }
 
     public TaskInstance task(long taskInstanceId) {
-        return store.taskInstance(taskInstanceId)
+        return store.taskInstances()
+                .get(taskInstanceId)
                 .orElseThrow(() -> new NoSuchElementException("no task instance " + taskInstanceId));
     }
 
     public List<TaskTry> tries(long taskInstanceId) {
         task(taskInstanceId);
-        return store.tries(taskInstanceId);
+        return store.taskInstances().tries(taskInstanceId);
     }
 
     /** The log of one try (the latest when {@code tryNumber} is null). */
@@ -159,20 +161,20 @@ public final class EngineService {
      */
     public void clear(long taskInstanceId) {
         TaskInstance target = task(taskInstanceId);
-        RunRecord run = run(target.runId);
+        DagRun run = run(target.runId());
         Dag dag = dag(run.dagId());
         Set<String> downstream = new HashSet<>();
-        collectDownstream(dag, target.taskId, downstream);
-        List<TaskInstance> all = store.taskInstances(run.id());
+        collectDownstream(dag, target.taskId(), downstream);
+        List<TaskInstance> all = store.taskInstances().ofRun(run.id());
         List<TaskInstance> reset = new ArrayList<>();
         for (TaskInstance ti : all) {
-            boolean hit = ti.id == target.id
-                    || downstream.contains(ti.taskId)
-                    || (target.mapIndex < 0 && ti.taskId.equals(target.taskId));
+            boolean hit = ti.id() == target.id()
+                    || downstream.contains(ti.taskId())
+                    || (target.mapIndex() < 0 && ti.taskId().equals(target.taskId()));
             if (!hit) {
                 continue;
             }
-            if (ti.state == TaskState.RUNNING) {
+            if (ti.state() == TaskState.RUNNING) {
                 throw new IllegalStateException(
                         "task " + ti.label() + " of run " + run.id() + " is running; clear it when it ends");
             }
@@ -180,35 +182,27 @@ public final class EngineService {
         }
         Map<String, TaskSpec> specs = new LinkedHashMap<>();
         dag.tasks().forEach(t -> specs.put(t.id(), t));
-        List<TaskInstance> kept = new ArrayList<>();
+        List<TaskInstance> cleared = new ArrayList<>();
+        List<String> unmapped = new ArrayList<>();
         for (TaskInstance ti : reset) {
-            boolean mappedChildOfReset = ti.mapIndex >= 0 && ti.id != target.id;
+            boolean mappedChildOfReset = ti.mapIndex() >= 0 && ti.id() != target.id();
             if (mappedChildOfReset) {
                 continue; // its parent is reset and will expand again
             }
-            if (ti.state == TaskState.MAPPED) {
-                store.deleteMappedChildren(run.id(), ti.taskId);
+            if (ti.state() == TaskState.MAPPED) {
+                unmapped.add(ti.taskId());
             }
-            ti.state = TaskState.NONE;
-            ti.maxTries = ti.tryNumber + specs.get(ti.taskId).retry().maxTries();
-            ti.output = null;
-            ti.message = "cleared";
-            ti.nextTryAt = null;
-            ti.endedAt = null;
-            ti.exitCode = null;
-            ti.pid = null;
-            ti.pidStartedAt = null;
-            kept.add(ti);
+            cleared.add(ti.cleared(specs.get(ti.taskId()).retry().maxTries()));
         }
-        store.clear(run.id(), kept);
+        store.runs().clear(run.id(), cleared, unmapped);
         wakeup.run();
     }
 
     /** Polls the store until the run has finished; for the CLI's foreground run and for tests. */
-    public RunRecord awaitRun(long runId, Duration timeout) throws InterruptedException {
+    public DagRun awaitRun(long runId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            RunRecord r = run(runId);
+            DagRun r = run(runId);
             if (r.state().finished()) {
                 return r;
             }

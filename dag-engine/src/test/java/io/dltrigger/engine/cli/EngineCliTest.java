@@ -3,9 +3,9 @@ package io.dltrigger.engine.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dltrigger.engine.TestDags;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,29 +34,17 @@ class EngineCliTest {
 
     @Test
     void validateRunInTheForegroundListAndReadLogs() throws Exception {
-        Path dags = Files.createDirectories(home.resolve("conf/dags"));
-        Files.writeString(
-                dags.resolve("hello.yaml"),
-                String.join(
-                        "\n",
-                        "id: hello",
-                        "params: {who: world}",
-                        "tasks:",
-                        "  - id: greet",
-                        "    type: shell",
-                        "    command: echo hello {{ params.who }}",
-                        "  - id: shout",
-                        "    type: shell",
-                        "    command: echo HELLO",
-                        "    depends_on: [greet]",
-                        ""));
-        Files.writeString(
-                dags.resolve("bad.yaml"), "id: bad\nschedule: 'every day'\ntasks:\n  - id: a\n    type: noop\n");
+        Path dags = home.resolve("conf/dags");
+        TestDags.hello(dags);
+        TestDags.refused(dags);
 
         assertEquals(1, run("dags", "validate"));
         assertTrue(out.toString().contains("ok: " + dags.resolve("hello.yaml")), out.toString());
         assertTrue(
                 err.toString().contains(dags.resolve("bad.yaml") + ":2: DAG: bad cron expression 'every day'"),
+                err.toString());
+        assertTrue(
+                err.toString().contains(dags.resolve("broken.yaml") + ":4: task: task a: unknown task type 'shel'"),
                 err.toString());
 
         assertEquals(0, run("engine", "run", "hello", "-p", "who=physicist"), err.toString());
@@ -66,7 +54,7 @@ class EngineCliTest {
         assertTrue(out.toString().contains("hello") && out.toString().contains("success"), out.toString());
         assertEquals(0, run("tasks", "1"));
         String taskTable = out.toString();
-        assertTrue(taskTable.contains("greet") && taskTable.contains("shout"), taskTable);
+        assertTrue(taskTable.contains("greet") && taskTable.contains("done"), taskTable);
         String greetId = taskTable
                 .lines()
                 .filter(l -> l.contains("greet"))
@@ -75,7 +63,7 @@ class EngineCliTest {
                 .trim()
                 .split("\\s+")[0];
         assertEquals(0, run("tasks", "logs", greetId));
-        assertTrue(out.toString().contains("hello physicist"), out.toString());
+        assertTrue(out.toString().contains("hello physicist try 1"), out.toString());
 
         assertEquals(0, run("dags", "pause", "hello"));
         assertEquals(1, run("dags", "list"), "a refused file makes list exit 1");

@@ -3,14 +3,14 @@ package io.dltrigger.engine.executor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dltrigger.engine.service.EngineConfig;
+import io.dltrigger.engine.config.EngineConfig;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.RunState;
+import io.dltrigger.engine.model.TaskInstance;
+import io.dltrigger.engine.model.TaskState;
 import io.dltrigger.engine.service.EngineRuntime;
 import io.dltrigger.engine.service.EngineService;
-import io.dltrigger.engine.state.Database;
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.RunState;
-import io.dltrigger.engine.state.TaskInstance;
-import io.dltrigger.engine.state.TaskState;
+import io.dltrigger.engine.store.jdbc.JdbcStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +47,7 @@ class CrashRecoveryTest {
                         "    command: echo c >> " + dir.resolve("c.count"),
                         "    depends_on: [b]",
                         ""));
-        String url = Database.h2FileUrl(dir.resolve("state"));
+        String url = JdbcStore.h2FileUrl(dir.resolve("state"));
         EngineConfig cfg = EngineConfig.defaults(dir).withDagsDir(dags).withLogsDir(dir.resolve("logs"));
         // This process opens the database first, so it hosts H2's server and outlives the killed engine.
         try (EngineRuntime client = EngineRuntime.open(cfg, url, "sa", "", false)) {
@@ -55,13 +55,14 @@ class CrashRecoveryTest {
             Process engine1 = startEngine(url, dags);
             Process engine2 = null;
             try {
-                RunRecord run = s.trigger("crash", Map.of());
+                DagRun run = s.trigger("crash", Map.of());
                 EngineFixture.await(
                         "task b to run with a pid",
                         Duration.ofSeconds(60),
                         () -> s.tasks(run.id()).stream()
-                                .anyMatch(t -> t.taskId.equals("b") && t.state == TaskState.RUNNING && t.pid != null));
-                long bPid = task(s, run, "b").pid;
+                                .anyMatch(t ->
+                                        t.taskId().equals("b") && t.state() == TaskState.RUNNING && t.pid() != null));
+                long bPid = task(s, run, "b").pid();
 
                 engine1.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
                 engine1.waitFor();
@@ -70,13 +71,13 @@ class CrashRecoveryTest {
                 assertEquals(RunState.RUNNING, s.run(run.id()).state());
 
                 engine2 = startEngine(url, dags);
-                Path bLog = Path.of(s.tries(task(s, run, "b").id).get(0).logPath());
+                Path bLog = Path.of(s.tries(task(s, run, "b").id()).get(0).logPath());
                 EngineFixture.await(
                         "the new engine to re-attach to b",
                         Duration.ofSeconds(60),
                         () -> read(bLog).contains("re-attached to pid " + bPid));
                 Files.writeString(release, "go");
-                RunRecord done = s.awaitRun(run.id(), Duration.ofSeconds(60));
+                DagRun done = s.awaitRun(run.id(), Duration.ofSeconds(60));
 
                 assertEquals(RunState.SUCCESS, done.state());
                 assertEquals(
@@ -88,9 +89,9 @@ class CrashRecoveryTest {
                         Files.readAllLines(dir.resolve("b.count")),
                         "b ran once: re-attached, not restarted");
                 assertEquals(List.of("c"), Files.readAllLines(dir.resolve("c.count")));
-                assertEquals(1, task(s, run, "a").tryNumber);
-                assertEquals(1, task(s, run, "b").tryNumber);
-                assertEquals(1, s.tries(task(s, run, "b").id).size());
+                assertEquals(1, task(s, run, "a").tryNumber());
+                assertEquals(1, task(s, run, "b").tryNumber());
+                assertEquals(1, s.tries(task(s, run, "b").id()).size());
             } finally {
                 engine1.destroyForcibly().waitFor();
                 if (engine2 != null) {
@@ -125,9 +126,9 @@ class CrashRecoveryTest {
                 .start();
     }
 
-    private static TaskInstance task(EngineService s, RunRecord run, String id) {
+    private static TaskInstance task(EngineService s, DagRun run, String id) {
         return s.tasks(run.id()).stream()
-                .filter(t -> t.taskId.equals(id))
+                .filter(t -> t.taskId().equals(id))
                 .findFirst()
                 .orElseThrow();
     }

@@ -1,13 +1,13 @@
 package io.dltrigger.engine.executor;
 
+import io.dltrigger.engine.config.EngineConfig;
 import io.dltrigger.engine.model.Dag;
-import io.dltrigger.engine.service.EngineConfig;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.RunState;
+import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.service.EngineRuntime;
 import io.dltrigger.engine.service.EngineService;
-import io.dltrigger.engine.state.Database;
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.RunState;
-import io.dltrigger.engine.state.TaskInstance;
+import io.dltrigger.engine.store.jdbc.JdbcStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +21,7 @@ final class EngineFixture implements AutoCloseable {
     final EngineRuntime rt;
 
     EngineFixture(Path dir, int workers, Map<String, Integer> pools) {
-        this(dir, workers, pools, Database.h2FileUrl(dir.resolve("state")), "sa", "");
+        this(dir, workers, pools, JdbcStore.h2FileUrl(dir.resolve("state")), "sa", "");
     }
 
     EngineFixture(Path dir, int workers, Map<String, Integer> pools, String url, String user, String password) {
@@ -50,21 +50,21 @@ final class EngineFixture implements AutoCloseable {
         return rt.service();
     }
 
-    RunRecord runToEnd(String dagId, Map<String, String> params) throws InterruptedException {
-        RunRecord run = service().trigger(dagId, params);
+    DagRun runToEnd(String dagId, Map<String, String> params) throws InterruptedException {
+        DagRun run = service().trigger(dagId, params);
         return service().awaitRun(run.id(), Duration.ofSeconds(60));
     }
 
     TaskInstance task(long runId, String taskId) {
         return service().tasks(runId).stream()
-                .filter(t -> t.taskId.equals(taskId) && t.mapIndex < 0)
+                .filter(t -> t.taskId().equals(taskId) && t.mapIndex() < 0)
                 .findFirst()
                 .orElseThrow();
     }
 
     List<TaskInstance> mapped(long runId, String taskId) {
         return service().tasks(runId).stream()
-                .filter(t -> t.taskId.equals(taskId) && t.mapIndex >= 0)
+                .filter(t -> t.taskId().equals(taskId) && t.mapIndex() >= 0)
                 .toList();
     }
 
@@ -78,7 +78,7 @@ final class EngineFixture implements AutoCloseable {
         }
     }
 
-    static boolean succeeded(RunRecord r) {
+    static boolean succeeded(DagRun r) {
         return r.state() == RunState.SUCCESS;
     }
 

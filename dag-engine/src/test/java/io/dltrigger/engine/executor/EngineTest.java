@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dltrigger.engine.model.DagBuilder;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.RunState;
 import io.dltrigger.engine.model.TaskAction;
+import io.dltrigger.engine.model.TaskInstance;
+import io.dltrigger.engine.model.TaskState;
+import io.dltrigger.engine.model.TaskTry;
 import io.dltrigger.engine.model.TriggerRule;
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.RunState;
-import io.dltrigger.engine.state.TaskInstance;
-import io.dltrigger.engine.state.TaskState;
-import io.dltrigger.engine.state.TaskTry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,18 +44,18 @@ class EngineTest {
                             .task("t", shell(flaky), t -> t.retries(3, Duration.ofMillis(50)))
                             .build())
                     .start();
-            RunRecord run = f.runToEnd("flaky", Map.of());
+            DagRun run = f.runToEnd("flaky", Map.of());
             assertEquals(RunState.SUCCESS, run.state());
             TaskInstance t = f.task(run.id(), "t");
-            assertEquals(TaskState.SUCCESS, t.state);
-            assertEquals(3, t.tryNumber);
-            List<TaskTry> tries = f.service().tries(t.id);
+            assertEquals(TaskState.SUCCESS, t.state());
+            assertEquals(3, t.tryNumber());
+            List<TaskTry> tries = f.service().tries(t.id());
             assertEquals(
                     List.of(TaskState.FAILED, TaskState.FAILED, TaskState.SUCCESS),
                     tries.stream().map(TaskTry::state).toList());
             assertEquals(1, tries.get(0).exitCode());
             for (int i = 1; i <= 3; i++) {
-                assertTrue(f.service().log(t.id, i).contains("attempt " + i), "log of try " + i);
+                assertTrue(f.service().log(t.id(), i).contains("attempt " + i), "log of try " + i);
             }
         }
     }
@@ -76,13 +76,13 @@ class EngineTest {
                                     t -> t.dependsOn("after").triggerRule(TriggerRule.ALL_DONE))
                             .build())
                     .start();
-            RunRecord run = f.runToEnd("fails", Map.of());
-            assertEquals(TaskState.FAILED, f.task(run.id(), "bad").state);
-            assertEquals(2, f.task(run.id(), "bad").tryNumber);
-            assertEquals(7, f.task(run.id(), "bad").exitCode);
-            assertEquals(TaskState.UPSTREAM_FAILED, f.task(run.id(), "after").state);
-            assertEquals(TaskState.SUCCESS, f.task(run.id(), "alert").state);
-            assertEquals(TaskState.SUCCESS, f.task(run.id(), "cleanup").state);
+            DagRun run = f.runToEnd("fails", Map.of());
+            assertEquals(TaskState.FAILED, f.task(run.id(), "bad").state());
+            assertEquals(2, f.task(run.id(), "bad").tryNumber());
+            assertEquals(7, f.task(run.id(), "bad").exitCode());
+            assertEquals(TaskState.UPSTREAM_FAILED, f.task(run.id(), "after").state());
+            assertEquals(TaskState.SUCCESS, f.task(run.id(), "alert").state());
+            assertEquals(TaskState.SUCCESS, f.task(run.id(), "cleanup").state());
             assertEquals(RunState.SUCCESS, run.state(), "leaves alert and cleanup succeeded (Airflow's rule)");
         }
     }
@@ -97,11 +97,11 @@ class EngineTest {
                             .task("t", shell(stubborn), t -> t.timeout(Duration.ofSeconds(1)))
                             .build())
                     .start();
-            RunRecord run = f.runToEnd("stuck", Map.of());
+            DagRun run = f.runToEnd("stuck", Map.of());
             assertEquals(RunState.FAILED, run.state());
             TaskInstance t = f.task(run.id(), "t");
-            assertEquals(TaskState.FAILED, t.state);
-            assertTrue(t.message.contains("timed out"), t.message);
+            assertEquals(TaskState.FAILED, t.state());
+            assertTrue(t.message().contains("timed out"), t.message());
             long child = Long.parseLong(Files.readString(pidFile).trim());
             EngineFixture.await(
                     "the SIGTERM-ignoring child to die",
@@ -153,12 +153,12 @@ class EngineTest {
                                     t -> t.dependsOn("square"))
                             .build())
                     .start();
-            RunRecord run = f.runToEnd("grid", Map.of());
+            DagRun run = f.runToEnd("grid", Map.of());
             assertEquals(RunState.SUCCESS, run.state());
             List<TaskInstance> mapped = f.mapped(run.id(), "square");
             assertEquals(10, mapped.size());
-            assertEquals(TaskState.MAPPED, f.task(run.id(), "square").state);
-            assertTrue(mapped.stream().allMatch(t -> t.state == TaskState.SUCCESS));
+            assertEquals(TaskState.MAPPED, f.task(run.id(), "square").state());
+            assertTrue(mapped.stream().allMatch(t -> t.state() == TaskState.SUCCESS));
             JsonNode all = JSON.readTree(Files.readString(collected));
             assertEquals(10, all.size());
             for (int i = 0; i < 10; i++) {
@@ -180,8 +180,8 @@ class EngineTest {
                                             "echo \"{\\\"v\\\": \\\"{{ params.name }}-{{ params.samples }}-{{ run_id }}\\\"}\" > $DLTRIGGER_OUTPUT"))
                             .build())
                     .start();
-            RunRecord run = f.runToEnd("tpl", Map.of("samples", "250"));
-            String out = f.task(run.id(), "t").output;
+            DagRun run = f.runToEnd("tpl", Map.of("samples", "250"));
+            String out = f.task(run.id(), "t").output();
             assertEquals("qcd-250-" + run.runKey(), JSON.readTree(out).get("v").asText());
         }
     }
@@ -199,7 +199,7 @@ class EngineTest {
                             .task("after", shell("test -e " + flag), t -> t.dependsOn("wait"))
                             .build())
                     .start();
-            RunRecord run = f.runToEnd("sense", Map.of());
+            DagRun run = f.runToEnd("sense", Map.of());
             assertEquals(
                     RunState.SUCCESS,
                     run.state(),
@@ -216,20 +216,24 @@ class EngineTest {
                             .task("t", shell("echo {{ ds }}"))
                             .build())
                     .start();
-            List<RunRecord> runs =
+            List<DagRun> runs =
                     f.service().backfill("daily", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 5), 2, Map.of());
             assertEquals(5, runs.size());
             List<String> days = new ArrayList<>();
-            for (RunRecord r : runs) {
-                RunRecord done = f.service().awaitRun(r.id(), Duration.ofSeconds(60));
+            for (DagRun r : runs) {
+                DagRun done = f.service().awaitRun(r.id(), Duration.ofSeconds(60));
                 assertEquals(RunState.SUCCESS, done.state());
                 TaskInstance t = f.task(r.id(), "t");
-                days.add(f.service().log(t.id, null).lines().reduce((a, b) -> b).orElse(""));
+                days.add(f.service()
+                        .log(t.id(), null)
+                        .lines()
+                        .reduce((a, b) -> b)
+                        .orElse(""));
             }
             assertEquals(List.of("2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"), days);
             assertFalse(
                     f.service().runs("daily", 100).stream()
-                            .anyMatch(r -> r.type() == io.dltrigger.engine.state.RunType.SCHEDULED),
+                            .anyMatch(r -> r.type() == io.dltrigger.engine.model.RunType.SCHEDULED),
                     "start date in the future: no scheduled runs");
         }
     }
@@ -249,20 +253,23 @@ class EngineTest {
                     "x done and y running",
                     Duration.ofSeconds(60),
                     () -> f.service().tasks(runId).stream()
-                                    .filter(t -> (t.taskId.equals("x") && t.state == TaskState.SUCCESS)
-                                            || (t.taskId.equals("y") && t.state == TaskState.RUNNING))
+                                    .filter(t -> (t.taskId().equals("x") && t.state() == TaskState.SUCCESS)
+                                            || (t.taskId().equals("y") && t.state() == TaskState.RUNNING))
                                     .count()
                             == 2);
             // Another process clears x (no wake-up reaches the engine), then y ends at once: the engine must not
             // close the run over the clear.
             try (io.dltrigger.engine.service.EngineRuntime other = io.dltrigger.engine.service.EngineRuntime.open(
-                    f.cfg, io.dltrigger.engine.state.Database.h2FileUrl(dir.resolve("state")), "sa", "", false)) {
+                    f.cfg, io.dltrigger.engine.store.jdbc.JdbcStore.h2FileUrl(dir.resolve("state")), "sa", "", false)) {
                 other.service().register(dag);
-                other.service().clear(f.task(runId, "x").id);
+                other.service().clear(f.task(runId, "x").id());
             }
             Files.writeString(release, "go");
-            EngineFixture.await("x to run again", Duration.ofSeconds(60), () -> f.task(runId, "x").tryNumber == 2);
-            RunRecord done = f.service().awaitRun(runId, Duration.ofSeconds(60));
+            EngineFixture.await(
+                    "x to run again",
+                    Duration.ofSeconds(60),
+                    () -> f.task(runId, "x").tryNumber() == 2);
+            DagRun done = f.service().awaitRun(runId, Duration.ofSeconds(60));
             assertEquals(RunState.SUCCESS, done.state());
             assertEquals(List.of("x", "x"), Files.readAllLines(counter));
         }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dltrigger.engine.model.DagBuilder;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.RunState;
+import io.dltrigger.engine.model.RunType;
 import io.dltrigger.engine.model.TaskAction;
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.RunState;
-import io.dltrigger.engine.state.RunType;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +57,7 @@ class PostgresEngineTest {
                                     .filter(r -> r.state() == RunState.SUCCESS)
                                     .count()
                             == 5);
-            List<RunRecord> runs = f.service().runs("minutely", 100).stream()
+            List<DagRun> runs = f.service().runs("minutely", 100).stream()
                     .filter(r -> r.logicalDate().isBefore(start.plus(Duration.ofMinutes(5))))
                     .toList();
             assertEquals(5, runs.size(), "one run per missed minute, never two");

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dltrigger.engine.model.DagBuilder;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.RunState;
 import io.dltrigger.engine.model.TaskAction;
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.RunState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,9 +78,9 @@ class ProcessTaskTypesTest {
                             .build())
                     .start();
             try {
-                RunRecord run = f.runToEnd("stream", Map.of());
+                DagRun run = f.runToEnd("stream", Map.of());
                 assertEquals(RunState.SUCCESS, run.state(), "running is success");
-                long pid = f.task(run.id(), "ingest").pid;
+                long pid = f.task(run.id(), "ingest").pid();
                 pids.add(pid);
                 assertTrue(
                         ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
@@ -100,15 +100,15 @@ class ProcessTaskTypesTest {
                 EngineFixture.await(
                         "the restart to be recorded",
                         java.time.Duration.ofSeconds(30),
-                        () -> f.task(run.id(), "ingest").message.contains("restarts 1"));
-                long restarted = f.task(run.id(), "ingest").pid;
+                        () -> f.task(run.id(), "ingest").message().contains("restarts 1"));
+                long restarted = f.task(run.id(), "ingest").pid();
                 pids.add(restarted);
                 assertTrue(
                         ProcessHandle.of(restarted).map(ProcessHandle::isAlive).orElse(false));
                 assertTrue(ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true), "the dead job's wrapper is gone");
             } finally {
                 f.close(); // stop supervising first, then stop the job
-                pids.forEach(p -> io.dltrigger.engine.tasks.ProcessTree.kill(p, java.time.Duration.ofMillis(200)));
+                pids.forEach(p -> io.dltrigger.engine.launch.ProcessTree.kill(p, java.time.Duration.ofMillis(200)));
             }
         }
     }
@@ -153,26 +153,26 @@ class ProcessTaskTypesTest {
                             .task("missing", new TaskAction.Java("not-built", null, List.of(), List.of(), Map.of()))
                             .build())
                     .start();
-            RunRecord run = f.runToEnd("stages", Map.of());
+            DagRun run = f.runToEnd("stages", Map.of());
             assertEquals(RunState.FAILED, run.state(), "the task of an unbuilt module fails the run");
             assertTrue(
-                    f.task(run.id(), "missing").message.contains("module 'not-built' is not built"),
-                    f.task(run.id(), "missing").message);
+                    f.task(run.id(), "missing").message().contains("module 'not-built' is not built"),
+                    f.task(run.id(), "missing").message());
 
-            JsonNode java = JSON.readTree(f.task(run.id(), "java").output);
+            JsonNode java = JSON.readTree(f.task(run.id(), "java").output());
             assertEquals(List.of("tune", "--points", "7"), strings(java.get("args")));
             assertEquals("from-launch-env", java.get("probe.flag").asText(), "the module's JVM flags apply");
             assertTrue(java.get("max_heap_mb").asInt() <= 96, "jvm_opts apply");
             assertEquals(home.toString(), java.get("dltrigger.home").asText());
 
-            JsonNode spark = JSON.readTree(f.task(run.id(), "spark").output);
+            JsonNode spark = JSON.readTree(f.task(run.id(), "spark").output());
             assertEquals("local[2]", spark.get("spark.master").asText());
             assertEquals("client", spark.get("spark.submit.deployMode").asText());
             assertEquals("1g", spark.get("spark.executor.memory").asText());
             assertTrue(spark.get("max_heap_mb").asInt() <= 128, "driver_memory sets the driver's heap");
             assertEquals("features", spark.get("args").get(0).asText());
 
-            JsonNode flink = JSON.readTree(f.task(run.id(), "flink").output);
+            JsonNode flink = JSON.readTree(f.task(run.id(), "flink").output());
             assertEquals(List.of("ingest"), strings(flink.get("args")));
         }
     }

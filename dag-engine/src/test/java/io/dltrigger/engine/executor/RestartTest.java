@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagBuilder;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.RunState;
 import io.dltrigger.engine.model.TaskAction;
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.RunState;
-import io.dltrigger.engine.state.TaskInstance;
-import io.dltrigger.engine.state.TaskState;
+import io.dltrigger.engine.model.TaskInstance;
+import io.dltrigger.engine.model.TaskState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +47,9 @@ class RestartTest {
             EngineFixture.await(
                     "slow to run",
                     Duration.ofSeconds(60),
-                    () -> f.service().tasks(runId).stream().anyMatch(t -> t.taskId.equals("slow") && t.pid != null));
-            slowPid = f.task(runId, "slow").pid;
+                    () -> f.service().tasks(runId).stream()
+                            .anyMatch(t -> t.taskId().equals("slow") && t.pid() != null));
+            slowPid = f.task(runId, "slow").pid();
         }
         Files.writeString(release, "go"); // slow ends while no engine runs
         EngineFixture.await(
@@ -57,11 +58,11 @@ class RestartTest {
                 () -> ProcessHandle.of(slowPid).map(h -> !h.isAlive()).orElse(true));
         try (EngineFixture f = new EngineFixture(dir, 2, Map.of())) {
             f.register(dag).start();
-            RunRecord done = f.service().awaitRun(runId, Duration.ofSeconds(60));
+            DagRun done = f.service().awaitRun(runId, Duration.ofSeconds(60));
             assertEquals(RunState.SUCCESS, done.state());
             TaskInstance slow = f.task(runId, "slow");
-            assertEquals(1, slow.tryNumber, "settled from the exit file, not re-run");
-            assertEquals("{\"n\":42}", slow.output, "its output was committed with its success");
+            assertEquals(1, slow.tryNumber(), "settled from the exit file, not re-run");
+            assertEquals("{\"n\":42}", slow.output(), "its output was committed with its success");
         }
     }
 
@@ -88,11 +89,11 @@ class RestartTest {
                     RunState.SUCCESS,
                     f.service().awaitRun(runId, Duration.ofSeconds(60)).state());
             TaskInstance t = f.task(runId, "t");
-            assertEquals(2, t.tryNumber);
-            assertEquals(2, t.maxTries, "the interrupted try did not use up the (zero) retries");
+            assertEquals(2, t.tryNumber());
+            assertEquals(2, t.maxTries(), "the interrupted try did not use up the (zero) retries");
             assertEquals(
                     List.of(TaskState.FAILED, TaskState.SUCCESS),
-                    f.service().tries(t.id).stream().map(x -> x.state()).toList());
+                    f.service().tries(t.id()).stream().map(x -> x.state()).toList());
         }
     }
 
@@ -108,13 +109,13 @@ class RestartTest {
                             .task("after", new TaskAction.Noop(), t -> t.dependsOn("long"))
                             .build())
                     .start();
-            RunRecord run = f.runToEnd("slowrun", Map.of());
+            DagRun run = f.runToEnd("slowrun", Map.of());
             assertEquals(RunState.FAILED, run.state());
             TaskInstance longTask = f.task(run.id(), "long");
-            assertEquals(TaskState.FAILED, longTask.state);
-            assertEquals(1, longTask.tryNumber, "a run timeout is not retried");
-            assertTrue(longTask.message.contains("run timed out"), longTask.message);
-            assertEquals(TaskState.SKIPPED, f.task(run.id(), "after").state);
+            assertEquals(TaskState.FAILED, longTask.state());
+            assertEquals(1, longTask.tryNumber(), "a run timeout is not retried");
+            assertTrue(longTask.message().contains("run timed out"), longTask.message());
+            assertEquals(TaskState.SKIPPED, f.task(run.id(), "after").state());
         }
     }
 
@@ -138,17 +139,17 @@ class RestartTest {
             EngineFixture.await(
                     "t to run",
                     Duration.ofSeconds(60),
-                    () -> f.service().tasks(runId).stream().anyMatch(t -> t.pid != null));
+                    () -> f.service().tasks(runId).stream().anyMatch(t -> t.pid() != null));
         }
         // As if the engine had died after starting the process but before storing its pid.
         try (var c = java.sql.DriverManager.getConnection(
-                        io.dltrigger.engine.state.Database.h2FileUrl(dir.resolve("state")), "sa", "");
+                        io.dltrigger.engine.store.jdbc.JdbcStore.h2FileUrl(dir.resolve("state")), "sa", "");
                 var st = c.createStatement()) {
             st.executeUpdate("UPDATE task_instance SET pid = NULL, pid_started_at = NULL");
         }
         try (EngineFixture f = new EngineFixture(dir, 2, Map.of())) {
             f.register(dag).start();
-            Path log = Path.of(f.service().tries(f.task(runId, "t").id).get(0).logPath());
+            Path log = Path.of(f.service().tries(f.task(runId, "t").id()).get(0).logPath());
             EngineFixture.await("re-attach by the pid file", Duration.ofSeconds(60), () -> {
                 try {
                     return Files.readString(log).contains("re-attached to pid");
@@ -160,7 +161,7 @@ class RestartTest {
             assertEquals(
                     RunState.SUCCESS,
                     f.service().awaitRun(runId, Duration.ofSeconds(60)).state());
-            assertEquals(1, f.task(runId, "t").tryNumber);
+            assertEquals(1, f.task(runId, "t").tryNumber());
             assertEquals(List.of("start"), Files.readAllLines(count), "the task ran once");
         }
     }

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dltrigger.engine.service.EngineConfig;
+import io.dltrigger.engine.TestDags;
+import io.dltrigger.engine.config.EngineConfig;
 import io.dltrigger.engine.service.EngineRuntime;
-import io.dltrigger.engine.state.Database;
+import io.dltrigger.engine.store.jdbc.JdbcStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -29,28 +29,14 @@ class RestServerTest {
 
     @Test
     void triggerRunLogsClearAndMetricsOverHttp() throws Exception {
-        Path dags = Files.createDirectories(dir.resolve("dags"));
-        Files.writeString(
-                dags.resolve("hello.yaml"),
-                String.join(
-                        "\n",
-                        "id: hello",
-                        "params: {who: world}",
-                        "tasks:",
-                        "  - id: greet",
-                        "    type: shell",
-                        "    command: echo hello {{ params.who }} try {{ try_number }}",
-                        "  - id: done",
-                        "    type: noop",
-                        "    depends_on: [greet]",
-                        ""));
-        Files.writeString(
-                dags.resolve("broken.yaml"), "id: broken\ntasks:\n  - id: a\n    type: shel\n    command: x\n");
+        Path dags = dir.resolve("dags");
+        TestDags.hello(dags);
+        TestDags.refused(dags);
         EngineConfig cfg = EngineConfig.defaults(dir)
                 .withDagsDir(dags)
                 .withLogsDir(dir.resolve("logs"))
                 .withPollInterval(Duration.ofMillis(200));
-        try (EngineRuntime rt = EngineRuntime.open(cfg, Database.h2FileUrl(dir.resolve("state")), "sa", "", true)
+        try (EngineRuntime rt = EngineRuntime.open(cfg, JdbcStore.h2FileUrl(dir.resolve("state")), "sa", "", true)
                         .start();
                 RestServer server = new RestServer(rt.service(), rt.metrics())) {
             base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
@@ -59,8 +45,13 @@ class RestServerTest {
             assertEquals(1, dagList.size());
             assertEquals("hello", dagList.get(0).get("id").asText());
             JsonNode errors = get("/api/dag-errors");
-            assertEquals(4, errors.get(0).get("line").asInt());
-            assertTrue(errors.get(0).get("cause").asText().contains("unknown task type 'shel'"));
+            assertEquals(2, errors.size());
+            JsonNode broken =
+                    errors.get(0).get("file").asText().endsWith("broken.yaml") ? errors.get(0) : errors.get(1);
+            assertEquals(
+                    dags.resolve("broken.yaml").toString(), broken.get("file").asText());
+            assertEquals(4, broken.get("line").asInt());
+            assertTrue(broken.get("cause").asText().contains("unknown task type 'shel'"));
 
             JsonNode run = post("/api/dags/hello/trigger", "{\"params\": {\"who\": \"physicist\"}}", 201);
             long runId = run.get("id").asLong();

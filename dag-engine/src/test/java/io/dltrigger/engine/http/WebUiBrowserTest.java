@@ -3,11 +3,12 @@ package io.dltrigger.engine.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dltrigger.engine.service.EngineConfig;
+import io.dltrigger.engine.TestDags;
+import io.dltrigger.engine.config.EngineConfig;
+import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.RunState;
 import io.dltrigger.engine.service.EngineRuntime;
-import io.dltrigger.engine.state.Database;
-import io.dltrigger.engine.state.RunRecord;
-import io.dltrigger.engine.state.RunState;
+import io.dltrigger.engine.store.jdbc.JdbcStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,46 +29,33 @@ class WebUiBrowserTest {
         assertTrue(
                 Files.isExecutable(Path.of("/usr/bin/chromium")) || onPath("chromium"),
                 "this test needs Debian's chromium (apt-get install chromium), as .ci/run installs it");
-        Path dags = Files.createDirectories(dir.resolve("dags"));
-        Files.writeString(
-                dags.resolve("ui.yaml"),
-                String.join(
-                        "\n",
-                        "id: ui",
-                        "description: pressed from the browser",
-                        "tasks:",
-                        "  - id: greet",
-                        "    type: shell",
-                        "    command: echo hello from {{ run_id }}",
-                        "  - id: after",
-                        "    type: noop",
-                        "    depends_on: [greet]",
-                        ""));
+        Path dags = dir.resolve("dags");
+        TestDags.hello(dags);
         EngineConfig cfg = EngineConfig.defaults(dir)
                 .withDagsDir(dags)
                 .withLogsDir(dir.resolve("logs"))
                 .withPollInterval(Duration.ofMillis(200));
-        try (EngineRuntime rt = EngineRuntime.open(cfg, Database.h2FileUrl(dir.resolve("state")), "sa", "", true)
+        try (EngineRuntime rt = EngineRuntime.open(cfg, JdbcStore.h2FileUrl(dir.resolve("state")), "sa", "", true)
                         .start();
                 RestServer server = new RestServer(rt.service(), rt.metrics())) {
             int port = server.start("127.0.0.1", 0);
             try (Chromium browser = new Chromium(dir.resolve("chrome-profile"), "http://127.0.0.1:" + port + "/")) {
                 browser.await(
                         "the DAG list",
-                        "document.querySelector('tr[data-dag=\"ui\"] button.trigger') !== null",
+                        "document.querySelector('tr[data-dag=\"hello\"] button.trigger') !== null",
                         Duration.ofSeconds(60));
-                browser.eval("document.querySelector('tr[data-dag=\"ui\"] button.trigger').click(); true");
+                browser.eval("document.querySelector('tr[data-dag=\"hello\"] button.trigger').click(); true");
                 browser.await(
                         "a successful run in the list",
-                        "document.querySelector('tr[data-dag=\"ui\"] span.state.success') !== null",
+                        "document.querySelector('tr[data-dag=\"hello\"] span.state.success') !== null",
                         Duration.ofSeconds(60));
-                browser.eval("location.hash = '#dag/ui'; true");
+                browser.eval("location.hash = '#dag/hello'; true");
                 browser.await(
                         "the graph with both tasks green",
                         "document.querySelectorAll('#graph g[data-state=\"success\"]').length === 2",
                         Duration.ofSeconds(60));
             }
-            List<RunRecord> runs = rt.service().runs("ui", 10);
+            List<DagRun> runs = rt.service().runs("hello", 10);
             assertEquals(1, runs.size(), "exactly the one run the button created");
             assertEquals(RunState.SUCCESS, runs.get(0).state());
         }

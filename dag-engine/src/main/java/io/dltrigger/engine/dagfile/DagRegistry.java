@@ -1,0 +1,144 @@
+package io.dltrigger.engine.dagfile;
+
+import io.dltrigger.engine.model.Dag;
+import io.dltrigger.engine.model.TaskSpec;
+import io.dltrigger.engine.store.DagRepository;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The DAGs the engine knows: those of the DAG folder (re-read when a file changes) plus those
+ * registered in Java. Each distinct definition is recorded as a DAG version in the store.
+ */
+public final class DagRegistry {
+    private final Path folder;
+    private final DagRepository store;
+    private final Set<String> pools;
+    private final Map<String, Dag> javaDags = new LinkedHashMap<>();
+    private volatile Map<String, Dag> dags = Map.of();
+    private volatile List<DagFileException> errors = List.of();
+    private String fingerprint = "";
+
+    public DagRegistry(Path folder, DagRepository store, Set<String> pools) {
+        this.folder = folder;
+        this.store = store;
+        this.pools = pools;
+    }
+
+    /** Re-reads the DAG folder if any file was added, removed or changed. */
+    public synchronized void refresh() {
+        String now = fingerprint();
+        if (!now.equals(fingerprint)) {
+            fingerprint = now;
+            rebuild();
+        }
+    }
+
+    /** Adds (or replaces) a DAG built in Java. */
+    public synchronized void register(Dag dag) {
+        javaDags.put(dag.id(), dag);
+        rebuild();
+    }
+
+    public Optional<Dag> dag(String id) {
+        return Optional.ofNullable(dags.get(id));
+    }
+
+    public Collection<Dag> all() {
+        return dags.values();
+    }
+
+    public List<DagFileException> errors() {
+        return errors;
+    }
+
+    private void rebuild() {
+        Map<String, Dag> next = new LinkedHashMap<>();
+        List<DagFileException> errs = new ArrayList<>();
+        Map<String, String> definitions = new LinkedHashMap<>();
+        if (folder != null) {
+            DagFolder.Scan scan = DagFolder.scan(folder);
+            errs.addAll(scan.errors());
+            scan.dags().forEach((id, dag) -> {
+                Optional<DagFileException> poolError = unknownPool(dag);
+                if (poolError.isPresent()) {
+                    errs.add(poolError.get());
+                } else {
+                    next.put(id, dag);
+                    definitions.put(id, scan.sources().get(id));
+                }
+            });
+        }
+        javaDags.forEach((id, dag) -> {
+            next.put(id, dag);
+            definitions.put(id, describe(dag));
+        });
+        definitions.forEach((id, text) -> store.register(id, text, next.get(id).source()));
+        dags = next;
+        errors = List.copyOf(errs);
+    }
+
+    private Optional<DagFileException> unknownPool(Dag dag) {
+        for (TaskSpec t : dag.tasks()) {
+            if (!t.pool().equals("default") && !pools.contains(t.pool())) {
+                return Optional.of(new DagFileException(
+                        dag.source(),
+                        t.line(),
+                        "task " + t.id() + ": unknown pool '" + t.pool() + "' (configured pools: default"
+                                + (pools.isEmpty() ? "" : ", " + String.join(", ", pools)) + ")"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A stable text of a Java-built DAG, so that its versions are tracked like a file's. */
+    private static String describe(Dag dag) {
+        StringBuilder sb = new StringBuilder("# built in Java\nid: " + dag.id() + "\n");
+        sb.append("schedule: ")
+                .append(dag.schedule())
+                .append("\nparams: ")
+                .append(dag.params())
+                .append("\ntasks:\n");
+        for (TaskSpec t : dag.tasks()) {
+            sb.append("  - ")
+                    .append(t.id())
+                    .append(" ")
+                    .append(t.action().typeName())
+                    .append(" after ")
+                    .append(t.dependsOn())
+                    .append(" ")
+                    .append(t.action().templated())
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    private String fingerprint() {
+        if (folder == null || !Files.isDirectory(folder)) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path p : s.sorted().toList()) {
+                sb.append(p.getFileName())
+                        .append(':')
+                        .append(Files.getLastModifiedTime(p).toMillis())
+                        .append(':')
+                        .append(Files.size(p))
+                        .append(';');
+            }
+        } catch (IOException e) {
+            return "unreadable:" + e.getMessage();
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,64 @@
+package io.dltrigger.engine.executor;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The deadlines of running tries (a task's {@code timeout}) and of runs (a DAG's {@code run_timeout}). */
+final class Timeouts {
+    private final Map<Long, Instant> tries = new HashMap<>();
+
+    void arm(long taskInstanceId, Instant deadline) {
+        tries.put(taskInstanceId, deadline);
+    }
+
+    void disarm(long taskInstanceId) {
+        tries.remove(taskInstanceId);
+    }
+
+    /** The tries past their deadline at {@code now}; each is reported once. */
+    List<Long> expiredTries(Instant now) {
+        List<Long> out = new ArrayList<>();
+        tries.entrySet().removeIf(e -> {
+            if (now.isBefore(e.getValue())) {
+                return false;
+            }
+            out.add(e.getKey());
+            return true;
+        });
+        return out;
+    }
+
+    /** The runs past their run_timeout at {@code now} that are not yet marked timed out. */
+    static List<ActiveRun> expiredRuns(Collection<ActiveRun> runs, Instant now) {
+        List<ActiveRun> out = new ArrayList<>();
+        for (ActiveRun r : runs) {
+            Instant deadline = r.deadline();
+            if (deadline != null && !r.timedOut && !now.isBefore(deadline)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** The earliest of {@code horizon}, a try's deadline, and a run's deadline or wake-up time. */
+    Instant next(Collection<ActiveRun> runs, Instant horizon) {
+        Instant next = horizon;
+        for (Instant d : tries.values()) {
+            next = d.isBefore(next) ? d : next;
+        }
+        for (ActiveRun r : runs) {
+            if (r.wakeAt != null && r.wakeAt.isBefore(next)) {
+                next = r.wakeAt;
+            }
+            Instant deadline = r.deadline();
+            if (deadline != null && !r.timedOut && deadline.isBefore(next)) {
+                next = deadline;
+            }
+        }
+        return next;
+    }
+}

@@ -1,0 +1,105 @@
+package io.dltrigger.engine.launch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dltrigger.engine.model.TaskAction;
+import io.dltrigger.engine.model.TaskInstance;
+import io.dltrigger.engine.template.Template;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The task types that run a child process tree (shell, java, spark, flink): a try is its command line,
+ * run by {@link ProcessRunner} with the task's {@code DLTRIGGER_*} environment; a try left running by a
+ * dead engine is re-attached by pid, or settled from the exit-code and output files its wrapper wrote.
+ */
+public abstract class ProcessLauncher<A extends TaskAction> implements Launcher<A> {
+    protected final ProcessRunner processes;
+
+    protected ProcessLauncher(ProcessRunner processes) {
+        this.processes = processes;
+    }
+
+    /** The command line of one try, its templates rendered with {@code vars}. */
+    protected abstract ProcessSpec command(A action, JsonNode vars, Path home);
+
+    @Override
+    public Work prepare(A action, TryStart start) {
+        ProcessSpec command = command(action, start.vars(), start.home());
+        Map<String, String> env = taskEnv(start);
+        return new Work.Blocking(() -> processes.run(start.files(), command, env, start.onPid(), start.cancel()));
+    }
+
+    /** What every task process sees of its try, besides {@code DLTRIGGER_OUTPUT}. */
+    protected static Map<String, String> taskEnv(TryStart start) {
+        TaskInstance ti = start.instance();
+        return Map.of(
+                "DLTRIGGER_RUN_ID",
+                start.run().runKey(),
+                "DLTRIGGER_DAG_ID",
+                start.run().dagId(),
+                "DLTRIGGER_TASK_ID",
+                ti.taskId(),
+                "DLTRIGGER_MAP_INDEX",
+                String.valueOf(ti.mapIndex()),
+                "DLTRIGGER_TRY_NUMBER",
+                String.valueOf(ti.tryNumber()),
+                "DLTRIGGER_HOME",
+                start.home().toString());
+    }
+
+    @Override
+    public Recovered recover(TaskInstance ti, TryFiles files, Cancellation cancel) {
+        Long pid = ti.pid();
+        Long pidStartedAt = ti.pidStartedAt();
+        if (pid == null) {
+            // The engine may have died between starting the process and storing its pid: the wrapper wrote it.
+            Optional<Long> recorded = ProcessRunner.recordedPid(files);
+            if (recorded.isPresent()) {
+                pid = recorded.get();
+                pidStartedAt = ProcessHandle.of(pid)
+                        .filter(h -> h.info()
+                                .startInstant()
+                                .map(t -> !t.isBefore(ti.startedAt().minusSeconds(2)))
+                                .orElse(false))
+                        .map(ProcessRunner::startMillis)
+                        .orElse(-1L); // -1: whatever now has that pid is not ours
+            }
+        }
+        if (pid == null) {
+            return new Recovered.Requeue(); // the try never started a process
+        }
+        Optional<ProcessHandle> h = ProcessRunner.live(pid, pidStartedAt);
+        if (h.isPresent()) {
+            return new Recovered.Reattached(pid, pidStartedAt, () -> processes.reattach(files, h.get(), cancel));
+        }
+        Outcome o = processes
+                .outcomeFromFiles(files)
+                .orElse(Outcome.failed(
+                        null, "process " + pid + " ended while no engine watched it, without recording an exit code"));
+        return new Recovered.Ended(pid, pidStartedAt, o);
+    }
+
+    /** {@code $HOME_VAR/bin/TOOL} (spark-submit, flink), or a clear error when the variable is unset. */
+    protected static String tool(String homeVar, String tool) {
+        String dir = System.getenv(homeVar);
+        if (dir == null || dir.isBlank()) {
+            throw new IllegalStateException(tool + " needs " + homeVar + " to be set");
+        }
+        return Path.of(dir, "bin", tool).toString();
+    }
+
+    protected static List<String> render(List<String> texts, JsonNode vars) {
+        return texts.stream().map(t -> Template.render(t, vars)).collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    protected static Map<String, String> render(Map<String, String> env, JsonNode vars) {
+        Map<String, String> out = new LinkedHashMap<>();
+        env.forEach((k, v) -> out.put(k, Template.render(v, vars)));
+        return out;
+    }
+}

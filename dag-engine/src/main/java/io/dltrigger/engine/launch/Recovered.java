@@ -1,0 +1,16 @@
+package io.dltrigger.engine.launch;
+
+import java.util.concurrent.Callable;
+
+/** What becomes of a try that a dead engine left RUNNING. */
+public sealed interface Recovered {
+
+    /** Its process still runs: a worker waits for it (without starting it again). */
+    record Reattached(long pid, Long pidStartedAt, Callable<Outcome> await) implements Recovered {}
+
+    /** It ended while no engine watched: settled from what it left (exit code and output files). */
+    record Ended(Long pid, Long pidStartedAt, Outcome outcome) implements Recovered {}
+
+    /** It never started its work (or ran inside the dead engine): run it again, without spending a retry. */
+    record Requeue() implements Recovered {}
+}

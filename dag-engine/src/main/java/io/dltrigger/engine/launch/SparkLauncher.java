@@ -1,0 +1,61 @@
+package io.dltrigger.engine.launch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dltrigger.engine.model.TaskAction;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@code spark}: client mode runs the driver in a child JVM with {@code spark.*} as system properties (what
+ * spark-submit sets up); cluster mode calls {@code $SPARK_HOME/bin/spark-submit --deploy-mode cluster}.
+ */
+public final class SparkLauncher extends ProcessLauncher<TaskAction.Spark> {
+    public SparkLauncher(ProcessRunner processes) {
+        super(processes);
+    }
+
+    @Override
+    public Class<TaskAction.Spark> type() {
+        return TaskAction.Spark.class;
+    }
+
+    @Override
+    protected ProcessSpec command(TaskAction.Spark s, JsonNode vars, Path home) {
+        ModuleLaunch m = ModuleLaunch.of(home, s.module());
+        String main = s.mainClass() == null ? m.mainClass() : s.mainClass();
+        Map<String, String> conf = render(s.conf(), vars);
+        if (s.deployMode().equals("cluster")) {
+            List<String> argv = new ArrayList<>(List.of(
+                    tool("SPARK_HOME", "spark-submit"),
+                    "--master",
+                    s.master(),
+                    "--deploy-mode",
+                    "cluster",
+                    "--class",
+                    main));
+            conf.forEach((k, v) -> argv.addAll(List.of("--conf", k + "=" + v)));
+            if (s.driverMemory() != null) {
+                argv.addAll(List.of("--driver-memory", s.driverMemory()));
+            }
+            argv.addAll(
+                    List.of("--jars", m.libJars().stream().map(Path::toString).collect(Collectors.joining(","))));
+            argv.add(m.jar().toString());
+            argv.addAll(render(s.args(), vars));
+            return new ProcessSpec(argv, render(s.env(), vars));
+        }
+        List<String> opts = new ArrayList<>();
+        if (s.driverMemory() != null) {
+            opts.add("-Xmx" + s.driverMemory());
+        }
+        opts.add("-Dspark.master=" + s.master());
+        opts.add("-Dspark.submit.deployMode=client");
+        conf.forEach((k, v) -> opts.add("-D" + k + "=" + v));
+        List<String> argv = m.javaCommand(home, opts);
+        argv.add(main);
+        argv.addAll(render(s.args(), vars));
+        return new ProcessSpec(argv, render(s.env(), vars));
+    }
+}

@@ -1,8 +1,0 @@
-package io.dltrigger.engine.state;
-
-/** Why a run exists. */
-public enum RunType {
-    SCHEDULED,
-    MANUAL,
-    BACKFILL
-}

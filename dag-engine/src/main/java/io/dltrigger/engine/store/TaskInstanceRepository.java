@@ -1,0 +1,43 @@
+package io.dltrigger.engine.store;
+
+import io.dltrigger.engine.model.TaskInstance;
+import io.dltrigger.engine.model.TaskState;
+import io.dltrigger.engine.model.TaskTry;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Task instances and their tries. */
+public interface TaskInstanceRepository {
+    /** Inserts new task instances in one transaction; returns them as stored (with their ids). */
+    List<TaskInstance> insert(Collection<TaskInstance> taskInstances);
+
+    /** A run's instances, in insertion order. */
+    List<TaskInstance> ofRun(long runId);
+
+    Optional<TaskInstance> get(long taskInstanceId);
+
+    /** Writes every changing field of a task instance. */
+    void save(TaskInstance taskInstance);
+
+    /** A new try: the instance and its try row change together. */
+    void startTry(TaskInstance taskInstance, String logPath);
+
+    /** The end of a try: its state, the instance's outcome and the task's output committed together. */
+    void finishTry(TaskInstance taskInstance, TaskState tryState);
+
+    /** The pid of a try's process, written as soon as it runs so a restarted engine can find it. */
+    void recordPid(long taskInstanceId, int tryNumber, long pid, long pidStartedAt);
+
+    List<TaskTry> tries(long taskInstanceId);
+
+    /**
+     * A mapped task expands: its parent's new state and its mapped instances in one transaction. Returns
+     * the mapped instances as stored (with their ids).
+     */
+    List<TaskInstance> expand(TaskInstance parent, Collection<TaskInstance> mapped);
+
+    /** Task instance counts by state name. */
+    Map<String, Long> countsByState();
+}

@@ -1,0 +1,82 @@
+package io.dltrigger.engine.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dltrigger.engine.model.SupervisedJob;
+import io.dltrigger.engine.model.TaskAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LaunchersTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyTaskTypeHasALauncherAndOnlyFlinkRestartsJobs() {
+        Launchers all = Launchers.standard(Duration.ofSeconds(1)); // refuses a task type without a launcher
+        assertTrue(all.restartStrategy("flink").isPresent());
+        assertEquals(Optional.empty(), all.restartStrategy("shell"));
+    }
+
+    @Test
+    void aFlinkJobRestartsFromTheNewestRetainedCheckpoint() throws Exception {
+        FlinkLauncher flink = new FlinkLauncher(new ProcessRunner(Duration.ofSeconds(1)));
+        Path ckpt = dir.resolve("ckpt");
+        assertEquals(
+                new RestartStrategy.Restart(List.of(), " (no checkpoint yet)"), flink.restart(job(ckpt.toString())));
+        Files.createDirectories(ckpt.resolve("job/chk-3"));
+        Files.writeString(ckpt.resolve("job/chk-3/_metadata"), "x");
+        Files.setLastModifiedTime(ckpt.resolve("job/chk-3/_metadata"), FileTime.fromMillis(1_000_000));
+        Files.createDirectories(ckpt.resolve("job/chk-9")); // not retained: no _metadata
+        Files.createDirectories(ckpt.resolve("job/chk-5"));
+        Files.writeString(ckpt.resolve("job/chk-5/_metadata"), "y");
+        Files.setLastModifiedTime(ckpt.resolve("job/chk-5/_metadata"), FileTime.fromMillis(2_000_000));
+        Path newest = ckpt.resolve("job/chk-5");
+        assertEquals(
+                new RestartStrategy.Restart(
+                        List.of("--from-checkpoint", newest.toString()), " from checkpoint " + newest),
+                flink.restart(job(ckpt.toString())));
+    }
+
+    @Test
+    void aSensorPokesUntilItsFileExistsWithoutBlocking() throws Exception {
+        Path flag = dir.resolve("flag");
+        TryFiles files = TryFiles.of(dir.resolve("logs"), "d", "r", "wait", -1, 1, 1);
+        TryStart start = new TryStart(
+                null, null, files, new ObjectMapper().createObjectNode(), dir, new Cancellation(), (pid, t) -> {});
+        Work work = new SensorLauncher()
+                .prepare(new TaskAction.Sensor(flag.toString(), null, null, null, Duration.ofSeconds(7)), start);
+        Work.Polling polling = assertInstanceOf(Work.Polling.class, work);
+        assertEquals(Duration.ofSeconds(7), polling.interval());
+        assertEquals(Optional.empty(), polling.poke().get());
+        Files.writeString(flag, "");
+        assertEquals(Optional.of(Outcome.succeeded(null, null)), polling.poke().get());
+        assertTrue(Files.readString(files.logFile()).contains("sensor wait poking every PT7S"));
+    }
+
+    private static SupervisedJob job(String checkpointDir) {
+        return new SupervisedJob(
+                1,
+                "d",
+                "ingest",
+                "flink",
+                SupervisedJob.State.RUNNING,
+                1,
+                null,
+                0,
+                3,
+                "{\"argv\": [\"java\"], \"env\": {}}",
+                checkpointDir,
+                "--from-checkpoint",
+                "/tmp/x.log");
+    }
+}
