@@ -1,12 +1,11 @@
 package io.dltrigger.engine.cli;
 
-import io.dltrigger.engine.bench.EngineBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The engine's command line, reached through bin/dltrigger: {@code engine server|scheduler|run},
- * {@code dags}, {@code runs}, {@code trigger}, {@code backfill}, {@code tasks} and {@code bench-engine}.
+ * {@code dags}, {@code runs}, {@code trigger}, {@code backfill}, {@code tasks}.
  */
 @Command(
         name = "dltrigger",
@@ -18,8 +17,7 @@ import picocli.CommandLine.Command;
             RunsCommand.class,
             TriggerCommand.class,
             BackfillCommand.class,
-            TasksCommand.class,
-            EngineBench.class
+            TasksCommand.class
         })
 public final class EngineCli {
 

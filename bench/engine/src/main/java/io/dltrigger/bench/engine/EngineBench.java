@@ -1,4 +1,4 @@
-package io.dltrigger.engine.bench;
+package io.dltrigger.bench.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dltrigger.engine.config.EngineConfig;
@@ -31,6 +31,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Scheduling overhead benchmark (see bench/engine.sh).")
 public final class EngineBench implements Callable<Integer> {
+    /** The module whose jar holds {@link StartProbe}: the child JVM that the java task starts. */
+    private static final String MODULE = "bench/engine";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = "--work", description = "scratch folder (default: a temporary one)")
@@ -99,8 +102,7 @@ public final class EngineBench implements Callable<Integer> {
             DagBuilder jvm = DagBuilder.dag("child_jvm")
                     .task(
                             "probe",
-                            new TaskAction.Java(
-                                    "dag-engine", StartProbe.class.getName(), List.of(), List.of(), Map.of()));
+                            new TaskAction.Java(MODULE, StartProbe.class.getName(), List.of(), List.of(), Map.of()));
             rt.service().register(seqNoop.build());
             rt.service().register(seqShell.build());
             rt.service().register(fan.build());
@@ -121,7 +123,7 @@ public final class EngineBench implements Callable<Integer> {
             System.out.printf(
                     "(b) %d-task fan-out/fan-in, %d workers:        %.3f s = %.0f tasks/s = %.0f tasks/s per core (goal > 500 tasks/s)%n",
                     fanout + 2, workers, b, tps, tps / cores);
-            if (Files.isRegularFile(root.resolve("dag-engine/target/launch.env"))) {
+            if (Files.isRegularFile(root.resolve(MODULE + "/target/launch.env"))) {
                 List<Long> engine = new ArrayList<>();
                 for (int i = 0; i < Math.max(repeat, 5); i++) {
                     DagRun r = runOnce(rt, "child_jvm");
@@ -137,7 +139,7 @@ public final class EngineBench implements Callable<Integer> {
                         "(c) child-JVM task start latency (try start -> main()): median %d ms; anchor, bare java launch -> main(): median %d ms%n",
                         median(engine), median(bare));
             } else {
-                System.out.println("(c) skipped: dag-engine is not packaged (mvn -pl dag-engine package)");
+                System.out.println("(c) skipped: " + MODULE + " is not packaged (mvn -pl " + MODULE + " -am package)");
             }
         }
         return 0;
@@ -171,10 +173,10 @@ public final class EngineBench implements Callable<Integer> {
     }
 
     private static long bareJvm(Path root) throws Exception {
-        Path target = root.resolve("dag-engine/target");
+        Path target = root.resolve(MODULE + "/target");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = Files.list(target)
-                        .filter(p -> p.getFileName().toString().matches("dag-engine-.*\\.jar"))
+                        .filter(p -> p.getFileName().toString().matches("bench-engine-.*\\.jar"))
                         .findFirst()
                         .orElseThrow()
                 + ":" + target.resolve("lib") + "/*";

@@ -1,4 +1,4 @@
-package io.dltrigger.engine.bench;
+package io.dltrigger.bench.engine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
