@@ -88,6 +88,11 @@ SPARK_MASTER_PORT=$base SPARK_MASTER_WEBUI_PORT=$((base + 1)) SPARK_WORKER_WEBUI
   FLINK_RPC_PORT=$((base + 4)) FLINK_REST_PORT=$((base + 5)) "$D" cluster start
 eval "$("$D" cluster env)"
 "$D" cluster status | sed 's/^/  /'
+# Spark's web UIs are plain HTTP on loopback (read-only status); Flink's REST endpoint refuses a client
+# without the cluster's certificate
+if curl -fsS --max-time 5 -k "https://$FLINK_TARGET/overview" > /dev/null 2>&1; then
+  fail "the Flink REST endpoint answered a client without a certificate"
+fi
 
 # --- how the stages are started: the one place to change for the engine's cluster profile ---------------
 run_ingest_local() { "$D" ingest --input "$INPUT" --output "$1" --bounded --parallelism 2 --chunk-events 1000; }
@@ -108,7 +113,7 @@ run_train() { # MASTER NAME
 }
 
 # --- checks --------------------------------------------------------------------------------------------
-flink() { curl -fsS --max-time 10 "http://$FLINK_TARGET$1"; }
+flink() { "$D" cluster flink-rest "$1"; }  # the REST API over mutual TLS
 job_state() { flink "/jobs/$1" | jq -r .state; }
 wait_job() { # JOB_ID SECONDS: until FINISHED, or fail
   local t=0 s
