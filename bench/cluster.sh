@@ -31,7 +31,7 @@ now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 result() { RESULTS+=("| $1 | $2 | $3 | $(cut -d' ' -f1-3 /proc/loadavg) |"); }
 
-for m in streaming-ingest batch-features dl4j-training event-generator; do
+for m in streaming-ingest batch-features dl4j-training event-generator bench/features; do
   [ -f "$HOME_DIR/$m/target/launch.env" ] || { step "building the stages"; "$D" build; break; }
 done
 for tool in curl jq; do command -v "$tool" > /dev/null || fail "$tool is needed"; done
@@ -46,7 +46,7 @@ run_class() { # MODULE CLASS ARGS...
 }
 same_table() { # A B ARGS...: row-by-row equality, or fail
   local out
-  out="$(run_class batch-features io.dltrigger.features.bench.TableCheck "$@" 2> "$LOGS/table-check.log")" \
+  out="$(run_class bench/features io.dltrigger.bench.features.TableCheck "$@" 2> "$LOGS/table-check.log")" \
     || fail "tables differ: $out"
   echo "  $out"
 }

@@ -1,10 +1,12 @@
 package io.dltrigger.training;
 
-import io.dltrigger.training.bench.SyntheticFeatures;
+import io.dltrigger.spark.SparkSessions;
+import io.dltrigger.training.testing.SyntheticFeatures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /** One local[2] SparkSession and one synthetic features table for the whole test JVM. */
@@ -16,14 +18,8 @@ public final class TestSpark {
 
     public static synchronized SparkSession session() {
         if (spark == null) {
-            spark = SparkSession.builder()
-                    .master("local[2]")
-                    .appName("dl4j-training-tests")
-                    .config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.driver.host", "127.0.0.1")
-                    .config("spark.ui.enabled", "false")
-                    .config("spark.sql.shuffle.partitions", "2")
-                    .getOrCreate();
+            spark = SparkSessions.create(
+                    "dl4j-training-tests", "local[2]", Map.of("spark.sql.shuffle.partitions", "2"));
         }
         return spark;
     }

@@ -1,16 +1,15 @@
 package io.dltrigger.bridge.root;
 
-import edu.vanderbilt.accre.laurelin.array.Array;
-import edu.vanderbilt.accre.laurelin.array.ArrayAccess;
-import edu.vanderbilt.accre.laurelin.array.ArrayBuilder;
-import edu.vanderbilt.accre.laurelin.array.JaggedArray;
-import edu.vanderbilt.accre.laurelin.array.PrimitiveArray;
-import edu.vanderbilt.accre.laurelin.interpretation.AsDtype;
-import edu.vanderbilt.accre.laurelin.interpretation.AsJagged;
-import edu.vanderbilt.accre.laurelin.interpretation.Interpretation;
-import edu.vanderbilt.accre.laurelin.root_proxy.ROOTFile;
-import edu.vanderbilt.accre.laurelin.root_proxy.TBranch;
-import edu.vanderbilt.accre.laurelin.spark_ttree.SlimTBranch;
+import io.dltrigger.shaded.laurelin.array.Array;
+import io.dltrigger.shaded.laurelin.array.ArrayBuilder;
+import io.dltrigger.shaded.laurelin.array.JaggedArray;
+import io.dltrigger.shaded.laurelin.array.PrimitiveArray;
+import io.dltrigger.shaded.laurelin.interpretation.AsDtype;
+import io.dltrigger.shaded.laurelin.interpretation.AsJagged;
+import io.dltrigger.shaded.laurelin.interpretation.Interpretation;
+import io.dltrigger.shaded.laurelin.root_proxy.BasketReader;
+import io.dltrigger.shaded.laurelin.root_proxy.ROOTFile;
+import io.dltrigger.shaded.laurelin.root_proxy.TBranch;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -48,7 +47,7 @@ final class BranchColumns {
 
     static FieldVector read(
             TBranch branch,
-            SlimTBranch slim,
+            long[] basketEntryOffsets,
             ROOTFile file,
             BranchInfo info,
             EntryRange range,
@@ -64,9 +63,9 @@ final class BranchColumns {
             case UNSUPPORTED -> throw new IllegalStateException(info.name() + " is unsupported");
         };
         ArrayBuilder builder = new ArrayBuilder(
-                new BasketSource(branch, slim, file),
+                new BasketReader(branch, file),
                 interpretation,
-                slim.getBasketEntryOffsets(),
+                basketEntryOffsets,
                 Runnable::run,
                 range.start(),
                 range.stop());
@@ -87,7 +86,7 @@ final class BranchColumns {
     }
 
     private static void fill(FieldVector target, ValueType type, Array values, int n) {
-        if (!(values instanceof PrimitiveArray p) || !ArrowFill.copyDirect(target, type, ArrayAccess.values(p), n)) {
+        if (!(values instanceof PrimitiveArray p) || !ArrowFill.copyDirect(target, type, p.values(), n)) {
             ArrowFill.values(target, type, values.toArray(), n);
         }
     }

@@ -1,8 +1,7 @@
 package io.dltrigger.bridge.root;
 
-import edu.vanderbilt.accre.laurelin.root_proxy.LaurelinAccess;
-import edu.vanderbilt.accre.laurelin.root_proxy.SimpleType;
-import edu.vanderbilt.accre.laurelin.root_proxy.TBranch;
+import io.dltrigger.shaded.laurelin.root_proxy.SimpleType;
+import io.dltrigger.shaded.laurelin.root_proxy.TBranch;
 import java.util.regex.Pattern;
 
 /** Decides how a leaf branch is decoded: element type and shape, or why it cannot be. */
@@ -26,7 +25,7 @@ final class BranchTypes {
             type = fromLaurelin(b.getSimpleType());
         } catch (RuntimeException e) {
             // Laurelin throws "Unknown fType" for some basic streamer types it does not map (kBits, kLong64).
-            Integer code = LaurelinAccess.streamerType(b);
+            Integer code = b.getStreamerType();
             type = code == null ? null : ValueType.fromStreamerType(code);
             if (code != null && code == 15) {
                 return BranchInfo.unsupported(

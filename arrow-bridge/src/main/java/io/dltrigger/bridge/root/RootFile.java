@@ -1,9 +1,9 @@
 package io.dltrigger.bridge.root;
 
-import edu.vanderbilt.accre.laurelin.root_proxy.LaurelinAccess;
-import edu.vanderbilt.accre.laurelin.root_proxy.Proxy;
-import edu.vanderbilt.accre.laurelin.root_proxy.ROOTFile;
-import edu.vanderbilt.accre.laurelin.root_proxy.TFile;
+import io.dltrigger.shaded.laurelin.root_proxy.Proxy;
+import io.dltrigger.shaded.laurelin.root_proxy.ROOTFile;
+import io.dltrigger.shaded.laurelin.root_proxy.TFile;
+import io.dltrigger.shaded.laurelin.root_proxy.TKey;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +34,7 @@ public final class RootFile implements AutoCloseable {
         try {
             checkHeader(pathOrUri, bytes);
             TFile file = TFile.getFromFile(bytes);
-            long end = LaurelinAccess.declaredEnd(file);
+            long end = file.getEnd();
             long size = bytes.getLimit();
             if (end > size) {
                 throw new RootFormatException(
@@ -74,9 +74,9 @@ public final class RootFile implements AutoCloseable {
 
     /** Names of the trees among the top-level keys, in file order, without repeated cycles. */
     public List<String> treeNames() {
-        return LaurelinAccess.keys(file).stream()
-                .filter(k -> "TTree".equals(k.className()) || "TNtuple".equals(k.className()))
-                .map(LaurelinAccess.Key::name)
+        return file.getKeys().stream()
+                .filter(k -> "TTree".equals(k.getClassName()) || "TNtuple".equals(k.getClassName()))
+                .map(TKey::getName)
                 .distinct()
                 .toList();
     }

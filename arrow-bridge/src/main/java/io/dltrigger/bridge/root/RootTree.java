@@ -1,11 +1,9 @@
 package io.dltrigger.bridge.root;
 
-import edu.vanderbilt.accre.laurelin.root_proxy.LaurelinAccess;
-import edu.vanderbilt.accre.laurelin.root_proxy.Proxy;
-import edu.vanderbilt.accre.laurelin.root_proxy.TBranch;
-import edu.vanderbilt.accre.laurelin.root_proxy.TFile;
-import edu.vanderbilt.accre.laurelin.root_proxy.TTree;
-import edu.vanderbilt.accre.laurelin.spark_ttree.SlimTBranch;
+import io.dltrigger.shaded.laurelin.root_proxy.Proxy;
+import io.dltrigger.shaded.laurelin.root_proxy.TBranch;
+import io.dltrigger.shaded.laurelin.root_proxy.TFile;
+import io.dltrigger.shaded.laurelin.root_proxy.TTree;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,7 +22,7 @@ public final class RootTree {
     private final long entries;
     private final Map<String, TBranch> readable = new LinkedHashMap<>();
     private final Map<String, BranchInfo> branches = new LinkedHashMap<>();
-    private final Map<String, SlimTBranch> slim = new HashMap<>();
+    private final Map<String, long[]> basketEntryOffsets = new HashMap<>();
 
     RootTree(RootFile file, TFile tfile, Proxy proxy) {
         this.file = file;
@@ -34,7 +32,7 @@ public final class RootTree {
         collectLeaves(tree.getBranches());
         // Laurelin drops branches it cannot parse (e.g. char* strings); list them as unsupported so
         // that nothing disappears silently.
-        for (LaurelinAccess.RawLeaf raw : LaurelinAccess.rawLeaves(proxy)) {
+        for (DeclaredLeaves.Leaf raw : DeclaredLeaves.of(proxy)) {
             branches.computeIfAbsent(
                     raw.branchName(),
                     n -> BranchInfo.unsupported(
@@ -92,7 +90,7 @@ public final class RootTree {
     public List<EntryRange> planChunks(List<String> branchNames, long targetEvents) throws RootFormatException {
         List<long[]> offsets = new ArrayList<>();
         for (String n : branchNames) {
-            offsets.add(slim(n).getBasketEntryOffsets());
+            offsets.add(basketEntryOffsets(n));
         }
         return ChunkPlanner.plan(entries, offsets, targetEvents);
     }
@@ -108,7 +106,8 @@ public final class RootTree {
         List<FieldVector> vectors = new ArrayList<>(branchNames.size());
         try {
             for (String n : branchNames) {
-                vectors.add(BranchColumns.read(tbranch(n), slim(n), file.bytes(), branches.get(n), range, allocator));
+                vectors.add(BranchColumns.read(
+                        tbranch(n), basketEntryOffsets(n), file.bytes(), branches.get(n), range, allocator));
             }
             VectorSchemaRoot root = new VectorSchemaRoot(vectors);
             root.setRowCount((int) range.size());
@@ -136,9 +135,10 @@ public final class RootTree {
         return new Schema(fields);
     }
 
-    private SlimTBranch slim(String branchName) throws RootFormatException {
+    /** First entry of each basket, then the tree's entry count (Laurelin builds a new array per call). */
+    private long[] basketEntryOffsets(String branchName) throws RootFormatException {
         TBranch b = tbranch(branchName);
-        return slim.computeIfAbsent(branchName, n -> SlimTBranch.getFromTBranch(b));
+        return basketEntryOffsets.computeIfAbsent(branchName, n -> b.getBasketEntryOffsets());
     }
 
     TBranch laurelinBranch(String branchName) throws RootFormatException {

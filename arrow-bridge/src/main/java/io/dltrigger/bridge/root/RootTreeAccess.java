@@ -1,6 +1,6 @@
 package io.dltrigger.bridge.root;
 
-import edu.vanderbilt.accre.laurelin.root_proxy.TBranch;
+import io.dltrigger.shaded.laurelin.root_proxy.TBranch;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.dltrigger.bridge.root;
 
-import edu.vanderbilt.accre.laurelin.interpretation.AsDtype.Dtype;
+import io.dltrigger.shaded.laurelin.interpretation.AsDtype.Dtype;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 

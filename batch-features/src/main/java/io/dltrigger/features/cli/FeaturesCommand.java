@@ -4,9 +4,10 @@ import io.dltrigger.features.config.FeaturesConfig;
 import io.dltrigger.features.config.LeptonChoice;
 import io.dltrigger.features.config.MtForm;
 import io.dltrigger.features.spark.FeaturesJob;
-import io.dltrigger.features.spark.SparkSessions;
 import io.dltrigger.features.spark.Summary;
+import io.dltrigger.spark.SparkSessions;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -57,7 +58,7 @@ public final class FeaturesCommand implements Callable<Integer> {
                 mtForm != null ? mtForm : c.mtForm(),
                 c.sortByDeltaR());
         c = c.withPreparation(c.balance() && !noBalance, testFraction != null ? testFraction : c.testFraction());
-        SparkSession spark = SparkSessions.create(master, "dltrigger-features");
+        SparkSession spark = SparkSessions.create("dltrigger-features", master, Map.of());
         try {
             Summary s = new FeaturesJob(spark, c).run(events, output, scaler, overwrite);
             System.out.printf(

@@ -1,5 +1,6 @@
 package io.dltrigger.features.spark;
 
+import io.dltrigger.contract.FeaturesTableContract;
 import io.dltrigger.features.config.FeaturesConfig;
 import io.dltrigger.features.physics.EventBuffer;
 import io.dltrigger.features.physics.EventProcessor;
@@ -17,7 +18,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 
 /**
- * Selection and features over a partition of the projected event table ({@link EventTable#project}), as
+ * Selection and features over a partition of the projected event table ({@link EventTableReader#project}), as
  * Catalyst rows: each input list is copied into the reused {@link EventBuffer} and processed in place,
  * so the only per-event allocations are the output values. Output rows follow {@link #STAGE_SCHEMA}: the
  * particle list holds the real rows only (n_particles x 19, unscaled), packed as the bytes of the floats
@@ -27,12 +28,13 @@ import org.apache.spark.util.LongAccumulator;
 public final class Extraction implements FlatMapFunction<Iterator<InternalRow>, InternalRow> {
     public static final StructType STAGE_SCHEMA =
             DataTypes.createStructType(new org.apache.spark.sql.types.StructField[] {
-                EventTable.field("source_file", DataTypes.StringType),
-                EventTable.field("entry", DataTypes.LongType),
-                EventTable.field("label", DataTypes.IntegerType),
-                EventTable.field("hlf", DataTypes.createArrayType(DataTypes.FloatType, false)),
-                EventTable.field("particles", DataTypes.BinaryType),
-                EventTable.field("n_particles", DataTypes.IntegerType)
+                EventTableReader.field(FeaturesTableContract.SOURCE_FILE, DataTypes.StringType),
+                EventTableReader.field(FeaturesTableContract.ENTRY, DataTypes.LongType),
+                EventTableReader.field(FeaturesTableContract.LABEL, DataTypes.IntegerType),
+                EventTableReader.field(
+                        FeaturesTableContract.HLF, DataTypes.createArrayType(DataTypes.FloatType, false)),
+                EventTableReader.field(FeaturesTableContract.PARTICLES, DataTypes.BinaryType),
+                EventTableReader.field(FeaturesTableContract.N_PARTICLES, DataTypes.IntegerType)
             });
 
     private final FeaturesConfig config;
@@ -81,8 +83,8 @@ public final class Extraction implements FlatMapFunction<Iterator<InternalRow>, 
             outcome = processor.process(buffer);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(
-                    "event " + row.getUTF8String(EventTable.SOURCE_FILE) + " entry " + row.getLong(EventTable.ENTRY)
-                            + ": " + e.getMessage(),
+                    "event " + row.getUTF8String(EventTableReader.SOURCE_FILE) + " entry "
+                            + row.getLong(EventTableReader.ENTRY) + ": " + e.getMessage(),
                     e);
         }
         if (outcome == EventProcessor.Outcome.EMPTY_MAP) {
@@ -95,9 +97,9 @@ public final class Extraction implements FlatMapFunction<Iterator<InternalRow>, 
         }
         int n = processor.rows();
         return new GenericInternalRow(new Object[] {
-            row.getUTF8String(EventTable.SOURCE_FILE).clone(),
-            row.getLong(EventTable.ENTRY),
-            row.getInt(EventTable.LABEL),
+            row.getUTF8String(EventTableReader.SOURCE_FILE).clone(),
+            row.getLong(EventTableReader.ENTRY),
+            row.getInt(EventTableReader.LABEL),
             UnsafeArrayData.fromPrimitiveArray(processor.hlf()),
             PackedFloats.pack(processor.particles(), n * Features.N_PARTICLE),
             n
@@ -109,7 +111,7 @@ public final class Extraction implements FlatMapFunction<Iterator<InternalRow>, 
         Field[] fields = Field.all();
         for (int k = 0; k < fields.length; k++) {
             Field f = fields[k];
-            int ordinal = EventTable.FIRST_FIELD + k;
+            int ordinal = EventTableReader.FIRST_FIELD + k;
             ArrayData a = row.isNullAt(ordinal) ? null : row.getArray(ordinal);
             int n = a == null ? 0 : a.numElements();
             if (f.integer()) {

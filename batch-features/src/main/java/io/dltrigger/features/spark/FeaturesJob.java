@@ -2,8 +2,13 @@ package io.dltrigger.features.spark;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.dltrigger.contract.EventTableContract;
+import io.dltrigger.contract.FeaturesTableContract;
+import io.dltrigger.contract.Scaler;
 import io.dltrigger.features.config.FeaturesConfig;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,10 +55,10 @@ public final class FeaturesJob {
     public Summary run(String events, String output, String scalerFile, boolean overwrite) throws IOException {
         long start = System.nanoTime();
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        Scaler given = scalerFile == null ? null : Scaler.read(new Path(scalerFile), hadoop);
-        Dataset<Row> table = EventTable.read(spark, events);
-        Dataset<Row> projected = EventTable.project(table, config);
-        EventTable.checkSamples(table, config);
+        Scaler given = scalerFile == null ? null : readScaler(new Path(scalerFile), hadoop);
+        Dataset<Row> table = EventTableReader.read(spark, events);
+        Dataset<Row> projected = EventTableReader.project(table, config);
+        EventTableReader.checkSamples(table, config);
         AtomicOutput out = new AtomicOutput(output, hadoop, overwrite);
         boolean committed = false;
         try {
@@ -77,8 +82,8 @@ public final class FeaturesJob {
             Dataset<Row> train = stage.where(split.isTrain());
             Dataset<Row> test = stage.where(split.isTest());
             Scaler scaler = given != null ? given : ScalerFit.fit(train);
-            write(train, scaler, out.temp("train"));
-            write(test, scaler, out.temp("test"));
+            write(train, scaler, out.temp(FeaturesTableContract.TRAIN_DIR));
+            write(test, scaler, out.temp(FeaturesTableContract.TEST_DIR));
 
             Map<Integer, Long> trainCounts = countByLabel(spark.read().parquet(out.temp("train")));
             Map<Integer, Long> testCounts = countByLabel(spark.read().parquet(out.temp("test")));
@@ -93,9 +98,12 @@ public final class FeaturesJob {
                     noLepton.value(),
                     extractSeconds,
                     (System.nanoTime() - start) / 1e9);
-            scaler.write(new Path(out.temp(), "scaler.json"), hadoop);
+            try (OutputStream s =
+                    out.fileSystem().create(new Path(out.temp(), FeaturesTableContract.SCALER_FILE), false)) {
+                scaler.write(s);
+            }
             // summary.json is written last: a directory with it is complete, even on stores without atomic rename.
-            summary.write(out.fileSystem(), new Path(out.temp(), "summary.json"));
+            summary.write(out.fileSystem(), new Path(out.temp(), FeaturesTableContract.SUMMARY_FILE));
             out.commit();
             committed = true;
             return summary;
@@ -108,7 +116,13 @@ public final class FeaturesJob {
     }
 
     private void write(Dataset<Row> rows, Scaler scaler, String path) {
-        JavaRDD<InternalRow> scaled = rows.select("source_file", "entry", "label", "hlf", "particles", "n_particles")
+        JavaRDD<InternalRow> scaled = rows.select(
+                        FeaturesTableContract.SOURCE_FILE,
+                        FeaturesTableContract.ENTRY,
+                        FeaturesTableContract.LABEL,
+                        FeaturesTableContract.HLF,
+                        FeaturesTableContract.PARTICLES,
+                        FeaturesTableContract.N_PARTICLES)
                 .queryExecution()
                 .toRdd()
                 .toJavaRDD()
@@ -123,7 +137,7 @@ public final class FeaturesJob {
 
     private static Map<Integer, Long> countByLabel(Dataset<Row> rows) {
         Map<Integer, Long> m = new HashMap<>();
-        for (Row r : rows.groupBy("label").count().collectAsList()) {
+        for (Row r : rows.groupBy(FeaturesTableContract.LABEL).count().collectAsList()) {
             m.put(r.getInt(0), r.getLong(1));
         }
         return m;
@@ -142,7 +156,9 @@ public final class FeaturesJob {
         Map<Integer, Summary.PerClass> classes = new TreeMap<>();
         long read = 0;
         long selected = 0;
-        for (Row r : table.groupBy(col("sample").cast("string")).count().collectAsList()) {
+        for (Row r : table.groupBy(col(EventTableContract.SAMPLE).cast("string"))
+                .count()
+                .collectAsList()) {
             String sample = r.getString(0);
             int label = config.labels().get(sample);
             long n = r.getLong(1);
@@ -185,5 +201,11 @@ public final class FeaturesJob {
                 extractSeconds,
                 totalSeconds,
                 config);
+    }
+
+    private static Scaler readScaler(Path file, Configuration hadoop) throws IOException {
+        try (InputStream in = file.getFileSystem(hadoop).open(file)) {
+            return Scaler.read(in, file.toString());
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.dltrigger.features.spark;
 
+import io.dltrigger.contract.FeaturesTableContract;
+import io.dltrigger.contract.Scaler;
 import io.dltrigger.features.physics.Features;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -19,12 +21,12 @@ import org.apache.spark.sql.types.StructType;
 public final class FinalRows implements FlatMapFunction<Iterator<InternalRow>, InternalRow> {
     /** The features table (README, "Data contracts"). */
     public static final StructType SCHEMA = DataTypes.createStructType(new org.apache.spark.sql.types.StructField[] {
-        EventTable.field("source_file", DataTypes.StringType),
-        EventTable.field("entry", DataTypes.LongType),
-        EventTable.field("label", DataTypes.IntegerType),
-        EventTable.field("hlf", DataTypes.createArrayType(DataTypes.FloatType, false)),
-        EventTable.field("particles", DataTypes.createArrayType(DataTypes.FloatType, false)),
-        EventTable.field("n_particles", DataTypes.IntegerType)
+        EventTableReader.field(FeaturesTableContract.SOURCE_FILE, DataTypes.StringType),
+        EventTableReader.field(FeaturesTableContract.ENTRY, DataTypes.LongType),
+        EventTableReader.field(FeaturesTableContract.LABEL, DataTypes.IntegerType),
+        EventTableReader.field(FeaturesTableContract.HLF, DataTypes.createArrayType(DataTypes.FloatType, false)),
+        EventTableReader.field(FeaturesTableContract.PARTICLES, DataTypes.createArrayType(DataTypes.FloatType, false)),
+        EventTableReader.field(FeaturesTableContract.N_PARTICLES, DataTypes.IntegerType)
     });
 
     private final Scaler scaler;

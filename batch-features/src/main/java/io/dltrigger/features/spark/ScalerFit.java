@@ -1,5 +1,7 @@
 package io.dltrigger.features.spark;
 
+import io.dltrigger.contract.FeaturesTableContract;
+import io.dltrigger.contract.Scaler;
 import io.dltrigger.features.physics.Features;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -20,7 +22,8 @@ public final class ScalerFit {
     private ScalerFit() {}
 
     public static Scaler fit(Dataset<Row> rows) {
-        Dataset<Row> slim = rows.select("hlf", "particles", "n_particles");
+        Dataset<Row> slim = rows.select(
+                FeaturesTableContract.HLF, FeaturesTableContract.PARTICLES, FeaturesTableContract.N_PARTICLES);
         List<Stats> parts = slim.queryExecution()
                 .toRdd()
                 .toJavaRDD()

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import io.dltrigger.contract.FeaturesTableContract;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,13 +35,13 @@ public final class Split {
     }
 
     public static Column key(long seed) {
-        return xxhash64(col("source_file"), col("entry"), lit(seed));
+        return xxhash64(col(FeaturesTableContract.SOURCE_FILE), col(FeaturesTableContract.ENTRY), lit(seed));
     }
 
     /** Computes the thresholds from rows carrying {@code label} and {@link #KEY}. */
     public static Split compute(Dataset<Row> rows, boolean balance, double testFraction) {
         Map<Integer, Long> counts = new TreeMap<>();
-        for (Row r : rows.groupBy("label").count().collectAsList()) {
+        for (Row r : rows.groupBy(FeaturesTableContract.LABEL).count().collectAsList()) {
             counts.put(r.getInt(0), r.getLong(1));
         }
         long smallest =
@@ -51,20 +52,25 @@ public final class Split {
             long test = Math.round(kept * testFraction);
             wanted.put(e.getKey(), new long[] {kept, test, Long.MIN_VALUE, Long.MIN_VALUE});
         }
-        Column rank =
-                row_number().over(Window.partitionBy("label").orderBy(col(KEY), col("source_file"), col("entry")));
+        Column rank = row_number()
+                .over(Window.partitionBy(FeaturesTableContract.LABEL)
+                        .orderBy(col(KEY), col(FeaturesTableContract.SOURCE_FILE), col(FeaturesTableContract.ENTRY)));
         Column wantedRank = null;
         for (Map.Entry<Integer, long[]> e : wanted.entrySet()) {
-            Column c = col("label")
+            Column c = col(FeaturesTableContract.LABEL)
                     .equalTo(e.getKey())
                     .and(col("rank").equalTo(e.getValue()[0]).or(col("rank").equalTo(e.getValue()[1])));
             wantedRank = wantedRank == null ? c : wantedRank.or(c);
         }
         if (wantedRank != null) {
-            for (Row r : rows.select(col("label"), col(KEY), col("source_file"), col("entry"))
+            for (Row r : rows.select(
+                            col(FeaturesTableContract.LABEL),
+                            col(KEY),
+                            col(FeaturesTableContract.SOURCE_FILE),
+                            col(FeaturesTableContract.ENTRY))
                     .withColumn("rank", rank)
                     .where(wantedRank)
-                    .select("label", "rank", KEY)
+                    .select(FeaturesTableContract.LABEL, "rank", KEY)
                     .collectAsList()) {
                 long[] w = wanted.get(r.getInt(0));
                 if (r.getInt(1) == w[1]) {
@@ -96,7 +102,7 @@ public final class Split {
         Column c = lit(false);
         for (Map.Entry<Integer, ClassSplit> e : classes.entrySet()) {
             if (e.getValue().test() > 0) {
-                c = c.or(col("label")
+                c = c.or(col(FeaturesTableContract.LABEL)
                         .equalTo(e.getKey())
                         .and(col(KEY).leq(e.getValue().testMaxKey())));
             }
@@ -109,7 +115,8 @@ public final class Split {
         for (Map.Entry<Integer, ClassSplit> e : classes.entrySet()) {
             ClassSplit s = e.getValue();
             if (s.kept() > s.test()) {
-                Column inClass = col("label").equalTo(e.getKey()).and(col(KEY).leq(s.keptMaxKey()));
+                Column inClass =
+                        col(FeaturesTableContract.LABEL).equalTo(e.getKey()).and(col(KEY).leq(s.keptMaxKey()));
                 if (s.test() > 0) {
                     inClass = inClass.and(col(KEY).gt(s.testMaxKey()));
                 }

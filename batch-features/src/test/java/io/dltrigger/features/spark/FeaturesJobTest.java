@@ -8,21 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dltrigger.features.EventBuilder;
+import io.dltrigger.contract.Scaler;
 import io.dltrigger.features.TestSpark;
-import io.dltrigger.features.bench.GeneratedEventTable;
 import io.dltrigger.features.config.FeaturesConfig;
 import io.dltrigger.features.physics.Features;
+import io.dltrigger.features.testing.EventBuilder;
+import io.dltrigger.features.testing.GeneratedEventTable;
 import io.dltrigger.generator.event.DelphesEvent;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -181,8 +182,8 @@ class FeaturesJobTest {
         assertFalse(applied.scalerFitted());
         assertEquals(0, spark.read().parquet(again + "/train").exceptAll(train).count());
         assertEquals(0, spark.read().parquet(again + "/test").exceptAll(test).count());
-        Scaler first = Scaler.read(new org.apache.hadoop.fs.Path(out, "scaler.json"), new Configuration());
-        Scaler second = Scaler.read(new org.apache.hadoop.fs.Path(again, "scaler.json"), new Configuration());
+        Scaler first = readScaler(Path.of(out, "scaler.json"));
+        Scaler second = readScaler(Path.of(again, "scaler.json"));
         assertArrayEquals(first.particleStd(), second.particleStd());
 
         IOException exists = assertThrows(IOException.class, () -> run(FeaturesConfig.defaults(), out, null));
@@ -238,6 +239,12 @@ class FeaturesJobTest {
         assertFalse(new File(out).exists());
         try (Stream<Path> siblings = Files.list(dir)) {
             assertFalse(siblings.anyMatch(p -> p.getFileName().toString().startsWith("bad-features.tmp-")));
+        }
+    }
+
+    private static Scaler readScaler(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Scaler.read(in, file.toString());
         }
     }
 }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dltrigger.features.TestSpark;
-import io.dltrigger.features.bench.GeneratedEventTable;
 import io.dltrigger.features.config.FeaturesConfig;
+import io.dltrigger.features.testing.GeneratedEventTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;

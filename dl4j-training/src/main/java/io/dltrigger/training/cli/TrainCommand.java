@@ -1,8 +1,8 @@
 package io.dltrigger.training.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dltrigger.spark.SparkSessions;
 import io.dltrigger.training.backend.BackendStartup;
-import io.dltrigger.training.config.SparkSessions;
 import io.dltrigger.training.config.TrainingConfig;
 import io.dltrigger.training.model.HyperParams;
 import io.dltrigger.training.model.ModelKind;
@@ -31,7 +31,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--best-config",
-            description = "best.json of a grid search (overrides train.bestConfig; 'none' for train's own settings)")
+            description = "best.json of a grid search (overrides train.best_config; 'none' for train's own settings)")
     String bestConfig;
 
     @Option(
@@ -89,7 +89,10 @@ final class TrainCommand implements Callable<Integer> {
         Path checkpoints =
                 CommonOptions.resolve(t.checkpoints()).resolve(p.model().name().toLowerCase());
         boolean distributed = t.distributed() && !local;
-        SparkSession spark = distributed ? SparkSessions.create("dltrigger-train", c.spark()) : null;
+        SparkSession spark = distributed
+                ? SparkSessions.create(
+                        "dltrigger-train", c.spark().master(), c.spark().conf())
+                : null;
         try {
             JavaSparkContext sc = spark == null ? null : JavaSparkContext.fromSparkContext(spark.sparkContext());
             ModelDir dir = FinalTraining.run(

@@ -3,7 +3,7 @@ package io.dltrigger.training.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the tune/train/evaluate/score/publish/bench-training subcommands (see bin/dltrigger). */
+/** Entry point of the tune/train/evaluate/score/publish subcommands (see bin/dltrigger). */
 @Command(
         name = "dltrigger",
         mixinStandardHelpOptions = true,
@@ -14,8 +14,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvaluateCommand.class,
             ScoreCommand.class,
-            PublishCommand.class,
-            BenchCommand.class
+            PublishCommand.class
         })
 public final class TrainingCli implements Runnable {
 

@@ -1,7 +1,7 @@
 package io.dltrigger.training.cli;
 
+import io.dltrigger.spark.SparkSessions;
 import io.dltrigger.training.backend.BackendStartup;
-import io.dltrigger.training.config.SparkSessions;
 import io.dltrigger.training.config.TrainingConfig;
 import io.dltrigger.training.data.FeatureDataset;
 import io.dltrigger.training.tune.FitResult;
@@ -36,7 +36,8 @@ final class TuneCommand implements Callable<Integer> {
         Path out = output != null ? output : CommonOptions.resolve(t.output());
         FeatureDataset train = FeatureDataset.open(
                 CommonOptions.resolve(c.features()).resolve("train").toString());
-        try (SparkSession spark = SparkSessions.create("dltrigger-tune", c.spark())) {
+        try (SparkSession spark = SparkSessions.create(
+                "dltrigger-tune", c.spark().master(), c.spark().conf())) {
             List<FitResult> results = GridSearch.run(spark, grid, train.splits(), t.sampleFraction(), t.folds());
             GridSearch.write(spark, results, out);
             FitResult best = GridSearch.best(results).orElse(null);

@@ -1,19 +1,15 @@
 package io.dltrigger.training.config;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.dltrigger.contract.config.ConfigFile;
 import io.dltrigger.training.backend.GpuPolicy;
 import io.dltrigger.training.model.HyperParams;
 import io.dltrigger.training.model.ModelKind;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code conf/training.yaml}: every setting of tune/train/evaluate/score, each overridable by a CLI flag. */
-@JsonIgnoreProperties(ignoreUnknown = false)
 public record TrainingConfig(
         String features, SparkSettings spark, GpuPolicy gpu, Tune tune, Train train, String registry) {
 
@@ -66,13 +62,8 @@ public record TrainingConfig(
         }
     }
 
+    /** Reads a YAML file (snake_case keys); an unknown key or a bad value is an error naming the file and line. */
     public static TrainingConfig load(Path file) {
-        try {
-            return new ObjectMapper(new YAMLFactory())
-                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-                    .readValue(file.toFile(), TrainingConfig.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return ConfigFile.load(file, TrainingConfig.class, null, Set.of());
     }
 }

@@ -1,5 +1,7 @@
 package io.dltrigger.training.data;
 
+import io.dltrigger.contract.EventClass;
+import io.dltrigger.contract.FeaturesTableContract;
 import io.dltrigger.training.model.ModelKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
@@ -12,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * them changes nothing but the work done.
  */
 public final class BatchBuilder {
-    private static final int F = FeatureContract.PARTICLE_FEATURES;
+    private static final int F = FeaturesTableContract.PARTICLE_FEATURES;
 
     private BatchBuilder() {}
 
@@ -31,17 +33,17 @@ public final class BatchBuilder {
                 default -> throw new IllegalStateException(kind.inputs().get(i));
             }
         }
-        INDArray labels = Nd4j.create(oneHot(block), new long[] {n, FeatureContract.N_CLASSES}, 'c');
+        INDArray labels = Nd4j.create(oneHot(block), new long[] {n, EventClass.COUNT}, 'c');
         boolean anyMask = kind.readsParticles();
         return new MultiDataSet(features, new INDArray[] {labels}, anyMask ? masks : null, null);
     }
 
     private static INDArray hlf(EventBlock block) {
         int n = block.size();
-        float[] buf = block.hlf().length == n * FeatureContract.N_HLF
+        float[] buf = block.hlf().length == n * FeaturesTableContract.N_HLF
                 ? block.hlf()
-                : java.util.Arrays.copyOf(block.hlf(), n * FeatureContract.N_HLF);
-        return Nd4j.create(buf, new long[] {n, FeatureContract.N_HLF}, 'c');
+                : java.util.Arrays.copyOf(block.hlf(), n * FeaturesTableContract.N_HLF);
+        return Nd4j.create(buf, new long[] {n, FeaturesTableContract.N_HLF}, 'c');
     }
 
     /** An event always has its lepton row: a zero count (bad input upstream) still gets one step so LastTimeStep has one. */
@@ -63,7 +65,7 @@ public final class BatchBuilder {
         float[] src = block.particles();
         float[] buf = new float[n * F * t];
         for (int e = 0; e < n; e++) {
-            int in = e * FeatureContract.PARTICLE_VALUES;
+            int in = e * FeaturesTableContract.PARTICLE_VALUES;
             int out = e * F * t;
             for (int step = 0; step < t; step++) {
                 for (int f = 0; f < F; f++) {
@@ -84,9 +86,9 @@ public final class BatchBuilder {
     }
 
     private static float[] oneHot(EventBlock block) {
-        float[] buf = new float[block.size() * FeatureContract.N_CLASSES];
+        float[] buf = new float[block.size() * EventClass.COUNT];
         for (int e = 0; e < block.size(); e++) {
-            buf[e * FeatureContract.N_CLASSES + block.labels()[e]] = 1f;
+            buf[e * EventClass.COUNT + block.labels()[e]] = 1f;
         }
         return buf;
     }

@@ -1,5 +1,7 @@
 package io.dltrigger.training.data;
 
+import io.dltrigger.contract.FeaturesTableContract;
+
 /**
  * A block of events held as flat primitive arrays (one row group, or a buffer of several), so that batches
  * are filled by array copies instead of per-event objects. {@code particles} is null when not read.
@@ -8,9 +10,9 @@ public record EventBlock(int size, int[] labels, float[] hlf, float[] particles,
 
     public EventBlock {
         if (labels.length < size
-                || hlf.length < (long) size * FeatureContract.N_HLF
+                || hlf.length < (long) size * FeaturesTableContract.N_HLF
                 || nParticles.length < size
-                || (particles != null && particles.length < (long) size * FeatureContract.PARTICLE_VALUES)) {
+                || (particles != null && particles.length < (long) size * FeaturesTableContract.PARTICLE_VALUES)) {
             throw new IllegalArgumentException("event block arrays smaller than its size " + size);
         }
     }
@@ -19,8 +21,8 @@ public record EventBlock(int size, int[] labels, float[] hlf, float[] particles,
         return new EventBlock(
                 size,
                 new int[size],
-                new float[size * FeatureContract.N_HLF],
-                withParticles ? new float[Math.multiplyExact(size, FeatureContract.PARTICLE_VALUES)] : null,
+                new float[size * FeaturesTableContract.N_HLF],
+                withParticles ? new float[Math.multiplyExact(size, FeaturesTableContract.PARTICLE_VALUES)] : null,
                 new int[size]);
     }
 
@@ -32,14 +34,19 @@ public record EventBlock(int size, int[] labels, float[] hlf, float[] particles,
     public void copyEvent(EventBlock src, int from, int to) {
         labels[to] = src.labels[from];
         nParticles[to] = src.nParticles[from];
-        System.arraycopy(src.hlf, from * FeatureContract.N_HLF, hlf, to * FeatureContract.N_HLF, FeatureContract.N_HLF);
+        System.arraycopy(
+                src.hlf,
+                from * FeaturesTableContract.N_HLF,
+                hlf,
+                to * FeaturesTableContract.N_HLF,
+                FeaturesTableContract.N_HLF);
         if (particles != null) {
             System.arraycopy(
                     src.particles,
-                    from * FeatureContract.PARTICLE_VALUES,
+                    from * FeaturesTableContract.PARTICLE_VALUES,
                     particles,
-                    to * FeatureContract.PARTICLE_VALUES,
-                    FeatureContract.PARTICLE_VALUES);
+                    to * FeaturesTableContract.PARTICLE_VALUES,
+                    FeaturesTableContract.PARTICLE_VALUES);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.dltrigger.training.data;
 
+import io.dltrigger.contract.EventClass;
+import io.dltrigger.contract.FeaturesTableContract;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +47,10 @@ public final class ParquetFeatureReader {
     public static EventBlock read(FeatureSplit split, boolean withParticles) {
         try (ParquetFileReader reader = open(split.file())) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
-            List<String> wanted =
-                    new ArrayList<>(List.of(FeatureContract.LABEL, FeatureContract.HLF, FeatureContract.N_PARTICLES));
+            List<String> wanted = new ArrayList<>(
+                    List.of(FeaturesTableContract.LABEL, FeaturesTableContract.HLF, FeaturesTableContract.N_PARTICLES));
             if (withParticles) {
-                wanted.add(FeatureContract.PARTICLES);
+                wanted.add(FeaturesTableContract.PARTICLES);
             }
             List<Type> fields = new ArrayList<>();
             for (String name : wanted) {
@@ -76,30 +78,30 @@ public final class ParquetFeatureReader {
             String where = split.file() + " row group " + split.rowGroup();
             readInts(
                     store,
-                    leaf(projection, FeatureContract.LABEL, PrimitiveTypeName.INT32, where),
+                    leaf(projection, FeaturesTableContract.LABEL, PrimitiveTypeName.INT32, where),
                     block.labels(),
                     rows,
                     where);
             readInts(
                     store,
-                    leaf(projection, FeatureContract.N_PARTICLES, PrimitiveTypeName.INT32, where),
+                    leaf(projection, FeaturesTableContract.N_PARTICLES, PrimitiveTypeName.INT32, where),
                     block.nParticles(),
                     rows,
                     where);
             readFixedLists(
                     store,
-                    leaf(projection, FeatureContract.HLF, PrimitiveTypeName.FLOAT, where),
+                    leaf(projection, FeaturesTableContract.HLF, PrimitiveTypeName.FLOAT, where),
                     block.hlf(),
                     rows,
-                    FeatureContract.N_HLF,
+                    FeaturesTableContract.N_HLF,
                     where);
             if (withParticles) {
                 readFixedLists(
                         store,
-                        leaf(projection, FeatureContract.PARTICLES, PrimitiveTypeName.FLOAT, where),
+                        leaf(projection, FeaturesTableContract.PARTICLES, PrimitiveTypeName.FLOAT, where),
                         block.particles(),
                         rows,
-                        FeatureContract.PARTICLE_VALUES,
+                        FeaturesTableContract.PARTICLE_VALUES,
                         where);
             }
             validate(block, where);
@@ -117,7 +119,7 @@ public final class ParquetFeatureReader {
         try (ParquetFileReader reader = open(split.file())) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             List<Type> fields = new ArrayList<>();
-            for (String name : List.of(FeatureContract.SOURCE_FILE, FeatureContract.ENTRY)) {
+            for (String name : List.of(FeaturesTableContract.SOURCE_FILE, FeaturesTableContract.ENTRY)) {
                 if (schema.containsField(name)) {
                     fields.add(schema.getType(name));
                 }
@@ -142,7 +144,7 @@ public final class ParquetFeatureReader {
                     reader.getFooter().getFileMetaData().getCreatedBy());
             for (ColumnDescriptor c : projection.getColumns()) {
                 ColumnReader r = store.getColumnReader(c);
-                boolean isFile = c.getPath()[0].equals(FeatureContract.SOURCE_FILE);
+                boolean isFile = c.getPath()[0].equals(FeaturesTableContract.SOURCE_FILE);
                 for (int row = 0; row < rows; row++) {
                     if (r.getCurrentDefinitionLevel() == c.getMaxDefinitionLevel()) {
                         if (isFile) {
@@ -231,11 +233,11 @@ public final class ParquetFeatureReader {
     private static void validate(EventBlock block, String where) {
         for (int i = 0; i < block.size(); i++) {
             int label = block.labels()[i];
-            if (label < 0 || label >= FeatureContract.N_CLASSES) {
+            if (label < 0 || label >= EventClass.COUNT) {
                 throw new FeatureDataException(where + ": label " + label + " out of range at row " + i);
             }
             int n = block.nParticles()[i];
-            if (n < 0 || n > FeatureContract.MAX_PARTICLES) {
+            if (n < 0 || n > FeaturesTableContract.MAX_PARTICLES) {
                 throw new FeatureDataException(where + ": n_particles " + n + " out of range at row " + i);
             }
         }

@@ -1,6 +1,6 @@
 package io.dltrigger.training.eval;
 
-import io.dltrigger.training.data.FeatureContract;
+import io.dltrigger.contract.EventClass;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +17,15 @@ public record Metrics(
 
     /** The figure models are compared by: the ttbar selector's AUC (class 1 one-vs-rest). */
     public double ttbarAuc() {
-        return auc.get(FeatureContract.CLASS_NAMES[1]);
+        return auc.get(EventClass.TTBAR.displayName());
     }
 
     public static Metrics of(Predictions p, List<Double> trainLoss, List<Double> validationLoss) {
         Map<String, Double> auc = new LinkedHashMap<>();
-        for (int c = 0; c < FeatureContract.N_CLASSES; c++) {
-            auc.put(FeatureContract.CLASS_NAMES[c], p.roc(c).auc());
+        for (int c = 0; c < EventClass.COUNT; c++) {
+            auc.put(EventClass.ofLabel(c).displayName(), p.roc(c).auc());
         }
-        long[][] confusion = new long[FeatureContract.N_CLASSES][FeatureContract.N_CLASSES];
+        long[][] confusion = new long[EventClass.COUNT][EventClass.COUNT];
         long correct = 0;
         for (int i = 0; i < p.size(); i++) {
             confusion[p.label(i)][p.predicted(i)]++;

@@ -1,6 +1,7 @@
 package io.dltrigger.training.eval;
 
-import io.dltrigger.training.data.FeatureContract;
+import io.dltrigger.contract.EventClass;
+import io.dltrigger.contract.metrics.Roc;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,11 +44,11 @@ public final class Plots {
                 .xAxisTitle("false positive rate")
                 .yAxisTitle("true positive rate")
                 .build();
-        for (int c = 0; c < FeatureContract.N_CLASSES; c++) {
+        for (int c = 0; c < EventClass.COUNT; c++) {
             Roc roc = p.roc(c);
             double[][] xy = thin(roc.fpr(), roc.tpr(), 2000);
             XYSeries s = chart.addSeries(
-                    String.format("%s (AUC = %.4f)", FeatureContract.CLASS_NAMES[c], roc.auc()), xy[0], xy[1]);
+                    String.format("%s (AUC = %.4f)", EventClass.ofLabel(c).displayName(), roc.auc()), xy[0], xy[1]);
             s.setMarker(SeriesMarkers.NONE);
         }
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);

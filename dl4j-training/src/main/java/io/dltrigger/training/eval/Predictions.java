@@ -1,11 +1,12 @@
 package io.dltrigger.training.eval;
 
-import io.dltrigger.training.data.FeatureContract;
+import io.dltrigger.contract.EventClass;
+import io.dltrigger.contract.metrics.Roc;
 import java.util.Arrays;
 
 /** Class probabilities and true labels of a set of events, grown as batches are scored. */
 public final class Predictions {
-    private float[] probs = new float[1024 * FeatureContract.N_CLASSES];
+    private float[] probs = new float[1024 * EventClass.COUNT];
     private int[] labels = new int[1024];
     private int size;
 
@@ -13,9 +14,9 @@ public final class Predictions {
         if (size + n > labels.length) {
             int cap = Math.max(labels.length * 2, size + n);
             labels = Arrays.copyOf(labels, cap);
-            probs = Arrays.copyOf(probs, cap * FeatureContract.N_CLASSES);
+            probs = Arrays.copyOf(probs, cap * EventClass.COUNT);
         }
-        System.arraycopy(batchProbs, 0, probs, size * FeatureContract.N_CLASSES, n * FeatureContract.N_CLASSES);
+        System.arraycopy(batchProbs, 0, probs, size * EventClass.COUNT, n * EventClass.COUNT);
         System.arraycopy(batchLabels, 0, labels, size, n);
         size += n;
     }
@@ -29,12 +30,12 @@ public final class Predictions {
     }
 
     public float prob(int i, int cls) {
-        return probs[i * FeatureContract.N_CLASSES + cls];
+        return probs[i * EventClass.COUNT + cls];
     }
 
     public int predicted(int i) {
         int best = 0;
-        for (int c = 1; c < FeatureContract.N_CLASSES; c++) {
+        for (int c = 1; c < EventClass.COUNT; c++) {
             if (prob(i, c) > prob(i, best)) {
                 best = c;
             }

@@ -1,6 +1,7 @@
 package io.dltrigger.training.model;
 
-import io.dltrigger.training.data.FeatureContract;
+import io.dltrigger.contract.EventClass;
+import io.dltrigger.contract.FeaturesTableContract;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
@@ -39,7 +40,7 @@ public final class Models {
         String last;
         switch (p.model()) {
             case HLF -> {
-                g.addInputs("hlf").setInputTypes(InputType.feedForward(FeatureContract.N_HLF));
+                g.addInputs("hlf").setInputTypes(InputType.feedForward(FeaturesTableContract.N_HLF));
                 last = "hlf";
                 for (int i = 0; i < p.hidden().size(); i++) {
                     g.addLayer("dense" + i, relu(p.hidden().get(i)), last);
@@ -51,7 +52,7 @@ public final class Models {
                 }
             }
             case SEQUENCE -> {
-                g.addInputs("particles").setInputTypes(InputType.recurrent(FeatureContract.PARTICLE_FEATURES));
+                g.addInputs("particles").setInputTypes(InputType.recurrent(FeaturesTableContract.PARTICLE_FEATURES));
                 g.addLayer("rnn", recurrent(p), "particles");
                 g.addLayer("dropout", new DropoutLayer.Builder(1 - p.dropout()).build(), "rnn");
                 last = "dropout";
@@ -59,8 +60,8 @@ public final class Models {
             case INCLUSIVE -> {
                 g.addInputs("particles", "hlf")
                         .setInputTypes(
-                                InputType.recurrent(FeatureContract.PARTICLE_FEATURES),
-                                InputType.feedForward(FeatureContract.N_HLF));
+                                InputType.recurrent(FeaturesTableContract.PARTICLE_FEATURES),
+                                InputType.feedForward(FeaturesTableContract.N_HLF));
                 g.addLayer("rnn", recurrent(p), "particles");
                 g.addLayer("hlf_dropout", new DropoutLayer.Builder(1 - p.dropout()).build(), "hlf");
                 g.addVertex("merge", new MergeVertex(), "rnn", "hlf_dropout");
@@ -75,7 +76,7 @@ public final class Models {
         g.addLayer(
                 "out",
                 new OutputLayer.Builder(LossFunction.MCXENT)
-                        .nOut(FeatureContract.N_CLASSES)
+                        .nOut(EventClass.COUNT)
                         .activation(Activation.SOFTMAX)
                         .build(),
                 last);

@@ -2,7 +2,8 @@ package io.dltrigger.training.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.dltrigger.training.data.FeatureContract;
+import io.dltrigger.contract.EventClass;
+import io.dltrigger.contract.FeaturesTableContract;
 import io.dltrigger.training.eval.Metrics;
 import io.dltrigger.training.eval.Plots;
 import io.dltrigger.training.eval.Predictions;
@@ -11,8 +12,8 @@ import io.dltrigger.training.model.ModelKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -98,27 +99,35 @@ public record ModelDir(Path dir) {
                 "hlf",
                 Map.of(
                         "column",
-                        FeatureContract.HLF,
+                        FeaturesTableContract.HLF,
                         "length",
-                        FeatureContract.N_HLF,
+                        FeaturesTableContract.N_HLF,
                         "scaling",
                         "min-max (scaler.json)"));
         m.put(
                 "particles",
                 Map.of(
                         "column",
-                        FeatureContract.PARTICLES,
+                        FeaturesTableContract.PARTICLES,
                         "rows",
-                        FeatureContract.MAX_PARTICLES,
+                        FeaturesTableContract.MAX_PARTICLES,
                         "features",
-                        FeatureContract.PARTICLE_FEATURES,
+                        FeaturesTableContract.PARTICLE_FEATURES,
                         "layout",
                         "row-major, padding rows zero and last",
                         "mask",
-                        FeatureContract.N_PARTICLES,
+                        FeaturesTableContract.N_PARTICLES,
                         "scaling",
                         "standardized (scaler.json)"));
-        m.put("label", Map.of("column", FeatureContract.LABEL, "classes", List.of(FeatureContract.CLASS_NAMES)));
+        m.put(
+                "label",
+                Map.of(
+                        "column",
+                        FeaturesTableContract.LABEL,
+                        "classes",
+                        Arrays.stream(EventClass.values())
+                                .map(EventClass::displayName)
+                                .toList()));
         return m;
     }
 }

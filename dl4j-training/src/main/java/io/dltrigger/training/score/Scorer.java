@@ -1,7 +1,8 @@
 package io.dltrigger.training.score;
 
+import io.dltrigger.contract.EventClass;
+import io.dltrigger.contract.ScoresContract;
 import io.dltrigger.training.data.EventBlock;
-import io.dltrigger.training.data.FeatureContract;
 import io.dltrigger.training.data.FeatureDataset;
 import io.dltrigger.training.data.FeatureSplit;
 import io.dltrigger.training.data.ParquetFeatureReader;
@@ -11,6 +12,7 @@ import io.dltrigger.training.registry.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -27,16 +29,14 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * only when complete.
  */
 public final class Scorer {
-    static final MessageType SCHEMA = MessageTypeParser.parseMessageType("""
-            message predictions {
-              optional binary source_file (STRING);
-              required int64 entry;
-              required int32 label;
-              required float p_qcd;
-              required float p_ttbar;
-              required float p_wjets;
-              required int32 predicted;
-            }""");
+    static final MessageType SCHEMA = MessageTypeParser.parseMessageType("message predictions {"
+            + " optional binary " + ScoresContract.SOURCE_FILE + " (STRING);"
+            + " required int64 " + ScoresContract.ENTRY + ";"
+            + " required int32 " + ScoresContract.LABEL + ";"
+            + ScoresContract.probabilities().stream()
+                    .map(c -> " required float " + c + ";")
+                    .collect(Collectors.joining())
+            + " required int32 " + ScoresContract.PREDICTED + "; }");
     private static final int BATCH = 512;
 
     private Scorer() {}
@@ -67,20 +67,20 @@ public final class Scorer {
                     for (int i = 0; i < size; i++) {
                         Group g = groups.newGroup();
                         if (prov.sourceFiles()[start + i] != null) {
-                            g.add("source_file", prov.sourceFiles()[start + i]);
+                            g.add(ScoresContract.SOURCE_FILE, prov.sourceFiles()[start + i]);
                         }
-                        g.add("entry", prov.entries()[start + i]);
-                        g.add("label", batch.labels()[i]);
+                        g.add(ScoresContract.ENTRY, prov.entries()[start + i]);
+                        g.add(ScoresContract.LABEL, batch.labels()[i]);
                         int best = 0;
-                        for (int c = 0; c < FeatureContract.N_CLASSES; c++) {
+                        for (int c = 0; c < EventClass.COUNT; c++) {
                             if (p[i * 3 + c] > p[i * 3 + best]) {
                                 best = c;
                             }
                         }
-                        g.add("p_qcd", p[i * 3]);
-                        g.add("p_ttbar", p[i * 3 + 1]);
-                        g.add("p_wjets", p[i * 3 + 2]);
-                        g.add("predicted", best);
+                        for (EventClass c : EventClass.values()) {
+                            g.add(ScoresContract.probability(c), p[i * 3 + c.label()]);
+                        }
+                        g.add(ScoresContract.PREDICTED, best);
                         w.write(g);
                     }
                     n += size;

@@ -6,7 +6,7 @@ import io.dltrigger.training.config.TrainingConfig;
 import io.dltrigger.training.data.EventBlock;
 import io.dltrigger.training.data.FeatureSplit;
 import io.dltrigger.training.data.Holdout;
-import io.dltrigger.training.data.Sample;
+import io.dltrigger.training.data.Subsample;
 import io.dltrigger.training.model.ModelKind;
 import io.dltrigger.training.registry.AtomicFiles;
 import java.io.IOException;
@@ -69,7 +69,7 @@ public final class GridSearch {
     public static List<FitResult> run(
             SparkSession spark, List<GridPoint> grid, List<FeatureSplit> splits, double sampleFraction, int folds) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Holdout sample = Sample.fraction(sampleFraction);
+        Holdout sample = Subsample.fraction(sampleFraction);
         List<FitResult> results = new ArrayList<>(sc.parallelize(grid, Math.max(1, grid.size()))
                 .mapPartitions(points -> {
                     List<FitResult> done = new ArrayList<>();
@@ -77,7 +77,7 @@ public final class GridSearch {
                     while (points.hasNext()) {
                         GridPoint p = points.next();
                         if (data == null) {
-                            data = Sample.load(splits, sample, p.model().readsParticles());
+                            data = Subsample.load(splits, sample, p.model().readsParticles());
                         }
                         done.add(CrossValidation.run(p, data, folds));
                     }

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dltrigger.contract.FeaturesTableContract;
 import io.dltrigger.training.TestSpark;
-import io.dltrigger.training.bench.SyntheticFeatures;
 import io.dltrigger.training.model.ModelKind;
+import io.dltrigger.training.testing.SyntheticFeatures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,8 +62,8 @@ class ParquetFeatureReaderTest {
                         (float[]) want.get(4),
                         java.util.Arrays.copyOfRange(
                                 b.particles(),
-                                i * FeatureContract.PARTICLE_VALUES,
-                                (i + 1) * FeatureContract.PARTICLE_VALUES));
+                                i * FeaturesTableContract.PARTICLE_VALUES,
+                                (i + 1) * FeaturesTableContract.PARTICLE_VALUES));
                 seen++;
             }
         }
@@ -91,8 +92,8 @@ class ParquetFeatureReaderTest {
     void holdoutSidesPartitionTheEvents() {
         FeatureDataset ds =
                 FeatureDataset.open(TestSpark.features().resolve("train").toString());
-        long train = Sample.load(ds.splits(), Holdout.training(10, 3), false).size();
-        long val = Sample.load(ds.splits(), Holdout.validation(10, 3), false).size();
+        long train = Subsample.load(ds.splits(), Holdout.training(10, 3), false).size();
+        long val = Subsample.load(ds.splits(), Holdout.validation(10, 3), false).size();
         assertEquals(ds.rows(), train + val);
         assertTrue(val > ds.rows() / 20 && val < ds.rows() / 5, "validation share " + val);
     }

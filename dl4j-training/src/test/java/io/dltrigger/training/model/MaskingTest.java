@@ -3,8 +3,8 @@ package io.dltrigger.training.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.dltrigger.contract.FeaturesTableContract;
 import io.dltrigger.training.data.EventBlock;
-import io.dltrigger.training.data.FeatureContract;
 import io.dltrigger.training.eval.Scoring;
 import java.util.Arrays;
 import java.util.Random;
@@ -22,12 +22,13 @@ class MaskingTest {
         for (int e = 0; e < 2; e++) {
             b.labels()[e] = e;
             b.nParticles()[e] = n[e];
-            for (int f = 0; f < FeatureContract.N_HLF; f++) {
-                b.hlf()[e * FeatureContract.N_HLF + f] = r.nextFloat();
+            for (int f = 0; f < FeaturesTableContract.N_HLF; f++) {
+                b.hlf()[e * FeaturesTableContract.N_HLF + f] = r.nextFloat();
             }
-            for (int i = 0; i < FeatureContract.PARTICLE_VALUES; i++) {
-                boolean real = i < n[e] * FeatureContract.PARTICLE_FEATURES;
-                b.particles()[e * FeatureContract.PARTICLE_VALUES + i] = real ? (float) r.nextGaussian() : paddingValue;
+            for (int i = 0; i < FeaturesTableContract.PARTICLE_VALUES; i++) {
+                boolean real = i < n[e] * FeaturesTableContract.PARTICLE_FEATURES;
+                b.particles()[e * FeaturesTableContract.PARTICLE_VALUES + i] =
+                        real ? (float) r.nextGaussian() : paddingValue;
             }
         }
         return b;

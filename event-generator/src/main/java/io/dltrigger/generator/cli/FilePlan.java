@@ -1,6 +1,6 @@
 package io.dltrigger.generator.cli;
 
-import io.dltrigger.generator.event.Sample;
+import io.dltrigger.contract.EventClass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,12 +10,12 @@ import java.util.Locale;
  * sample, file index) only: any file can be regenerated alone, or all of them in parallel, with the same
  * content as in a sequential run.
  */
-public record FilePlan(Sample sample, long seed, List<PlannedFile> files) {
+public record FilePlan(EventClass sample, long seed, List<PlannedFile> files) {
 
     /** One output file: its index in the run, its name, its generator seed and its number of events. */
     public record PlannedFile(int index, String name, long seed, int events) {}
 
-    public static FilePlan of(Sample sample, long events, int eventsPerFile, long seed) {
+    public static FilePlan of(EventClass sample, long events, int eventsPerFile, long seed) {
         if (events <= 0) {
             throw new IllegalArgumentException("--events must be positive, got " + events);
         }
@@ -36,12 +36,12 @@ public record FilePlan(Sample sample, long seed, List<PlannedFile> files) {
     }
 
     /** SAMPLE_seedS_NNNN.root, e.g. ttbar_seed42_0003.root. */
-    public static String fileName(Sample sample, long seed, int index) {
+    public static String fileName(EventClass sample, long seed, int index) {
         return String.format(Locale.ROOT, "%s_seed%d_%04d.root", sample.id(), seed, index);
     }
 
     /** SplitMix64's finaliser over (seed, sample, index): neighbouring inputs give unrelated seeds. */
-    public static long fileSeed(long seed, Sample sample, int index) {
+    public static long fileSeed(long seed, EventClass sample, int index) {
         long z = seed * 0x9E3779B97F4A7C15L + (sample.label() + 1L) * 0xBF58476D1CE4E5B9L + index + 1L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

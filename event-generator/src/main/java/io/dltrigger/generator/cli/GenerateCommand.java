@@ -2,7 +2,7 @@ package io.dltrigger.generator.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.dltrigger.generator.event.Sample;
+import io.dltrigger.contract.EventClass;
 import io.dltrigger.generator.validation.ValidationReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -81,11 +81,11 @@ final class GenerateCommand implements Callable<Integer> {
         if (sampleId == null || out == null) {
             throw new ParameterException(spec.commandLine(), "--class and --out are required (unless --validate)");
         }
-        Sample sample;
+        EventClass sample;
         FilePlan plan;
         FileGeneration generation;
         try {
-            sample = Sample.fromId(sampleId);
+            sample = EventClass.fromId(sampleId);
             plan = FilePlan.of(sample, events, eventsPerFile, seed);
             generation = new FileGeneration(RootFileSink::open, threads);
         } catch (IllegalArgumentException e) {

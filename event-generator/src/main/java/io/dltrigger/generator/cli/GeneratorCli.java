@@ -1,6 +1,5 @@
 package io.dltrigger.generator.cli;
 
-import io.dltrigger.generator.bench.BenchGeneratorCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "dltrigger",
         mixinStandardHelpOptions = true,
-        subcommands = {GenerateCommand.class, BenchGeneratorCommand.class},
+        subcommands = {GenerateCommand.class},
         description = "Delphes-like synthetic event generation.")
 public final class GeneratorCli {
     private GeneratorCli() {}

@@ -1,7 +1,7 @@
 package io.dltrigger.generator.physics;
 
+import io.dltrigger.contract.EventClass;
 import io.dltrigger.generator.event.DelphesEvent;
-import io.dltrigger.generator.event.Sample;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -16,7 +16,7 @@ public final class EventGenerator {
 
     private static final int MAX_TRIES = 100_000;
 
-    private final Sample sample;
+    private final EventClass sample;
     private final Rng rng;
     private final HardProcess process;
     private final HardEvent hard = new HardEvent();
@@ -29,7 +29,7 @@ public final class EventGenerator {
     private final JetReconstruction jets;
     private long number;
 
-    public EventGenerator(Sample sample, long seed) {
+    public EventGenerator(EventClass sample, long seed) {
         this.sample = Objects.requireNonNull(sample, "sample");
         this.rng = new Rng(seed);
         this.process = HardProcess.of(sample);
@@ -40,7 +40,7 @@ public final class EventGenerator {
         this.jets = new JetReconstruction(rng);
     }
 
-    public Sample sample() {
+    public EventClass sample() {
         return sample;
     }
 

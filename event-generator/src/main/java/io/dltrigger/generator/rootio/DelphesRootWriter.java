@@ -29,7 +29,7 @@ public final class DelphesRootWriter implements AutoCloseable {
     private final Path target;
     private final Path temp;
     private final WriterOptions options;
-    private final RootFile file;
+    private final RootFileWriter file;
     private final ZlibBlocks zip;
     private final DelphesClasses classes;
     private final List<Branch> branches = new ArrayList<>();
@@ -75,7 +75,7 @@ public final class DelphesRootWriter implements AutoCloseable {
         this.counts = new int[collections.size()];
         Files.createDirectories(this.target.getParent());
         Files.deleteIfExists(temp); // left by a writer that crashed; never published
-        this.file = new RootFile(
+        this.file = new RootFileWriter(
                 temp, this.target.getFileName().toString(), options.rootCompressSetting(), options.creationTime());
         this.zip = options.compressionLevel() == 0 ? null : new ZlibBlocks(options.compressionLevel());
     }
@@ -142,21 +142,21 @@ public final class DelphesRootWriter implements AutoCloseable {
             return;
         }
         closed = true;
-        try (RootFile f = file;
+        try (RootFileWriter f = file;
                 ZlibBlocks z = zip) {
             if (failed) {
                 return;
             }
             flushAll();
-            int treeKey = RootFile.smallKeyLength("TTree", DelphesLayout.TREE, TREE_TITLE);
+            int treeKey = RootFileWriter.smallKeyLength("TTree", DelphesLayout.TREE, TREE_TITLE);
             RootBuffer tree = new RootBuffer(treeKey, 1 << 16);
             new TreeSerializer(DelphesLayout.TREE, TREE_TITLE, branches, options).write(tree, entries);
             f.writeKeyed("TTree", DelphesLayout.TREE, TREE_TITLE, tree.toByteArray(), z);
 
             List<ClassLayout> layouts = new ArrayList<>(RootClasses.ALL);
             layouts.addAll(classes.all());
-            RootBuffer infos =
-                    new RootBuffer(RootFile.smallKeyLength("TList", "StreamerInfo", "Doubly linked list"), 1 << 15);
+            RootBuffer infos = new RootBuffer(
+                    RootFileWriter.smallKeyLength("TList", "StreamerInfo", "Doubly linked list"), 1 << 15);
             StreamerInfoList.write(infos, layouts);
             f.finish(infos.toByteArray(), z);
         } catch (IOException | RuntimeException e) {
@@ -233,7 +233,7 @@ public final class DelphesRootWriter implements AutoCloseable {
     /** Writes the branch's basket as a TBasket record: 64-bit key, basket header, (compressed) data. */
     private void writeBasket(Branch b) throws IOException {
         BranchData d = b.data;
-        int keyLength = RootFile.basketKeyLength(b.name, DelphesLayout.TREE);
+        int keyLength = RootFileWriter.basketKeyLength(b.name, DelphesLayout.TREE);
         byte[] object = d.finishBasket(keyLength);
         int objectLength = d.objectLength();
         byte[] payload = object;
@@ -251,7 +251,7 @@ public final class DelphesRootWriter implements AutoCloseable {
         key.i16(keyLength);
         key.i16(d.baskets()); // ROOT stores the basket number as the cycle
         key.i64(seek);
-        key.i64(RootFile.BEGIN); // the directory holding the tree
+        key.i64(RootFileWriter.BEGIN); // the directory holding the tree
         key.string("TBasket");
         key.string(b.name);
         key.string(DelphesLayout.TREE);

@@ -1,8 +1,8 @@
 package io.dltrigger.generator.validation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dltrigger.contract.EventClass;
 import io.dltrigger.generator.event.DelphesEvent;
-import io.dltrigger.generator.event.Sample;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.Map;
  * distributions of the selected events, and how often its leptons above the pT cut fail isolation.
  */
 public record ClassSummary(
-        Sample sample,
+        EventClass sample,
         int events,
         int selected,
         double leptonIsolationFailure,
@@ -27,7 +27,7 @@ public record ClassSummary(
 
     /** Accumulates events of one class. */
     public static final class Builder {
-        private final Sample sample;
+        private final EventClass sample;
         private final TriggerSelection selection;
         private final List<HighLevelFeatures> selectedFeatures = new ArrayList<>();
         private final Map<String, List<Double>> counts = new LinkedHashMap<>();
@@ -35,7 +35,7 @@ public record ClassSummary(
         private int leptonsAboveCut;
         private int leptonsFailingIsolation;
 
-        public Builder(Sample sample, TriggerSelection selection) {
+        public Builder(EventClass sample, TriggerSelection selection) {
             this.sample = sample;
             this.selection = selection;
         }

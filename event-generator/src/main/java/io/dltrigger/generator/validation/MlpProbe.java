@@ -1,5 +1,6 @@
 package io.dltrigger.generator.validation;
 
+import io.dltrigger.contract.metrics.Roc;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 

@@ -1,6 +1,6 @@
 package io.dltrigger.generator.validation;
 
-import io.dltrigger.generator.event.Sample;
+import io.dltrigger.contract.EventClass;
 import io.dltrigger.generator.physics.EventGenerator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ public record ValidationReport(
         TriggerSelection selection = new TriggerSelection();
         List<ClassSummary> classes = new ArrayList<>();
         Map<Integer, List<HighLevelFeatures>> byLabel = new LinkedHashMap<>();
-        for (Sample s : Sample.values()) {
+        for (EventClass s : EventClass.values()) {
             EventGenerator generator = new EventGenerator(s, seed + s.label());
             ClassSummary.Builder b = new ClassSummary.Builder(s, selection);
             for (int i = 0; i < eventsPerClass; i++) {
@@ -38,9 +38,9 @@ public record ValidationReport(
         LabelledFeatures all = LabelledFeatures.balanced(byLabel);
         LabelledFeatures train = all.half(false);
         LabelledFeatures test = all.half(true);
-        int qcd = Sample.QCD.label();
-        int ttbar = Sample.TTBAR.label();
-        int wjets = Sample.WJETS.label();
+        int qcd = EventClass.QCD.label();
+        int ttbar = EventClass.TTBAR.label();
+        int wjets = EventClass.WJETS.label();
         List<CutBasedClassifier.PairResult> cuts = List.of(
                 CutBasedClassifier.bestCut(train, test, ttbar, qcd),
                 CutBasedClassifier.bestCut(train, test, ttbar, wjets),
@@ -54,7 +54,7 @@ public record ValidationReport(
                 MlpProbe.trainAndTest(train, test, DNN_EPOCHS, seed));
     }
 
-    public ClassSummary summary(Sample s) {
+    public ClassSummary summary(EventClass s) {
         return classes.stream().filter(c -> c.sample() == s).findFirst().orElseThrow();
     }
 

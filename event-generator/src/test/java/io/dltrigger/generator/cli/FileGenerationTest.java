@@ -3,8 +3,8 @@ package io.dltrigger.generator.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.dltrigger.contract.EventClass;
 import io.dltrigger.generator.event.DelphesEvent;
-import io.dltrigger.generator.event.Sample;
 import io.dltrigger.generator.physics.EventGenerator;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ class FileGenerationTest {
     @Test
     void parallelFilesAreReproducibleOneByOne() throws Exception {
         Map<Path, List<DelphesEvent>> written = new ConcurrentHashMap<>();
-        FilePlan plan = FilePlan.of(Sample.WJETS, 23, 5, 99);
+        FilePlan plan = FilePlan.of(EventClass.WJETS, 23, 5, 99);
         List<Path> paths = new FileGeneration(
                         target -> new EventSink() {
                             private final List<DelphesEvent> events = new ArrayList<>();
@@ -42,7 +42,7 @@ class FileGenerationTest {
         assertEquals(5, paths.size());
         assertEquals(Path.of("out", "wjets_seed99_0004.root"), paths.get(4));
         FilePlan.PlannedFile third = plan.files().get(3);
-        EventGenerator alone = new EventGenerator(Sample.WJETS, third.seed());
+        EventGenerator alone = new EventGenerator(EventClass.WJETS, third.seed());
         List<DelphesEvent> events = written.get(paths.get(3));
         assertEquals(5, events.size());
         for (DelphesEvent e : events) {

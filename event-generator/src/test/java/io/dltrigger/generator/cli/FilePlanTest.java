@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.dltrigger.generator.event.Sample;
+import io.dltrigger.contract.EventClass;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +14,7 @@ class FilePlanTest {
 
     @Test
     void splitsEventsIntoNamedFilesWithTheirOwnSeeds() {
-        FilePlan plan = FilePlan.of(Sample.TTBAR, 25, 10, 42);
+        FilePlan plan = FilePlan.of(EventClass.TTBAR, 25, 10, 42);
         List<FilePlan.PlannedFile> f = plan.files();
         assertEquals(3, f.size());
         assertEquals(
@@ -30,20 +30,20 @@ class FilePlanTest {
     void fileSeedDependsOnRunSeedSampleAndIndexOnly() {
         // Same file index in a run cut differently: same seed, so file 0 is the same file.
         assertEquals(
-                FilePlan.of(Sample.QCD, 100, 10, 7).files().get(0).seed(),
-                FilePlan.of(Sample.QCD, 5, 5, 7).files().get(0).seed());
-        assertNotEquals(FilePlan.fileSeed(7, Sample.QCD, 0), FilePlan.fileSeed(7, Sample.WJETS, 0));
-        assertNotEquals(FilePlan.fileSeed(7, Sample.QCD, 0), FilePlan.fileSeed(8, Sample.QCD, 0));
-        assertNotEquals(FilePlan.fileSeed(7, Sample.QCD, 0), FilePlan.fileSeed(7, Sample.QCD, 1));
+                FilePlan.of(EventClass.QCD, 100, 10, 7).files().get(0).seed(),
+                FilePlan.of(EventClass.QCD, 5, 5, 7).files().get(0).seed());
+        assertNotEquals(FilePlan.fileSeed(7, EventClass.QCD, 0), FilePlan.fileSeed(7, EventClass.WJETS, 0));
+        assertNotEquals(FilePlan.fileSeed(7, EventClass.QCD, 0), FilePlan.fileSeed(8, EventClass.QCD, 0));
+        assertNotEquals(FilePlan.fileSeed(7, EventClass.QCD, 0), FilePlan.fileSeed(7, EventClass.QCD, 1));
     }
 
     @Test
     void refusesBadSizesWithTheOptionName() {
         assertEquals(
                 "--events must be positive, got 0",
-                assertThrows(IllegalArgumentException.class, () -> FilePlan.of(Sample.QCD, 0, 10, 1))
+                assertThrows(IllegalArgumentException.class, () -> FilePlan.of(EventClass.QCD, 0, 10, 1))
                         .getMessage());
-        assertThrows(IllegalArgumentException.class, () -> FilePlan.of(Sample.QCD, 10, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> FilePlan.of(Sample.QCD, 100_000, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> FilePlan.of(EventClass.QCD, 10, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> FilePlan.of(EventClass.QCD, 100_000, 1, 1));
     }
 }

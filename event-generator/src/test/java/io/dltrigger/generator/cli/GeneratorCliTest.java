@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dltrigger.bridge.root.RootFile;
-import io.dltrigger.generator.event.Sample;
+import io.dltrigger.contract.EventClass;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -68,7 +68,7 @@ class GeneratorCliTest {
         long[] entries = new long[3];
         for (int i = 0; i < 3; i++) {
             try (RootFile f = RootFile.open(
-                    out.resolve(FilePlan.fileName(Sample.TTBAR, 3, i)).toString())) {
+                    out.resolve(FilePlan.fileName(EventClass.TTBAR, 3, i)).toString())) {
                 entries[i] = f.tree("Delphes").entries();
             }
         }

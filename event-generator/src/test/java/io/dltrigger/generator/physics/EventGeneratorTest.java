@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dltrigger.contract.EventClass;
 import io.dltrigger.generator.event.CollectionSpec;
 import io.dltrigger.generator.event.DelphesEvent;
 import io.dltrigger.generator.event.DelphesLayout;
 import io.dltrigger.generator.event.Member;
-import io.dltrigger.generator.event.Sample;
 import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class EventGeneratorTest {
 
     @ParameterizedTest
-    @EnumSource(Sample.class)
-    void sameSeedGivesIdenticalEventsAndAnotherSeedDoesNot(Sample sample) {
+    @EnumSource(EventClass.class)
+    void sameSeedGivesIdenticalEventsAndAnotherSeedDoesNot(EventClass sample) {
         EventGenerator a = new EventGenerator(sample, 11);
         EventGenerator b = new EventGenerator(sample, 11);
         EventGenerator c = new EventGenerator(sample, 12);
@@ -44,8 +44,8 @@ class EventGeneratorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Sample.class)
-    void everyEventHasTheDelphesLayoutWithPhysicalValues(Sample sample) {
+    @EnumSource(EventClass.class)
+    void everyEventHasTheDelphesLayoutWithPhysicalValues(EventClass sample) {
         EventGenerator g = new EventGenerator(sample, 5);
         Set<Integer> pids = Set.of(11, 13, 211, 321, 2212);
         for (int i = 0; i < 200; i++) {
@@ -87,8 +87,8 @@ class EventGeneratorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Sample.class)
-    void everyRecoLeptonIsAlsoATrackWithItsPtAndFlavour(Sample sample) {
+    @EnumSource(EventClass.class)
+    void everyRecoLeptonIsAlsoATrackWithItsPtAndFlavour(EventClass sample) {
         EventGenerator g = new EventGenerator(sample, 9);
         int leptons = 0;
         for (int i = 0; i < 200; i++) {
@@ -115,8 +115,8 @@ class EventGeneratorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Sample.class)
-    void pileUpTracksComeFromVerticesSpreadAlongTheBeam(Sample sample) {
+    @EnumSource(EventClass.class)
+    void pileUpTracksComeFromVerticesSpreadAlongTheBeam(EventClass sample) {
         DelphesEvent e = new EventGenerator(sample, 21).next();
         float[] z = e.floats("EFlowTrack", "Z");
         float[] x = e.floats("EFlowTrack", "X");

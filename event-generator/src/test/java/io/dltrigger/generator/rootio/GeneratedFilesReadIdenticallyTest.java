@@ -8,7 +8,7 @@ import io.dltrigger.bridge.root.BranchInfo;
 import io.dltrigger.bridge.root.RootFile;
 import io.dltrigger.bridge.summary.BranchSummary;
 import io.dltrigger.bridge.summary.TreeSummary;
-import io.dltrigger.generator.event.Sample;
+import io.dltrigger.contract.EventClass;
 import io.dltrigger.generator.physics.EventGenerator;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +31,8 @@ class GeneratedFilesReadIdenticallyTest {
     Path tmp;
 
     @ParameterizedTest
-    @EnumSource(Sample.class)
-    void jsrootAndOurReaderAgreeOnEveryBranch(Sample sample) throws Exception {
+    @EnumSource(EventClass.class)
+    void jsrootAndOurReaderAgreeOnEveryBranch(EventClass sample) throws Exception {
         Path file = tmp.resolve(sample.id() + "_seed5_0000.root");
         EventGenerator generator = new EventGenerator(sample, 5);
         // Small baskets so that the file has several baskets and clusters per branch.

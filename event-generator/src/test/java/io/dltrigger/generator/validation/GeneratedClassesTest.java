@@ -3,8 +3,8 @@ package io.dltrigger.generator.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dltrigger.contract.EventClass;
 import io.dltrigger.generator.event.DelphesEvent;
-import io.dltrigger.generator.event.Sample;
 import io.dltrigger.generator.physics.EventGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,41 +22,42 @@ class GeneratedClassesTest {
         report = ValidationReport.run(6000, 2026);
     }
 
-    private static double mean(Sample s, CutVariable v) {
+    private static double mean(EventClass s, CutVariable v) {
         return report.summary(s).features().get(v.name()).mean();
     }
 
     @Test
     void selectionEfficiencyPerClassIsInTheDocumentedRange() {
-        assertBetween(report.summary(Sample.QCD).selectionEfficiency(), 0.08, 0.17, "QCD efficiency");
-        assertBetween(report.summary(Sample.TTBAR).selectionEfficiency(), 0.52, 0.65, "ttbar efficiency");
-        assertBetween(report.summary(Sample.WJETS).selectionEfficiency(), 0.66, 0.80, "W+jets efficiency");
+        assertBetween(report.summary(EventClass.QCD).selectionEfficiency(), 0.08, 0.17, "QCD efficiency");
+        assertBetween(report.summary(EventClass.TTBAR).selectionEfficiency(), 0.52, 0.65, "ttbar efficiency");
+        assertBetween(report.summary(EventClass.WJETS).selectionEfficiency(), 0.66, 0.80, "W+jets efficiency");
     }
 
     @Test
     void ttbarHasMoreJetsMoreBTagsAndHigherHt() {
         for (CutVariable v : new CutVariable[] {CutVariable.N_JETS, CutVariable.N_BJETS, CutVariable.HT}) {
-            assertTrue(mean(Sample.TTBAR, v) > 1.2 * mean(Sample.QCD, v), v + " ttbar vs QCD");
-            assertTrue(mean(Sample.TTBAR, v) > 2 * mean(Sample.WJETS, v), v + " ttbar vs W+jets");
+            assertTrue(mean(EventClass.TTBAR, v) > 1.2 * mean(EventClass.QCD, v), v + " ttbar vs QCD");
+            assertTrue(mean(EventClass.TTBAR, v) > 2 * mean(EventClass.WJETS, v), v + " ttbar vs W+jets");
         }
-        assertTrue(mean(Sample.TTBAR, CutVariable.N_JETS) > 3.0);
-        assertTrue(mean(Sample.TTBAR, CutVariable.N_BJETS) > 1.0);
+        assertTrue(mean(EventClass.TTBAR, CutVariable.N_JETS) > 3.0);
+        assertTrue(mean(EventClass.TTBAR, CutVariable.N_BJETS) > 1.0);
     }
 
     @Test
     void qcdLeptonsMostlyFailIsolationWhilePromptOnesMostlyPass() {
-        assertTrue(report.summary(Sample.QCD).leptonIsolationFailure() > 0.6);
-        double w = report.summary(Sample.WJETS).leptonIsolationFailure();
+        assertTrue(report.summary(EventClass.QCD).leptonIsolationFailure() > 0.6);
+        double w = report.summary(EventClass.WJETS).leptonIsolationFailure();
         // Some prompt leptons do fail (radiation, nearby jets, pile-up), but few.
         assertBetween(w, 0.01, 0.12, "W+jets leptons failing isolation");
-        assertTrue(mean(Sample.QCD, CutVariable.LEP_ISO) > 2 * mean(Sample.WJETS, CutVariable.LEP_ISO));
+        assertTrue(mean(EventClass.QCD, CutVariable.LEP_ISO) > 2 * mean(EventClass.WJETS, CutVariable.LEP_ISO));
         assertTrue(
-                mean(Sample.QCD, CutVariable.MET) < 0.7 * mean(Sample.WJETS, CutVariable.MET), "QCD MET must be soft");
+                mean(EventClass.QCD, CutVariable.MET) < 0.7 * mean(EventClass.WJETS, CutVariable.MET),
+                "QCD MET must be soft");
     }
 
     @Test
     void wJetsTransverseMassHasItsJacobianPeakBelowTheWMass() {
-        EventGenerator g = new EventGenerator(Sample.WJETS, 77);
+        EventGenerator g = new EventGenerator(EventClass.WJETS, 77);
         TriggerSelection selection = new TriggerSelection();
         int[] bins = new int[20];
         for (int i = 0; i < 6000; i++) {
@@ -85,7 +86,7 @@ class GeneratedClassesTest {
 
     @Test
     void eFlowMultiplicitiesAreOfTheRealOrder() {
-        for (Sample s : Sample.values()) {
+        for (EventClass s : EventClass.values()) {
             var m = report.summary(s).multiplicities();
             assertBetween(m.get("tracks").mean(), 250, 700, s + " tracks");
             assertBetween(m.get("tracks PT>0.5").mean(), 150, 450, s + " tracks PT>0.5");
@@ -105,7 +106,7 @@ class GeneratedClassesTest {
                     "best cut " + p.cut() + " for " + p.signal() + " vs " + p.background());
         }
         assertBetween(report.decisionTree().accuracy(), 0.5, 0.85, "depth-2 tree accuracy");
-        double auc = report.dnn().auc()[Sample.TTBAR.label()];
+        double auc = report.dnn().auc()[EventClass.TTBAR.label()];
         assertBetween(auc, 0.85, 0.985, "HLF network ttbar AUC");
         assertTrue(report.dnn().accuracy() > report.decisionTree().accuracy(), "the network should beat the cuts");
     }

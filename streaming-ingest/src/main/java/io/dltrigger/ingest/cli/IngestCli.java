@@ -3,11 +3,11 @@ package io.dltrigger.ingest.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the streaming-ingest stage: {@code bin/dltrigger ingest|bench-ingest ...}. */
+/** Entry point of the streaming-ingest stage: {@code bin/dltrigger ingest ...}. */
 @Command(
         name = "dltrigger",
         mixinStandardHelpOptions = true,
-        subcommands = {IngestCommand.class, BenchIngestCommand.class},
+        subcommands = {IngestCommand.class},
         description = "Flink ingestion of ROOT files into the Parquet event table.")
 public final class IngestCli {
     private IngestCli() {}
@@ -19,7 +19,7 @@ public final class IngestCli {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new IngestCli());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof io.dltrigger.ingest.config.ConfigException) {
+            if (e instanceof io.dltrigger.contract.config.ConfigException) {
                 cmd.getErr().println(cmd.getCommandName() + ": " + e.getMessage());
                 return 2;
             }

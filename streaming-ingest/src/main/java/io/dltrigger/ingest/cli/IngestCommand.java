@@ -1,6 +1,6 @@
 package io.dltrigger.ingest.cli;
 
-import io.dltrigger.ingest.config.ConfigException;
+import io.dltrigger.contract.config.ConfigException;
 import io.dltrigger.ingest.config.IngestConfig;
 import io.dltrigger.ingest.config.IngestSettings;
 import io.dltrigger.ingest.job.IngestJob;

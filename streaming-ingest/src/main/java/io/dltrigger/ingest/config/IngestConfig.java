@@ -1,5 +1,6 @@
 package io.dltrigger.ingest.config;
 
+import io.dltrigger.contract.config.ConfigException;
 import io.dltrigger.ingest.table.EventTableSchema;
 import io.dltrigger.ingest.table.MemberColumn;
 import java.io.Serializable;
@@ -48,21 +49,21 @@ public record IngestConfig(
         inputs = List.copyOf(inputs);
         require(output != null && !output.isBlank(), "output: an output path is required");
         require(quarantine != null && !quarantine.isBlank(), "quarantine: a path is required");
-        require(checkpointDir != null && !checkpointDir.isBlank(), "checkpoint-dir: a path is required");
+        require(checkpointDir != null && !checkpointDir.isBlank(), "checkpoint_dir: a path is required");
         require(tree != null && !tree.isBlank(), "tree: a tree name is required");
         require(columns != null && !columns.isEmpty(), "collections: at least one collection member is required");
         columns = List.copyOf(columns);
-        require(chunkEvents > 0, "chunk-events: must be positive, got " + chunkEvents);
+        require(chunkEvents > 0, "chunk_events: must be positive, got " + chunkEvents);
         require(parallelism > 0, "parallelism: must be positive, got " + parallelism);
-        require(positive(checkpointInterval), "checkpoint-interval: must be positive, got " + checkpointInterval);
-        require(positive(discoveryInterval), "discovery-interval: must be positive, got " + discoveryInterval);
-        require(quietPeriod != null && !quietPeriod.isNegative(), "quiet-period: must not be negative");
+        require(positive(checkpointInterval), "checkpoint_interval: must be positive, got " + checkpointInterval);
+        require(positive(discoveryInterval), "discovery_interval: must be positive, got " + discoveryInterval);
+        require(quietPeriod != null && !quietPeriod.isNegative(), "quiet_period: must not be negative");
         try {
             if (Pattern.compile(samplePattern).matcher("").groupCount() < 1) {
-                throw new ConfigException("sample-pattern: '" + samplePattern + "' needs a group, e.g. ^([a-z]+)_");
+                throw new ConfigException("sample_pattern: '" + samplePattern + "' needs a group, e.g. ^([a-z]+)_");
             }
         } catch (PatternSyntaxException | NullPointerException e) {
-            throw new ConfigException("sample-pattern: not a regular expression: " + samplePattern, e);
+            throw new ConfigException("sample_pattern: not a regular expression: " + samplePattern, e);
         }
         sample.ifPresent(s -> require(
                 SAMPLE_NAME.matcher(s).matches(),

@@ -1,15 +1,10 @@
 package io.dltrigger.ingest.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.dltrigger.contract.EventTableContract;
+import io.dltrigger.contract.config.ConfigException;
+import io.dltrigger.contract.config.ConfigFile;
 import io.dltrigger.ingest.table.MemberColumn;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,22 +13,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.flink.util.TimeUtils;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
- * The configuration as written in {@code conf/ingest.yaml} (kebab-case keys), with built-in defaults,
+ * The configuration as written in {@code conf/ingest.yaml} (snake_case keys), with built-in defaults,
  * overridden by the command line, then turned into a validated {@link IngestConfig}.
  */
 public final class IngestSettings {
-    private static final ObjectMapper YAML =
-            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     public List<String> input = new ArrayList<>();
     public String output;
     public String quarantine;
 
-    @JsonProperty("checkpoint-dir")
     public String checkpointDir;
 
     public boolean bounded;
@@ -41,24 +34,18 @@ public final class IngestSettings {
     /** Collection -> members, in column order; the members the trigger selection reads by default. */
     public Map<String, List<String>> collections = defaultCollections();
 
-    @JsonProperty("integer-members")
-    public List<String> integerMembers = List.of("Charge", "PID", "BTag");
+    public List<String> integerMembers = List.copyOf(new TreeSet<>(EventTableContract.INTEGER_MEMBERS));
 
-    @JsonProperty("chunk-events")
     public long chunkEvents = 2_000;
 
     public int parallelism = 2;
 
-    @JsonProperty("checkpoint-interval")
     public String checkpointInterval = "10s";
 
-    @JsonProperty("discovery-interval")
     public String discoveryInterval = "5s";
 
-    @JsonProperty("quiet-period")
     public String quietPeriod = "0s";
 
-    @JsonProperty("sample-pattern")
     public String samplePattern = "^([A-Za-z0-9]+)_";
 
     public String sample;
@@ -79,34 +66,10 @@ public final class IngestSettings {
         return c;
     }
 
-    /** Reads a YAML file over the defaults; unknown keys and bad types fail naming the file and line. */
+    /** Reads a YAML file over the defaults; unknown keys and bad values fail naming the file and line. */
     public static IngestSettings load(Path file) {
-        IngestSettings s = new IngestSettings();
-        if (file == null) {
-            return s;
-        }
-        try {
-            if (Files.size(file) > 0) {
-                // collections replace the default map rather than merging into it
-                s.collections = null;
-                YAML.readerForUpdating(s).readValue(file.toFile());
-                if (s.collections == null) {
-                    s.collections = defaultCollections();
-                }
-            }
-            return s;
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(
-                    file + " line " + e.getLocation().getLineNr() + ": unknown key '" + e.getPropertyName()
-                            + "' (known: " + e.getKnownPropertyIds() + ")",
-                    e);
-        } catch (JsonProcessingException e) {
-            String where =
-                    e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
-            throw new ConfigException(file + where + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage(), e);
-        }
+        IngestSettings defaults = new IngestSettings();
+        return file == null ? defaults : ConfigFile.load(file, IngestSettings.class, defaults, Set.of("collections"));
     }
 
     public IngestConfig toConfig() {
@@ -122,9 +85,9 @@ public final class IngestSettings {
                 columns(),
                 chunkEvents,
                 parallelism,
-                duration("checkpoint-interval", checkpointInterval),
-                duration("discovery-interval", discoveryInterval),
-                duration("quiet-period", quietPeriod),
+                duration("checkpoint_interval", checkpointInterval),
+                duration("discovery_interval", discoveryInterval),
+                duration("quiet_period", quietPeriod),
                 samplePattern,
                 Optional.ofNullable(sample),
                 codec());

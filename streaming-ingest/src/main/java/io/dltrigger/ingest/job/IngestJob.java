@@ -1,6 +1,6 @@
 package io.dltrigger.ingest.job;
 
-import io.dltrigger.ingest.config.ConfigException;
+import io.dltrigger.contract.config.ConfigException;
 import io.dltrigger.ingest.config.IngestConfig;
 import io.dltrigger.ingest.sink.EventTableSinks;
 import io.dltrigger.ingest.source.ChunkResult;
@@ -51,7 +51,7 @@ public final class IngestJob {
         try {
             return p.makeQualified(p.getFileSystem()).toString();
         } catch (IOException e) {
-            throw new ConfigException("checkpoint-dir: cannot resolve " + path + ": " + e.getMessage(), e);
+            throw new ConfigException("checkpoint_dir: cannot resolve " + path + ": " + e.getMessage(), e);
         }
     }
 

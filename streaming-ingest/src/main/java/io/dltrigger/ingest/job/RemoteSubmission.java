@@ -1,6 +1,6 @@
 package io.dltrigger.ingest.job;
 
-import io.dltrigger.ingest.config.ConfigException;
+import io.dltrigger.contract.config.ConfigException;
 import io.dltrigger.ingest.config.IngestConfig;
 import java.io.File;
 import java.util.Arrays;

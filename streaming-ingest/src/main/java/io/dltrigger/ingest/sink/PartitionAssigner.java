@@ -1,5 +1,6 @@
 package io.dltrigger.ingest.sink;
 
+import io.dltrigger.contract.EventTableContract;
 import io.dltrigger.ingest.source.ChunkResult;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;
@@ -23,8 +24,9 @@ final class PartitionAssigner implements BucketAssigner<ChunkResult, String> {
 
     @Override
     public String getBucketId(ChunkResult chunk, Context context) {
-        String date = "ingest_date=" + chunk.ingestDate();
-        return bySample ? "sample=" + chunk.sample() + "/" + date : date;
+        return bySample
+                ? EventTableContract.partition(chunk.sample(), chunk.ingestDate())
+                : EventTableContract.INGEST_DATE + "=" + chunk.ingestDate();
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.dltrigger.ingest.source;
 
 import io.dltrigger.ingest.config.IngestConfig;
-import io.dltrigger.ingest.source.enumerate.ChunkPlanner;
 import io.dltrigger.ingest.source.enumerate.RootFileDiscovery;
 import io.dltrigger.ingest.source.enumerate.SampleResolver;
+import io.dltrigger.ingest.source.enumerate.SplitPlanner;
 import io.dltrigger.ingest.source.impl.ContinuousChunkEnumerator;
 import io.dltrigger.ingest.source.impl.StaticChunkEnumerator;
 import io.dltrigger.ingest.source.reader.RootChunkSourceReader;
@@ -30,7 +30,7 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  */
 public final class RootChunkSource implements Source<ChunkResult, RootChunkSplit, PendingChunksCheckpoint> {
     private final RootFileDiscovery discovery;
-    private final ChunkPlanner planner;
+    private final SplitPlanner planner;
     private final EventTableSchema schema;
     private final boolean bounded;
     private final Duration discoveryInterval;
@@ -38,7 +38,7 @@ public final class RootChunkSource implements Source<ChunkResult, RootChunkSplit
     public RootChunkSource(IngestConfig config) {
         this.schema = config.tableSchema();
         this.discovery = new RootFileDiscovery(config.inputs(), config.quietPeriod());
-        this.planner = new ChunkPlanner(
+        this.planner = new SplitPlanner(
                 config.tree(),
                 schema.branches(),
                 config.chunkEvents(),

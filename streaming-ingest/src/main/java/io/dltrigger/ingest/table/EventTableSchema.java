@@ -1,5 +1,6 @@
 package io.dltrigger.ingest.table;
 
+import io.dltrigger.contract.EventTableContract;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * then one list column per configured member, in configuration order.
  */
 public final class EventTableSchema implements Serializable {
-    public static final String SOURCE_FILE = "source_file";
-    public static final String ENTRY = "entry";
+    public static final String SOURCE_FILE = EventTableContract.SOURCE_FILE;
+    public static final String ENTRY = EventTableContract.ENTRY;
     static final ArrowType FLOAT32 = new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE);
     static final ArrowType INT32 = new ArrowType.Int(32, true);
 

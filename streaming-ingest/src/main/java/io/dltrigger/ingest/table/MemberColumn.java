@@ -1,5 +1,6 @@
 package io.dltrigger.ingest.table;
 
+import io.dltrigger.contract.EventTableContract;
 import java.io.Serializable;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,6 @@ public record MemberColumn(String collection, String member, boolean integer) im
 
     /** The Parquet column, e.g. {@code Jet_PT}. */
     public String column() {
-        return collection + "_" + member;
+        return EventTableContract.memberColumn(collection, member);
     }
 }

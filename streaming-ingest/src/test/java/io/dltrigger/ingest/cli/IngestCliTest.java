@@ -47,7 +47,7 @@ class IngestCliTest {
                 dir.resolve("out").toString(),
                 "--chunk-events",
                 "0");
-        assertTrue(err.contains("chunk-events: must be positive"), err);
+        assertTrue(err.contains("chunk_events: must be positive"), err);
         err = run(
                 2,
                 "ingest",
@@ -57,7 +57,7 @@ class IngestCliTest {
                 dir.resolve("out").toString(),
                 "--checkpoint-interval",
                 "often");
-        assertTrue(err.contains("checkpoint-interval: 'often' is not a duration"), err);
+        assertTrue(err.contains("checkpoint_interval: 'often' is not a duration"), err);
     }
 
     @Test

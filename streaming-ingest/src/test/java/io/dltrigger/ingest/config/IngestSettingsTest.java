@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dltrigger.contract.config.ConfigException;
 import io.dltrigger.ingest.table.MemberColumn;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ class IngestSettingsTest {
                 bounded: true
                 collections:
                   Particle: [PT, PID]
-                checkpoint-interval: 500ms
+                checkpoint_interval: 500ms
                 compression: snappy
                 """);
         IngestSettings s = IngestSettings.load(f);
@@ -65,20 +66,29 @@ class IngestSettingsTest {
     @Test
     void unknownKeyNamesFileAndLine() throws IOException {
         Path f = dir.resolve("bad.yaml");
-        Files.writeString(f, "output: /x\nchunk-event: 5\n");
+        Files.writeString(f, "output: /x\nchunk_event: 5\n");
         ConfigException e = assertThrows(ConfigException.class, () -> IngestSettings.load(f));
         assertTrue(e.getMessage().contains("bad.yaml line 2"), e.getMessage());
-        assertTrue(e.getMessage().contains("'chunk-event'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'chunk_event'"), e.getMessage());
+    }
+
+    @Test
+    void anOldKebabCaseKeyNamesItsNewName() throws IOException {
+        Path f = dir.resolve("old.yaml");
+        Files.writeString(f, "output: /x\nchunk-events: 5\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> IngestSettings.load(f));
+        assertTrue(
+                e.getMessage().contains("old.yaml line 2: key 'chunk-events' is now 'chunk_events'"), e.getMessage());
     }
 
     @Test
     void badValuesAreRefusedNamingTheKey() {
-        assertBad(s -> s.chunkEvents = 0, "chunk-events");
+        assertBad(s -> s.chunkEvents = 0, "chunk_events");
         assertBad(s -> s.parallelism = -1, "parallelism");
-        assertBad(s -> s.checkpointInterval = "soon", "checkpoint-interval");
-        assertBad(s -> s.discoveryInterval = "0s", "discovery-interval");
-        assertBad(s -> s.samplePattern = "([a-z]+", "sample-pattern");
-        assertBad(s -> s.samplePattern = "^[a-z]+_", "sample-pattern");
+        assertBad(s -> s.checkpointInterval = "soon", "checkpoint_interval");
+        assertBad(s -> s.discoveryInterval = "0s", "discovery_interval");
+        assertBad(s -> s.samplePattern = "([a-z]+", "sample_pattern");
+        assertBad(s -> s.samplePattern = "^[a-z]+_", "sample_pattern");
         assertBad(s -> s.sample = "tt/bar", "sample");
         assertBad(s -> s.compression = "brotli2", "compression");
         assertBad(s -> s.collections = java.util.Map.of("Jet", List.of("P.T")), "collections");

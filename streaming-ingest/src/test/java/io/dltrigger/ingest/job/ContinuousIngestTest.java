@@ -2,12 +2,12 @@ package io.dltrigger.ingest.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.dltrigger.generator.event.Sample;
+import io.dltrigger.contract.EventClass;
 import io.dltrigger.ingest.config.IngestConfig;
 import io.dltrigger.ingest.config.IngestSettings;
-import io.dltrigger.ingest.testing.EventTable;
 import io.dltrigger.ingest.testing.GeneratedRuns;
 import io.dltrigger.ingest.testing.Quarantine;
+import io.dltrigger.ingest.testing.TableRows;
 import io.dltrigger.ingest.testing.TestInputs;
 import io.dltrigger.ingest.testing.TestJobs;
 import java.nio.file.Files;
@@ -37,12 +37,13 @@ class ContinuousIngestTest {
         Path staging = dir.resolve("staging");
         Path in = dir.resolve("in");
         Files.createDirectories(in);
-        Path qcd = GeneratedRuns.write(staging, Sample.QCD, 21, 150, 150, 50).get(0);
+        Path qcd =
+                GeneratedRuns.write(staging, EventClass.QCD, 21, 150, 150, 50).get(0);
         Path wjets =
-                GeneratedRuns.write(staging, Sample.WJETS, 22, 120, 120, 50).get(0);
+                GeneratedRuns.write(staging, EventClass.WJETS, 22, 120, 120, 50).get(0);
         Path ttbar =
-                GeneratedRuns.write(staging, Sample.TTBAR, 23, 100, 100, 50).get(0);
-        Path qcd2 = GeneratedRuns.write(staging.resolve("later"), Sample.QCD, 24, 80, 80, 50)
+                GeneratedRuns.write(staging, EventClass.TTBAR, 23, 100, 100, 50).get(0);
+        Path qcd2 = GeneratedRuns.write(staging.resolve("later"), EventClass.QCD, 24, 80, 80, 50)
                 .get(0);
         TestInputs.drop(qcd, in, qcd.getFileName().toString());
 
@@ -54,7 +55,7 @@ class ContinuousIngestTest {
         TestJobs.await(
                 "the first file's 150 events",
                 DEADLINE,
-                () -> EventTable.read(table).rows() == 150);
+                () -> TableRows.read(table).rows() == 150);
 
         // a writer half-way through: hidden name, truncated content
         Path inProgress = in.resolve("." + ttbar.getFileName() + ".inprogress");
@@ -64,8 +65,8 @@ class ContinuousIngestTest {
         TestJobs.await(
                 "the dropped file's events",
                 DEADLINE,
-                () -> EventTable.read(table).rows() == 270);
-        assertEquals(Map.of("qcd", 150L, "wjets", 120L), EventTable.read(table).rowsBySample());
+                () -> TableRows.read(table).rows() == 270);
+        assertEquals(Map.of("qcd", 150L, "wjets", 120L), TableRows.read(table).rowsBySample());
 
         // the writer finishes and renames into place
         Files.write(inProgress, bytes);
@@ -73,7 +74,7 @@ class ContinuousIngestTest {
         TestJobs.await(
                 "the renamed file's events",
                 DEADLINE,
-                () -> EventTable.read(table).rows() == 370);
+                () -> TableRows.read(table).rows() == 370);
 
         job.cancel().get();
         TestInputs.drop(qcd2, in, qcd2.getFileName().toString());
@@ -85,10 +86,10 @@ class ContinuousIngestTest {
         TestJobs.await(
                 "the file that arrived while the job was down",
                 DEADLINE,
-                () -> EventTable.read(table).rows() >= 450);
+                () -> TableRows.read(table).rows() >= 450);
         second.cancel().get();
 
-        EventTable result = EventTable.read(table);
+        TableRows result = TableRows.read(table);
         assertEquals(Map.of("qcd", 230L, "wjets", 120L, "ttbar", 100L), result.rowsBySample());
         assertEquals(List.of(), result.duplicates());
         assertEquals(List.of(), Quarantine.read(table.resolve("_quarantine")));

@@ -3,12 +3,12 @@ package io.dltrigger.ingest.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dltrigger.generator.event.Sample;
+import io.dltrigger.contract.EventClass;
 import io.dltrigger.ingest.config.IngestConfig;
 import io.dltrigger.ingest.source.ChunkResult;
-import io.dltrigger.ingest.testing.EventTable;
 import io.dltrigger.ingest.testing.GeneratedRuns;
 import io.dltrigger.ingest.testing.RootChecksums;
+import io.dltrigger.ingest.testing.TableRows;
 import io.dltrigger.ingest.testing.TestInputs;
 import io.dltrigger.ingest.testing.TestJobs;
 import java.nio.file.Path;
@@ -59,8 +59,8 @@ class FailureRecoveryTest {
     void injectedFailureMidJobStillWritesEveryEventExactlyOnce() throws Exception {
         Path in = dir.resolve("in");
         List<Path> files = new ArrayList<>();
-        files.addAll(GeneratedRuns.write(in, Sample.TTBAR, 31, 600, 200, 50));
-        files.addAll(GeneratedRuns.write(in, Sample.QCD, 32, 400, 200, 50));
+        files.addAll(GeneratedRuns.write(in, EventClass.TTBAR, 31, 600, 200, 50));
+        files.addAll(GeneratedRuns.write(in, EventClass.QCD, 32, 400, 200, 50));
         IngestConfig cfg = TestInputs.settings(in, dir.resolve("events")).toConfig();
         StreamExecutionEnvironment env = TestJobs.environment(cfg, true);
         DataStream<ChunkResult> chunks =
@@ -69,7 +69,7 @@ class FailureRecoveryTest {
         env.execute("failure test");
 
         assertTrue(FAILED.get(), "the failure was never injected");
-        EventTable table = EventTable.read(dir.resolve("events"));
+        TableRows table = TableRows.read(dir.resolve("events"));
         assertEquals(Map.of("ttbar", 600L, "qcd", 400L), table.rowsBySample());
         assertEquals(List.of(), table.duplicates());
         assertEquals(RootChecksums.of(files.subList(0, 3), "Delphes", cfg.columns()), table.checksums("ttbar"));

@@ -3,12 +3,12 @@ package io.dltrigger.ingest.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dltrigger.generator.event.Sample;
+import io.dltrigger.contract.EventClass;
 import io.dltrigger.ingest.config.IngestConfig;
-import io.dltrigger.ingest.testing.EventTable;
 import io.dltrigger.ingest.testing.GeneratedRuns;
 import io.dltrigger.ingest.testing.Quarantine;
 import io.dltrigger.ingest.testing.RootChecksums;
+import io.dltrigger.ingest.testing.TableRows;
 import io.dltrigger.ingest.testing.TestInputs;
 import io.dltrigger.ingest.testing.TestJobs;
 import java.nio.file.Files;
@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Generated files of all three classes, default (trigger) collections: the table equals the ROOT files. */
 class GeneratedSamplesTest {
-    private static final Map<Sample, Integer> EVENTS = Map.of(Sample.QCD, 700, Sample.TTBAR, 500, Sample.WJETS, 600);
+    private static final Map<EventClass, Integer> EVENTS =
+            Map.of(EventClass.QCD, 700, EventClass.TTBAR, 500, EventClass.WJETS, 600);
 
     @TempDir
     Path dir;
@@ -34,7 +35,7 @@ class GeneratedSamplesTest {
     void everyClassArrivesWithRowCountsAndColumnChecksumsOfItsRootFiles() throws Exception {
         Path in = dir.resolve("in");
         Map<String, List<Path>> files = new HashMap<>();
-        for (Map.Entry<Sample, Integer> e : EVENTS.entrySet()) {
+        for (Map.Entry<EventClass, Integer> e : EVENTS.entrySet()) {
             files.put(
                     e.getKey().id(),
                     GeneratedRuns.write(in, e.getKey(), 11 + e.getKey().ordinal(), e.getValue(), 250, 100));
@@ -45,7 +46,7 @@ class GeneratedSamplesTest {
         env.execute("generated samples test");
 
         assertEquals(List.of(), Quarantine.read(dir.resolve("events/_quarantine")));
-        EventTable table = EventTable.read(dir.resolve("events"));
+        TableRows table = TableRows.read(dir.resolve("events"));
         assertEquals(Map.of("qcd", 700L, "ttbar", 500L, "wjets", 600L), table.rowsBySample());
         assertEquals(List.of(), table.duplicates());
         String today = LocalDate.now(ZoneOffset.UTC).toString();

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dltrigger.generator.event.Sample;
+import io.dltrigger.contract.EventClass;
 import io.dltrigger.ingest.config.IngestConfig;
 import io.dltrigger.ingest.config.IngestSettings;
-import io.dltrigger.ingest.testing.EventTable;
 import io.dltrigger.ingest.testing.GeneratedRuns;
 import io.dltrigger.ingest.testing.Quarantine;
+import io.dltrigger.ingest.testing.TableRows;
 import io.dltrigger.ingest.testing.TestInputs;
 import io.dltrigger.ingest.testing.TestJobs;
 import java.nio.file.Files;
@@ -64,7 +64,7 @@ class QuarantineTest {
         IngestJob.build(env, cfg);
         JobID job = env.execute("quarantine test").getJobID();
 
-        EventTable table = EventTable.read(dir.resolve("events"));
+        TableRows table = TableRows.read(dir.resolve("events"));
         assertEquals(Map.of("qcd", 1000L, "wjets", 1000L), table.rowsBySample());
         assertEquals(List.of(), table.duplicates());
 
@@ -101,7 +101,7 @@ class QuarantineTest {
     @Test
     void quarantinesChunksWithCorruptBasketsAndKeepsTheFilesOtherChunks() throws Exception {
         Path in = dir.resolve("in");
-        Path good = GeneratedRuns.write(dir.resolve("gen"), Sample.TTBAR, 41, 250, 250, 50)
+        Path good = GeneratedRuns.write(dir.resolve("gen"), EventClass.TTBAR, 41, 250, 250, 50)
                 .get(0);
         // header, keys and tree metadata intact (they are written at the end); baskets in the middle not
         TestInputs.corrupted(good, in, good.getFileName().toString(), 0.4);
@@ -119,7 +119,7 @@ class QuarantineTest {
             lost += r.get("entry_stop").asLong() - r.get("entry_start").asLong();
         }
         assertTrue(lost < 250, "every chunk was lost");
-        EventTable table = EventTable.read(dir.resolve("events"));
+        TableRows table = TableRows.read(dir.resolve("events"));
         assertEquals(Map.of("ttbar", 250 - lost), table.rowsBySample());
         assertEquals(List.of(), table.duplicates());
     }

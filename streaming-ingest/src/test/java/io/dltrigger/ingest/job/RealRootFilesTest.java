@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dltrigger.ingest.config.IngestConfig;
 import io.dltrigger.ingest.config.IngestSettings;
-import io.dltrigger.ingest.testing.EventTable;
 import io.dltrigger.ingest.testing.Quarantine;
+import io.dltrigger.ingest.testing.TableRows;
 import io.dltrigger.ingest.testing.TestInputs;
 import io.dltrigger.ingest.testing.TestJobs;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ class RealRootFilesTest {
         s.sample = "real";
         ingest(real, s);
 
-        assertEquals(0, EventTable.read(dir.resolve("events")).rows());
+        assertEquals(0, TableRows.read(dir.resolve("events")).rows());
         Map<String, String> reasons = new HashMap<>();
         for (JsonNode r : Quarantine.read(dir.resolve("events/_quarantine"))) {
             String file = r.get("source_file").asText();
@@ -85,7 +85,7 @@ class RealRootFilesTest {
         s.collections = TestInputs.PARTICLE;
         ingest(in, s);
 
-        EventTable table = EventTable.read(dir.resolve("events"));
+        TableRows table = TableRows.read(dir.resolve("events"));
         assertEquals(Map.of("eic", (long) TestInputs.EIC_ENTRIES), table.rowsBySample());
         // JSROOT's figures for the same branches (testdata/root/expected/eic_delphes_output.json)
         JsonNode expected = new ObjectMapper()

@@ -3,7 +3,7 @@ package io.dltrigger.ingest.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.dltrigger.ingest.config.ConfigException;
+import io.dltrigger.contract.config.ConfigException;
 import java.io.File;
 import java.util.List;
 import org.junit.jupiter.api.Test;

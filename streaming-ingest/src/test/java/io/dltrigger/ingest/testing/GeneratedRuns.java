@@ -1,7 +1,7 @@
 package io.dltrigger.ingest.testing;
 
+import io.dltrigger.contract.EventClass;
 import io.dltrigger.generator.cli.FilePlan;
-import io.dltrigger.generator.event.Sample;
 import io.dltrigger.generator.physics.EventGenerator;
 import io.dltrigger.generator.rootio.DelphesRootWriter;
 import io.dltrigger.generator.rootio.WriterOptions;
@@ -24,7 +24,7 @@ public final class GeneratedRuns {
      * @return the files written, in order
      */
     public static List<Path> write(
-            Path dir, Sample sample, long seed, int events, int eventsPerFile, int entriesPerCluster)
+            Path dir, EventClass sample, long seed, int events, int eventsPerFile, int entriesPerCluster)
             throws IOException {
         WriterOptions options = WriterOptions.defaults().withEntriesPerCluster(entriesPerCluster);
         List<Path> files = new ArrayList<>();

@@ -1,7 +1,7 @@
 package io.dltrigger.ingest.source.impl;
 
-import io.dltrigger.ingest.source.enumerate.ChunkPlanner;
 import io.dltrigger.ingest.source.enumerate.RootFileDiscovery;
+import io.dltrigger.ingest.source.enumerate.SplitPlanner;
 import io.dltrigger.ingest.source.split.FileMeta;
 import io.dltrigger.ingest.source.split.PendingChunksCheckpoint;
 import io.dltrigger.ingest.source.split.RootChunkSplit;
@@ -31,7 +31,7 @@ abstract class AbstractChunkEnumerator implements SplitEnumerator<RootChunkSplit
 
     protected final SplitEnumeratorContext<RootChunkSplit> context;
     private final RootFileDiscovery discovery;
-    private final ChunkPlanner planner;
+    private final SplitPlanner planner;
     private final Deque<RootChunkSplit> pending;
     /** Written on the coordinator thread, read by discovery to skip known files. */
     private final Set<String> plannedFiles = ConcurrentHashMap.newKeySet();
@@ -57,7 +57,7 @@ abstract class AbstractChunkEnumerator implements SplitEnumerator<RootChunkSplit
     AbstractChunkEnumerator(
             SplitEnumeratorContext<RootChunkSplit> context,
             RootFileDiscovery discovery,
-            ChunkPlanner planner,
+            SplitPlanner planner,
             PendingChunksCheckpoint restored) {
         this.context = context;
         this.discovery = discovery;

@@ -1,7 +1,7 @@
 package io.dltrigger.ingest.source.impl;
 
-import io.dltrigger.ingest.source.enumerate.ChunkPlanner;
 import io.dltrigger.ingest.source.enumerate.RootFileDiscovery;
+import io.dltrigger.ingest.source.enumerate.SplitPlanner;
 import io.dltrigger.ingest.source.split.PendingChunksCheckpoint;
 import io.dltrigger.ingest.source.split.RootChunkSplit;
 import java.time.Duration;
@@ -21,7 +21,7 @@ public final class ContinuousChunkEnumerator extends AbstractChunkEnumerator {
     public ContinuousChunkEnumerator(
             SplitEnumeratorContext<RootChunkSplit> context,
             RootFileDiscovery discovery,
-            ChunkPlanner planner,
+            SplitPlanner planner,
             PendingChunksCheckpoint restored,
             Duration interval) {
         super(context, discovery, planner, restored);

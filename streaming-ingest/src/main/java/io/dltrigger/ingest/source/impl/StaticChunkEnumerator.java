@@ -1,7 +1,7 @@
 package io.dltrigger.ingest.source.impl;
 
-import io.dltrigger.ingest.source.enumerate.ChunkPlanner;
 import io.dltrigger.ingest.source.enumerate.RootFileDiscovery;
+import io.dltrigger.ingest.source.enumerate.SplitPlanner;
 import io.dltrigger.ingest.source.split.PendingChunksCheckpoint;
 import io.dltrigger.ingest.source.split.RootChunkSplit;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
@@ -17,7 +17,7 @@ public final class StaticChunkEnumerator extends AbstractChunkEnumerator {
     public StaticChunkEnumerator(
             SplitEnumeratorContext<RootChunkSplit> context,
             RootFileDiscovery discovery,
-            ChunkPlanner planner,
+            SplitPlanner planner,
             PendingChunksCheckpoint restored) {
         super(context, discovery, planner, restored);
     }
