@@ -46,7 +46,8 @@ run_class() { # MODULE CLASS ARGS...
 }
 same_table() { # A B ARGS...: row-by-row equality, or fail
   local out
-  out="$(run_class bench/features io.dltrigger.bench.features.TableCheck "$@" 2> "$LOGS/table-check.log")" \
+  # its verdict is the last line (Spark may log before it)
+  out="$(run_class bench/features io.dltrigger.bench.features.TableCheck "$@" 2>> "$LOGS/table-check.log" | tail -1)" \
     || fail "tables differ: $out"
   echo "  $out"
 }
