@@ -9,8 +9,8 @@ import java.util.concurrent.Future;
 
 /**
  * Laurelin's view of a {@link ByteSource}: the one way bytes reach the decoder, whatever the storage. A
- * read beyond the end of the file (a truncated file, or one cut while open) fails as
- * {@link TruncatedReadException} with the numbers, before it reaches storage.
+ * read beyond the end of the file (a corrupt pointer, or a file cut while open) fails as
+ * {@link TruncatedReadException} with the numbers.
  */
 final class LaurelinFile implements FileInterface {
     private final ByteSource source;
@@ -24,7 +24,8 @@ final class LaurelinFile implements FileInterface {
     @Override
     public ByteBuffer read(long offset, long len) throws IOException {
         if (offset < 0 || len < 0 || offset + len > size) {
-            throw new TruncatedReadException(source.location(), size, offset, len);
+            // the file has the length its header declares (checked at open): a pointer beyond it is corrupt
+            throw new TruncatedReadException(source.location(), size, offset, len, false);
         }
         if (len > Integer.MAX_VALUE) {
             throw new IOException(source.location() + ": a single read of " + len + " bytes (> 2 GB)");
@@ -33,7 +34,7 @@ final class LaurelinFile implements FileInterface {
             return source.read(offset, (int) len);
         } catch (FileEndException e) {
             // the file shrank since it was opened
-            throw new TruncatedReadException(source.location(), e.fileEnd(), offset, len);
+            throw new TruncatedReadException(source.location(), e.fileEnd(), offset, len, true);
         }
     }
 

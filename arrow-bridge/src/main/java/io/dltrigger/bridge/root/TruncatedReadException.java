@@ -4,30 +4,42 @@ import java.io.IOException;
 
 /**
  * A read the file is too short for. Laurelin wraps the exception on its way up; the boundary that turns it
- * into a {@link RootFormatException} names what was being read ({@link #describe}).
+ * into a {@link RootFormatException} names what was being read ({@link #describe}). Two cases: the file
+ * ended before the size it had when opened (it was cut: truncated), or the file is as long as its header
+ * says and a record points beyond its end (corrupt).
  *
- * @param fileEnd the file's size, or -1 if the file ended before its known size (it shrank)
+ * @param fileEnd where the file ends (-1 if the storage did not say)
  */
 final class TruncatedReadException extends IOException {
     private final long fileEnd;
     private final long offset;
     private final long length;
+    private final boolean cut;
 
-    TruncatedReadException(String location, long fileEnd, long offset, long length) {
-        super(location + ": " + describe(fileEnd, offset, length, "read"));
+    TruncatedReadException(String location, long fileEnd, long offset, long length, boolean cut) {
+        super(location + ": " + describe(fileEnd, offset, length, cut, "read"));
         this.fileEnd = fileEnd;
         this.offset = offset;
         this.length = length;
+        this.cut = cut;
     }
 
-    /** "truncated: the file ends at byte N, the basket at M needs K bytes". */
+    /**
+     * "truncated: the file ends at byte N, the basket at byte M needs K bytes", or "corrupt: the basket at
+     * byte M (K bytes) lies beyond the end of the file at byte N".
+     */
     String describe(String what) {
-        return describe(fileEnd, offset, length, what);
+        return describe(fileEnd, offset, length, cut, what);
     }
 
-    private static String describe(long fileEnd, long offset, long length, String what) {
-        return "truncated: the file ends " + (fileEnd < 0 ? "early" : "at byte " + fileEnd) + ", the " + what
-                + " at byte " + offset + " needs " + length + " bytes";
+    private static String describe(long fileEnd, long offset, long length, boolean cut, String what) {
+        String end = fileEnd < 0 ? "early" : "at byte " + fileEnd;
+        if (cut) {
+            return "truncated: the file ends " + end + ", the " + what + " at byte " + offset + " needs " + length
+                    + " bytes";
+        }
+        return "corrupt: the " + what + " at byte " + offset + (length > 0 ? " (" + length + " bytes)" : "")
+                + " lies beyond the end of the file " + end;
     }
 
     static TruncatedReadException findIn(Throwable t) {
