@@ -33,6 +33,14 @@ public final class LedgerView {
         return new LedgerView(Map.of(), 0, 0);
     }
 
+    /** The view of one part file's ledger entries and these dead letters. */
+    public static LedgerView of(List<IngestLedger.Entry> entries, List<IngestLedger.DeadLetter> deadLetters) {
+        Builder b = new Builder();
+        b.partFile(entries);
+        deadLetters.forEach(b::deadLetter);
+        return b.build();
+    }
+
     /** The version of the path with rows in the table, if any (unknown-version rows from older tables too). */
     public Optional<FileIdentity> rows(String path) {
         return byPath.getOrDefault(path, List.of()).stream()
