@@ -38,7 +38,7 @@ public final class XRootDServer implements AutoCloseable {
     private final boolean tls;
     private Process process;
 
-    private XRootDServer(boolean tls) throws IOException {
+    private XRootDServer(boolean tls, long throttle) throws IOException {
         this.tls = tls;
         this.home = Files.createTempDirectory("xrootd-test-");
         worldReadable(home);
@@ -61,6 +61,11 @@ public final class XRootDServer implements AutoCloseable {
                 "all.adminpath " + admin,
                 "all.pidpath " + admin,
                 "xrd.protocol " + (tls ? "XrdHttps" : "XrdHttp") + ":" + httpPort + " libXrdHttp.so"));
+        if (throttle > 0) {
+            // XRootD's throttle plugin: reads take as long as from a slow disk or a far-away server
+            cfg.add("xrootd.fslib throttle default");
+            cfg.add("throttle.throttle data " + throttle);
+        }
         if (tls) {
             Path[] pair = selfSignedCertificate(home.resolve("tls"));
             cfg.add("xrd.tls " + pair[0] + " " + pair[1]);
@@ -77,7 +82,14 @@ public final class XRootDServer implements AutoCloseable {
 
     /** @param tls serve HTTPS (a self-signed certificate for 127.0.0.1, see {@link #caDir()}) instead of HTTP */
     public static XRootDServer start(boolean tls) throws IOException {
-        XRootDServer s = new XRootDServer(tls);
+        XRootDServer s = new XRootDServer(tls, 0);
+        s.startProcess();
+        return s;
+    }
+
+    /** Starts a server (plain HTTP) that serves at most {@code bytesPerSecond} of file data. */
+    public static XRootDServer startThrottled(long bytesPerSecond) throws IOException {
+        XRootDServer s = new XRootDServer(false, bytesPerSecond);
         s.startProcess();
         return s;
     }
