@@ -97,7 +97,8 @@ final class IngestCommand implements Callable<Integer> {
         StreamExecutionEnvironment env = IngestJob.environment(cfg);
         IngestJob.build(env, cfg);
         System.err.println("ingest: " + IngestJob.jobName(cfg) + "; checkpoints in " + cfg.checkpointDir()
-                + ", quarantine in " + cfg.quarantine());
+                + ", quarantine in " + cfg.quarantine()
+                + cfg.restoreFrom().map(p -> "; resuming from " + p).orElse(""));
         env.execute(IngestJob.jobName(cfg));
         return 0;
     }

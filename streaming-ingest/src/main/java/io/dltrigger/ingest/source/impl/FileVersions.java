@@ -68,6 +68,10 @@ final class FileVersions {
         FileIdentity v = identity(plan);
         String path = v.path();
         TrackedFile t = files.get(path);
+        if (t != null && t.latest().known() && t.latest().sameVersion(v)) {
+            // two discovery rounds overlapped (a backlog round and the periodic one): the first merged wins
+            return new Skip("planned already");
+        }
         if (t != null && t.rows().isPresent() && t.rows().get().sameVersion(v)) {
             track(v, Handling.PLANNED, t.rows());
             return new Skip("back to the version already ingested (" + v.describe() + ")");

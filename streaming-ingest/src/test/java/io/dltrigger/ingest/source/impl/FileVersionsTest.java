@@ -44,6 +44,8 @@ class FileVersionsTest {
         assertEquals(3, e.splits().size());
         assertTrue(versions.isCurrent(listed(V1)));
         assertTrue(!versions.isCurrent(listed(V2)), "another size or time is another version");
+        // two overlapping discovery rounds planned it: the second merge adds nothing
+        assertInstanceOf(FileVersions.Skip.class, versions.decide(chunks(V1), LedgerView.empty()));
     }
 
     @Test
