@@ -42,7 +42,7 @@ public final class IngestLedger {
     public enum Kind {
         /** Its bytes are not a readable ROOT file with the configured tree and branches (or no sample name). */
         CORRUPT,
-        /** A new version of a file whose earlier version already has rows in the table ({@code ingest reingest}). */
+        /** A new version of a file whose earlier version already has rows in the table ({@code reingest}). */
         CHANGED,
         /** The file changed between planning and reading; the new version was planned again. */
         SUPERSEDED,

@@ -38,12 +38,14 @@ public final class XRootDServer implements AutoCloseable {
     private final boolean tls;
     private Process process;
 
-    private XRootDServer(boolean tls, long throttle) throws IOException {
+    private XRootDServer(boolean tls, long throttle, Path served) throws IOException {
         this.tls = tls;
         this.home = Files.createTempDirectory("xrootd-test-");
         worldReadable(home);
-        this.data = Files.createDirectories(home.resolve("data"));
-        worldReadable(data);
+        this.data = served != null ? served : Files.createDirectories(home.resolve("data"));
+        if (served == null) {
+            worldReadable(data);
+        }
         Path admin = Files.createDirectories(home.resolve("admin"));
         Files.setPosixFilePermissions(admin, PosixFilePermissions.fromString("rwxrwxrwx"));
         // the server (nobody, when started as root) writes its log into a folder of its own
@@ -82,14 +84,24 @@ public final class XRootDServer implements AutoCloseable {
 
     /** @param tls serve HTTPS (a self-signed certificate for 127.0.0.1, see {@link #caDir()}) instead of HTTP */
     public static XRootDServer start(boolean tls) throws IOException {
-        XRootDServer s = new XRootDServer(tls, 0);
+        XRootDServer s = new XRootDServer(tls, 0, null);
+        s.startProcess();
+        return s;
+    }
+
+    /**
+     * Starts a server (plain HTTP) serving an existing folder as it is (benchmarks): its files must be
+     * readable by the server's user. Closing the server leaves the folder alone.
+     */
+    public static XRootDServer serving(Path folder) throws IOException {
+        XRootDServer s = new XRootDServer(false, 0, folder.toAbsolutePath());
         s.startProcess();
         return s;
     }
 
     /** Starts a server (plain HTTP) that serves at most {@code bytesPerSecond} of file data. */
     public static XRootDServer startThrottled(long bytesPerSecond) throws IOException {
-        XRootDServer s = new XRootDServer(false, bytesPerSecond);
+        XRootDServer s = new XRootDServer(false, bytesPerSecond, null);
         s.startProcess();
         return s;
     }

@@ -9,12 +9,12 @@ import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
 /** Parquet's view of a file on a Flink file system (where the sink writes the table). */
-final class FlinkInputFile implements InputFile {
+public final class FlinkInputFile implements InputFile {
     private final FileSystem fs;
     private final Path path;
     private final long length;
 
-    FlinkInputFile(FileSystem fs, Path path, long length) {
+    public FlinkInputFile(FileSystem fs, Path path, long length) {
         this.fs = fs;
         this.path = path;
         this.length = length;

@@ -64,6 +64,23 @@ public final class TableLedger {
         return v;
     }
 
+    /** A committed part file and the ledger entries of the chunks it holds. */
+    public record PartFile(FileStatus status, List<IngestLedger.Entry> entries) {}
+
+    /** The committed part files holding rows of any of these source files. */
+    public static List<PartFile> partFilesHolding(String table, java.util.Set<String> sourceFiles) throws IOException {
+        Path root = new Path(table);
+        FileSystem fs = root.getFileSystem();
+        List<PartFile> out = new ArrayList<>();
+        for (FileStatus part : visibleFiles(fs, root, ".parquet")) {
+            List<IngestLedger.Entry> entries = entries(fs, part);
+            if (entries.stream().anyMatch(e -> sourceFiles.contains(e.sourceFile()))) {
+                out.add(new PartFile(part, entries));
+            }
+        }
+        return out;
+    }
+
     private static List<IngestLedger.Entry> entries(FileSystem fs, FileStatus part) throws IOException {
         FlinkInputFile in = new FlinkInputFile(fs, part.getPath(), part.getLen());
         String ledger;

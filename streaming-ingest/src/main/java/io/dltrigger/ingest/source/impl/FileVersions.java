@@ -87,7 +87,7 @@ final class FileVersions {
             }
             String reason = "changed after ingestion: the table holds rows of " + path + " as it was ("
                     + rows.get().describe() + "); this version (" + v.describe() + ") is not read. To replace"
-                    + " the old rows with it: bin/dltrigger ingest reingest --output TABLE " + path;
+                    + " the old rows with it: bin/dltrigger reingest --output TABLE " + path;
             return new Enqueue(
                     List.of(RootChunkSplit.notice(
                             v, tree(plan), sample(plan), new Notice(IngestLedger.Kind.CHANGED, reason))),
