@@ -15,4 +15,4 @@ fi
 # the server may run as nobody: the files must be readable by it
 chmod -R a+rX "$DATA"
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(du -sh "$DATA" | cut -f1) of ROOT files"
-bin/dltrigger bench-storage --tree Delphes --branches "$BRANCHES" --repeat 3 "$DATA"
+bin/dltrigger bench-storage --tree Delphes --branches "$BRANCHES" --repeat 5 "$DATA"
