@@ -56,6 +56,9 @@ public final class FeaturesJob {
         long start = System.nanoTime();
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         Scaler given = scalerFile == null ? null : readScaler(new Path(scalerFile), hadoop);
+        if (given != null) {
+            checkPreparation(given, scalerFile);
+        }
         Dataset<Row> table = EventTableReader.read(spark, events);
         Dataset<Row> projected = EventTableReader.project(table, config);
         EventTableReader.checkSamples(table, config);
@@ -81,7 +84,7 @@ public final class FeaturesJob {
             Split split = Split.compute(stage, config.balance(), config.testFraction());
             Dataset<Row> train = stage.where(split.isTrain());
             Dataset<Row> test = stage.where(split.isTest());
-            Scaler scaler = given != null ? given : ScalerFit.fit(train);
+            Scaler scaler = given != null ? given : ScalerFit.fit(train, config.particleOrder(), particleLimit());
             write(train, scaler, out.temp(FeaturesTableContract.TRAIN_DIR));
             write(test, scaler, out.temp(FeaturesTableContract.TEST_DIR));
 
@@ -112,6 +115,21 @@ public final class FeaturesJob {
             if (!committed) {
                 out.abort();
             }
+        }
+    }
+
+    /** Real rows a particle list can have: the max_particles cut, within the list's rows. */
+    private int particleLimit() {
+        return Math.min(config.cuts().maxParticles(), config.cuts().particleRows());
+    }
+
+    /** A given scaler was fitted on particle lists prepared one way: this run must prepare them the same way. */
+    private void checkPreparation(Scaler given, String file) {
+        if (given.particleOrder() != config.particleOrder() || given.maxParticles() != particleLimit()) {
+            throw new IllegalArgumentException(file + " was fitted on particle lists with particle_order "
+                    + given.particleOrder() + " and max_particles " + given.maxParticles() + ", but this run makes "
+                    + config.particleOrder() + " / " + particleLimit() + ": set particle_order and"
+                    + " cuts.max_particles in the configuration (or --particle-order) to match the scaler");
         }
     }
 
