@@ -1,7 +1,8 @@
 package io.dltrigger.generator.validation;
 
 /**
- * The 14 high-level features of PHYSICS.md, in the reference order. {@code mt} is the reference's form
+ * The 14 high-level features, in the reference order ({@code FeaturesTableContract.HLF_NAMES}), as computed by
+ * this module's independent reference implementation. {@code mt} is the reference's form
  * 2 MET pT (1 - cos dphi), without the square root; {@link #trueMt()} is the transverse mass proper.
  */
 public record HighLevelFeatures(
@@ -19,23 +20,6 @@ public record HighLevelFeatures(
         double lepIsoNeu,
         int lepCharge,
         boolean lepIsEle) {
-
-    public static final String[] NAMES = {
-        "HT",
-        "MET",
-        "phiMET",
-        "MT",
-        "nJets",
-        "nBjets",
-        "LepPt",
-        "LepEta",
-        "LepPhi",
-        "LepIsoCh",
-        "LepIsoGamma",
-        "LepIsoNeu",
-        "LepCharge",
-        "LepIsEle"
-    };
 
     public double trueMt() {
         return Math.sqrt(Math.max(0, mt));

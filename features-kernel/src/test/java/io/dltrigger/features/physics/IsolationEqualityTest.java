@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dltrigger.contract.EventClass;
 import io.dltrigger.contract.ParticleOrder;
-import io.dltrigger.features.EventBuilder;
 import io.dltrigger.features.config.Cuts;
 import io.dltrigger.features.config.LeptonChoice;
 import io.dltrigger.features.config.MtForm;
+import io.dltrigger.features.testing.EventBuilder;
 import io.dltrigger.generator.physics.EventGenerator;
 import org.junit.jupiter.api.Test;
 

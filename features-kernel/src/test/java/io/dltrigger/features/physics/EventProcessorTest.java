@@ -4,11 +4,11 @@ import static io.dltrigger.features.physics.Features.N_PARTICLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.dltrigger.contract.ParticleOrder;
-import io.dltrigger.features.EventBuilder;
 import io.dltrigger.features.config.Cuts;
 import io.dltrigger.features.config.LeptonChoice;
 import io.dltrigger.features.config.MtForm;
 import io.dltrigger.features.physics.EventProcessor.Outcome;
+import io.dltrigger.features.testing.EventBuilder;
 import org.junit.jupiter.api.Test;
 
 /** Every selection and feature rule at its edges, on hand-built events. */

@@ -1,4 +1,4 @@
-package io.dltrigger.features;
+package io.dltrigger.features.testing;
 
 import io.dltrigger.features.physics.EventBuffer;
 import io.dltrigger.features.physics.Field;

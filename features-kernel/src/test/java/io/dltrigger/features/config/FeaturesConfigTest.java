@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dltrigger.contract.ParticleOrder;
 import io.dltrigger.contract.config.ConfigException;
 import io.dltrigger.features.physics.Collection;
+import io.dltrigger.testing.TestData;
 import java.io.IOException;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class FeaturesConfigTest {
@@ -18,7 +18,9 @@ class FeaturesConfigTest {
 
     @Test
     void theShippedFileIsTheReference() throws IOException {
-        assertEquals(FeaturesConfig.defaults(), FeaturesConfig.load(Path.of("..", "conf", "features.yaml")));
+        assertEquals(
+                FeaturesConfig.defaults(),
+                FeaturesConfig.load(TestData.home().getParent().resolve("conf/features.yaml")));
     }
 
     @Test
