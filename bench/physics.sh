@@ -10,7 +10,7 @@
 # Usage: bench/physics.sh [--quick] [WORK]      (WORK default: work/physics, or work/physics-quick)
 #   --quick   CI smoke test: a few hundred events per class, 2 epochs, 30-particle sequences; checks only
 #             that all three models train and evaluate (exit status non-zero otherwise).
-# Sizes (environment): BALANCED = selected events per class wanted after balancing (default 14000; the
+# Sizes (environment): BALANCED = selected events per class wanted after balancing (default 12000; the
 # generator's selection efficiencies QCD 0.12, ttbar 0.58, W+jets 0.73 set how many are generated),
 # MAX_PARTICLES = particle rows per event (default 100, the lepton and its 99 nearest neighbours),
 # EPOCHS = maximum epochs (default 50; patience 4 in conf/training-physics.yaml).
@@ -24,24 +24,19 @@ if [ "$QUICK" = 1 ]; then
   BALANCED="${BALANCED:-300}"; MAX_PARTICLES="${MAX_PARTICLES:-30}"; EPOCHS="${EPOCHS:-2}"
 else
   WORK="${1:-work/physics}"
-  BALANCED="${BALANCED:-14000}"; MAX_PARTICLES="${MAX_PARTICLES:-100}"; EPOCHS="${EPOCHS:-50}"
+  BALANCED="${BALANCED:-12000}"; MAX_PARTICLES="${MAX_PARTICLES:-100}"; EPOCHS="${EPOCHS:-50}"
 fi
 D=bin/dltrigger
-# ND4J: one OpenMP thread unless told otherwise (OpenMP threads spin badly on a shared, loaded machine).
+# ND4J: one OpenMP thread per training process (the two recurrent models train side by side, one per core;
+# OpenMP threads also spin badly on a shared, loaded machine).
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 export DLTRIGGER_JAVA_OPTS="${DLTRIGGER_JAVA_OPTS:--Xmx6g}"
 step() { printf '\n== %s  (%s; %s)\n' "$*" "$(date -u +%H:%M:%S)" "$(uptime | sed 's/.*load/load/')"; }
-# Runs a command in this shell, appending "NAME wall user sys" to WORK/times: seconds of wall clock and of
-# CPU used by the command and its children (this shell's reaped-children counters, /proc/PID/stat 16, 17).
+# Runs a command, appending "NAME wall user sys" (seconds: wall clock, CPU of the command and its children)
+# to WORK/times.
 timed() {
-  local name="$1" t0 before status=0; shift
-  t0="$(date +%s.%N)"
-  before="$(awk '{print $16, $17}' /proc/$$/stat)"
-  "$@" || status=$?
-  awk -v n="$name" -v t0="$t0" -v t1="$(date +%s.%N)" -v b="$before" -v hz="$(getconf CLK_TCK)" \
-    '{split(b, x, " "); printf "%s %.1f %.1f %.1f\n", n, t1 - t0, ($16 - x[1]) / hz, ($17 - x[2]) / hz}' \
-    /proc/$$/stat >> "$WORK/times"
-  return "$status"
+  local name="$1"; shift
+  /usr/bin/time -f "$name %e %U %S" -a -o "$WORK/times" "$@"
 }
 
 for m in event-generator streaming-ingest batch-features dl4j-training; do
@@ -77,12 +72,24 @@ timed features $D features --events "$WORK/events" --output "$WORK/features" --c
 rm -rf "$WORK/events"
 
 sed -e "s#work/physics/#$WORK/#g" conf/training-physics.yaml > "$WORK/training.yaml"
+train() {
+  timed "$1" $D train --config "$WORK/training.yaml" --model "$1" --epochs "$EPOCHS" --local \
+    > "$WORK/train-$1.log" 2>&1 || { tail -30 "$WORK/train-$1.log" >&2; return 1; }
+}
+step "4/5 train HLF (at most $EPOCHS epochs, early stopping) and evaluate it on the test set"
+train HLF
+# The two recurrent models are single-threaded (OMP_NUM_THREADS=1): one per core, side by side.
+step "4/5 train SEQUENCE and INCLUSIVE side by side (at most $EPOCHS epochs each), evaluate them"
+train SEQUENCE & seq=$!
+train INCLUSIVE & incl=$!
+status=0
+wait "$seq" || status=1
+wait "$incl" || status=1
 for model in HLF SEQUENCE INCLUSIVE; do
-  step "4/5 train $model (at most $EPOCHS epochs, early stopping), evaluate on the test set"
-  timed "$model" $D train --config "$WORK/training.yaml" --model "$model" --epochs "$EPOCHS" --local \
-    > "$WORK/train-$model.log" 2>&1 || { tail -30 "$WORK/train-$model.log" >&2; exit 1; }
-  grep -E "INFO .*(epoch [0-9]+:|early stop)|^model: " "$WORK/train-$model.log" | sed 's/.*INFO *//' 
+  echo "-- $model"
+  grep -E "INFO .*(epoch [0-9]+:|early stop)|^model: " "$WORK/train-$model.log" | sed 's/.*INFO *//'
 done
+[ "$status" = 0 ] || { echo "physics: a recurrent model failed to train or evaluate" >&2; exit 1; }
 
 step "5/5 results"
 train_events="$(grep -o '"train_events" : [0-9]*' "$WORK/features/summary.json" | grep -o '[0-9]*$')"
