@@ -31,7 +31,7 @@ D=bin/dltrigger
 # ND4J: one OpenMP thread per training process (the two recurrent models train side by side, one per core;
 # OpenMP threads also spin badly on a shared, loaded machine).
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
-export DLTRIGGER_JAVA_OPTS="${DLTRIGGER_JAVA_OPTS:--Xmx6g}"
+export DLTRIGGER_JAVA_OPTS="${DLTRIGGER_JAVA_OPTS:--Xmx4g}"
 step() { printf '\n== %s  (%s; %s)\n' "$*" "$(date -u +%H:%M:%S)" "$(uptime | sed 's/.*load/load/')"; }
 # Runs a command, appending "NAME wall user sys" (seconds: wall clock, CPU of the command and its children)
 # to WORK/times.
@@ -77,10 +77,19 @@ sed -e "s#work/physics/#$WORK/#g" conf/training-physics.yaml > "$WORK/training.y
 # network under Adam): it gets patience 10 and twice the epochs, so that it is not stopped by a spike
 # before it converges. That can only help HLF, the model the particle-list models must beat.
 sed -e "s#^\(  patience:\) [0-9]*#\1 10#" "$WORK/training.yaml" > "$WORK/training-hlf.yaml"
+# A training process that dies (on this shared machine the kernel's OOM killer has ended one) is started once
+# more: it resumes from its last epoch's checkpoint. A second failure fails the run.
 train() {
-  local model="$1" config="$2" epochs="$3"
-  timed "$model" $D train --config "$config" --model "$model" --epochs "$epochs" --local \
-    > "$WORK/train-$model.log" 2>&1 || { tail -30 "$WORK/train-$model.log" >&2; return 1; }
+  local model="$1" config="$2" epochs="$3" try
+  for try in 1 2; do
+    if timed "$model" $D train --config "$config" --model "$model" --epochs "$epochs" --local \
+      >> "$WORK/train-$model.log" 2>&1; then
+      return 0
+    fi
+    echo "physics: training $model failed (try $try):" >&2
+    tail -5 "$WORK/train-$model.log" >&2
+  done
+  return 1
 }
 step "4/5 train HLF (at most $((2 * EPOCHS)) epochs, early stopping) and evaluate it on the test set"
 train HLF "$WORK/training-hlf.yaml" $((2 * EPOCHS))
@@ -115,7 +124,8 @@ for model in HLF SEQUENCE INCLUSIVE; do
     | awk -F, '{b = 1; for (i = 1; i <= NF; i++) if ($i + 0 < $b + 0) b = i; print NF " (" b ")"}')"
   order="$(tr -d '\n ' < "$dir/feature-spec.json" | grep -o '"order":"[A-Z_a-z]*"' | cut -d'"' -f4)"
   [ "$model" = HLF ] && order="(reads no particles)"
-  read -r wall user sys < <(awk -v m="$model" '$1 == m {print $2, $3, $4}' "$WORK/times")
+  # summed over tries (a resumed training has two lines)
+  read -r wall user sys < <(awk -v m="$model" '$1 == m {w += $2; u += $3; s += $4} END {print w, u, s}' "$WORK/times")
   cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.0f", u + s}')"
   printf '| %s | %s | %s | %s | %.4f | %.4f | %.4f | %.0f | %s |\n' \
     "$model" "$order" "$train_events" "$epochs" "$ttbar" "$qcd" "$wjets" "$wall" "$cpu"
