@@ -190,6 +190,18 @@ class FeaturesJobTest {
         Scaler second = readScaler(Path.of(again, "scaler.json"));
         assertArrayEquals(first.particleStd(), second.particleStd());
 
+        // The rows are shuffled: every file of train/ holds the three classes, not one sample's stretch.
+        try (Stream<Path> files = Files.list(Path.of(out, "train"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+                long classes = spark.read()
+                        .parquet(f.toString())
+                        .select("label")
+                        .distinct()
+                        .count();
+                assertEquals(3, classes, f + " does not hold every class");
+            }
+        }
+
         IOException exists = assertThrows(IOException.class, () -> run(FeaturesConfig.defaults(), out, null));
         assertTrue(exists.getMessage().contains("already exists"), exists.getMessage());
     }
