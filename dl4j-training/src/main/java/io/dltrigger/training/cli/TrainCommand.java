@@ -107,8 +107,8 @@ final class TrainCommand implements Callable<Integer> {
                             t.poolEvents(),
                             sc,
                             CommonOptions.codeVersion()));
-            System.out.println(
-                    "model: " + dir.dir() + "  test AUC " + dir.metrics().auc());
+            System.out.println("model: " + dir.dir() + "  test AUC "
+                    + dir.metrics().auc() + "  particle order " + dir.particleOrder());
             if (publish) {
                 PublishCommand.publish(registry, dir, features, t.poolEvents());
             }
