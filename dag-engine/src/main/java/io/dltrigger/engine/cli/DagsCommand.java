@@ -83,14 +83,14 @@ public final class DagsCommand {
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(d.id() + ": " + d.description());
                 out.println("schedule: " + (d.schedule() == null ? "none" : d.schedule()) + ", catchup: " + d.catchup()
-                        + ", max_active_runs: " + d.maxActiveRuns() + ", params: " + d.params());
+                        + ", max_active_runs: " + d.maxActiveRuns() + ", params: " + d.paramDefaults());
                 List<List<String>> rows = new ArrayList<>();
                 for (TaskSpec t : d.tasks()) {
                     rows.add(List.of(
                             t.id(),
                             t.action().typeName(),
                             String.join(",", t.dependsOn()),
-                            t.triggerRule().name().toLowerCase(),
+                            t.triggerRule().fileName(),
                             String.valueOf(t.retry().retries()),
                             t.pool(),
                             t.mapped() ? "yes" : "no"));

@@ -106,7 +106,9 @@ public final class DagRegistry {
         sb.append("schedule: ")
                 .append(dag.schedule())
                 .append("\nparams: ")
-                .append(dag.params())
+                .append(dag.params().values().stream()
+                        .map(p -> p.name() + ":" + p.type().fileName() + "=" + p.defaultValue())
+                        .toList())
                 .append("\ntasks:\n");
         for (TaskSpec t : dag.tasks()) {
             sb.append("  - ")

@@ -524,7 +524,7 @@ public final class Coordinator implements AutoCloseable {
     }
 
     private void settle(ActiveRun r, TaskInstance ti, Outcome o, Instant now) {
-        RunAdvancer.Settled s = advancer.settle(r.instances.spec(ti.taskId()), ti, o, r.timedOut, now);
+        RunAdvancer.Settled s = advancer.settle(r.instances, ti, o, r.timedOut, now);
         store.taskInstances().finishTry(s.instance(), s.tryState()); // state, exit code and output together
         r.instances.put(s.instance());
         if (o instanceof Outcome.Supervised sup) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dltrigger.engine.dagfile.DagFileException;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.ParamSpec;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskSpec;
 import io.dltrigger.engine.model.TaskTry;
@@ -38,13 +39,37 @@ final class Views {
                 .put("description", d.description())
                 .put("schedule", d.schedule() == null ? null : d.schedule().toString())
                 .put("source", d.source());
-        o.set("params", d.params());
+        o.set("params", d.paramDefaults());
+        ArrayNode specs = o.putArray("param_specs");
+        for (ParamSpec p : d.params().values()) {
+            ObjectNode n = specs.addObject()
+                    .put("name", p.name())
+                    .put("type", p.type().fileName())
+                    .put("description", p.description());
+            n.set("default", p.defaultValue());
+            if (p.pattern() != null) {
+                n.put("pattern", p.pattern().pattern());
+            }
+            if (!p.values().isEmpty()) {
+                ArrayNode v = n.putArray("values");
+                p.values().forEach(v::add);
+            }
+            if (p.min() != null) {
+                n.put("min", p.min());
+            }
+            if (p.max() != null) {
+                n.put("max", p.max());
+            }
+            if (p.under() != null) {
+                n.put("under", p.under().toString());
+            }
+        }
         ArrayNode tasks = o.putArray("tasks");
         for (TaskSpec t : d.tasks()) {
             ObjectNode n = tasks.addObject();
             n.put("id", t.id())
                     .put("type", t.action().typeName())
-                    .put("trigger_rule", t.triggerRule().name().toLowerCase())
+                    .put("trigger_rule", t.triggerRule().fileName())
                     .put("retries", t.retry().retries())
                     .put("pool", t.pool())
                     .put("priority", t.priority())

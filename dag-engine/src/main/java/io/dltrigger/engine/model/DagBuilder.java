@@ -2,12 +2,13 @@ package io.dltrigger.engine.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +30,7 @@ public final class DagBuilder {
     private Instant startDate = Instant.EPOCH;
     private int maxActiveRuns = 16;
     private Duration runTimeout;
-    private final ObjectNode params = JSON.createObjectNode();
+    private final Map<String, ParamSpec> params = new LinkedHashMap<>();
     private final List<TaskSpec> tasks = new ArrayList<>();
     private String source = "java";
 
@@ -76,8 +77,13 @@ public final class DagBuilder {
         return this;
     }
 
-    public DagBuilder param(String name, Object value) {
-        params.set(name, JSON.valueToTree(value));
+    /** A parameter whose type is its default's (a whole number is an int, a text a string...). */
+    public DagBuilder param(String name, Object defaultValue) {
+        return param(ParamSpec.inferred(name, JSON.valueToTree(defaultValue)));
+    }
+
+    public DagBuilder param(ParamSpec spec) {
+        params.put(spec.name(), spec);
         return this;
     }
 
@@ -107,9 +113,7 @@ public final class DagBuilder {
         if (maxActiveRuns < 1) {
             throw new DagException(0, "max_active_runs must be >= 1");
         }
-        List<String> names = new ArrayList<>();
-        params.fieldNames().forEachRemaining(names::add);
-        List<TaskSpec> ordered = DagValidator.validate(id, names, tasks);
+        List<TaskSpec> ordered = DagValidator.validate(id, params.keySet(), tasks);
         return new Dag(
                 id, description, schedule, catchup, startDate, maxActiveRuns, runTimeout, params, ordered, source);
     }
