@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dltrigger.engine.dagfile.DagFileException;
+import io.dltrigger.engine.model.ApiToken;
+import io.dltrigger.engine.model.AuditEntry;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.model.ParamSpec;
@@ -133,7 +135,8 @@ final class Views {
 
     static ObjectNode tryView(TaskTry t) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("try_number", t.tryNumber())
+        o.put("task_instance", t.taskInstanceId())
+                .put("try_number", t.tryNumber())
                 .put("state", t.state().name().toLowerCase())
                 .put("started_at", text(t.startedAt()))
                 .put("ended_at", text(t.endedAt()))
@@ -143,6 +146,28 @@ final class Views {
             o.put("exit_code", t.exitCode());
         }
         return o;
+    }
+
+    static ObjectNode audit(AuditEntry e) {
+        ObjectNode o = JSON.createObjectNode();
+        return o.put("id", e.id())
+                .put("at", text(e.at()))
+                .put("actor", e.actor())
+                .put("action", e.action())
+                .put("target", e.target())
+                .put("outcome", e.outcome().name().toLowerCase())
+                .put("detail", e.detail())
+                .put("remote", e.remote());
+    }
+
+    static ObjectNode token(ApiToken t) {
+        ObjectNode o = JSON.createObjectNode();
+        return o.put("id", t.id())
+                .put("name", t.name())
+                .put("role", t.role().fileName())
+                .put("created_at", text(t.createdAt()))
+                .put("created_by", t.createdBy())
+                .put("revoked_at", text(t.revokedAt()));
     }
 
     private static JsonNode parse(String json) {
