@@ -58,7 +58,11 @@ public final class EngineService {
         this.wakeup = wakeup;
     }
 
-    /** A DAG as listed. */
+    /**
+     * A DAG as listed.
+     *
+     * @param error when its file is refused and it runs its last good version: the refusal (else null)
+     */
     public record DagView(
             String id,
             String description,
@@ -67,7 +71,8 @@ public final class EngineService {
             boolean paused,
             int version,
             int tasks,
-            String source) {}
+            String source,
+            String error) {}
 
     public List<DagView> dags() {
         dags.refresh();
@@ -81,7 +86,8 @@ public final class EngineService {
                         paused.contains(d.id()),
                         store.dags().version(d.id()),
                         d.tasks().size(),
-                        d.source()))
+                        d.source(),
+                        dags.staleError(d.id()).orElse(null)))
                 .toList();
     }
 
