@@ -30,6 +30,8 @@ public final class DagBuilder {
     private Instant startDate = Instant.EPOCH;
     private int maxActiveRuns = 16;
     private Duration runTimeout;
+    private Duration sla;
+    private final List<Callback> callbacks = new ArrayList<>();
     private final Map<String, ParamSpec> params = new LinkedHashMap<>();
     private final List<TaskSpec> tasks = new ArrayList<>();
     private String source = "java";
@@ -77,6 +79,17 @@ public final class DagBuilder {
         return this;
     }
 
+    /** A run longer than this raises an {@code sla_miss} alert. */
+    public DagBuilder sla(Duration d) {
+        this.sla = d;
+        return this;
+    }
+
+    public DagBuilder callback(Callback c) {
+        callbacks.add(c);
+        return this;
+    }
+
     /** A parameter whose type is its default's (a whole number is an int, a text a string...). */
     public DagBuilder param(String name, Object defaultValue) {
         return param(ParamSpec.inferred(name, JSON.valueToTree(defaultValue)));
@@ -115,7 +128,18 @@ public final class DagBuilder {
         }
         List<TaskSpec> ordered = DagValidator.validate(id, params.keySet(), tasks);
         return new Dag(
-                id, description, schedule, catchup, startDate, maxActiveRuns, runTimeout, params, ordered, source);
+                id,
+                description,
+                schedule,
+                catchup,
+                startDate,
+                maxActiveRuns,
+                runTimeout,
+                sla,
+                callbacks,
+                params,
+                ordered,
+                source);
     }
 
     /** Settings of one task; defaults: no retries, no timeout, default pool, all_success. */
@@ -126,6 +150,7 @@ public final class DagBuilder {
         private TriggerRule rule = TriggerRule.ALL_SUCCESS;
         private RetryPolicy retry = RetryPolicy.NONE;
         private Duration timeout;
+        private Duration sla;
         private String pool = "default";
         private int poolSlots = 1;
         private int priority;
@@ -167,6 +192,11 @@ public final class DagBuilder {
             return this;
         }
 
+        public TaskBuilder sla(Duration d) {
+            this.sla = d;
+            return this;
+        }
+
         public TaskBuilder pool(String name, int slots) {
             this.pool = name;
             this.poolSlots = slots;
@@ -199,7 +229,8 @@ public final class DagBuilder {
         }
 
         public TaskSpec build() {
-            return new TaskSpec(id, action, dependsOn, rule, retry, timeout, pool, poolSlots, priority, mapOver, line);
+            return new TaskSpec(
+                    id, action, dependsOn, rule, retry, timeout, sla, pool, poolSlots, priority, mapOver, line);
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dltrigger.engine.model.Callback;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.ParamSpec;
 import io.dltrigger.engine.model.TaskAction;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -224,6 +226,47 @@ class DagFileParserTest {
                         .contains("unknown trigger rule 'NONE_FAILED' (one of all_success, all_done, one_failed,"
                                 + " none_failed, none_failed_min_one_success, all_skipped, one_done, always)"),
                 rule.getMessage());
+    }
+
+    @Test
+    void callbacksAndSlasAreReadAndCheckedWithTheirLine() {
+        String alerting = GOOD.replace(
+                "defaults:",
+                String.join(
+                        "\n",
+                        "sla: 3h",
+                        "callbacks:",
+                        "  - events: [task_failure, run_failure, sla_miss]",
+                        "    webhook: https://hooks.example.org/engine",
+                        "    retries: 5",
+                        "  - events: [run_success]",
+                        "    command: [bin/notify, --channel, ops]",
+                        "  - events: [task_retry]",
+                        "    webhook_env: CHAT_WEBHOOK",
+                        "defaults:",
+                        "  sla: 1h"));
+        Dag d = DagFileParser.parse("x.yaml", alerting);
+        assertEquals(Duration.ofHours(3), d.sla());
+        assertEquals(3, d.callbacks().size());
+        assertEquals(5, d.callbacks().get(0).retries());
+        assertEquals(
+                List.of("bin/notify", "--channel", "ops"),
+                ((Callback.Target.Command) d.callbacks().get(1).target()).argv());
+        assertEquals(
+                "CHAT_WEBHOOK", ((Callback.Target.Webhook) d.callbacks().get(2).target()).urlEnv());
+        assertEquals(Duration.ofHours(1), d.task("report").orElseThrow().sla(), "a default");
+
+        DagFileException event = refused(alerting.replace("run_failure, sla_miss", "run_failure, sla_missed"));
+        assertEquals(12, event.line());
+        assertTrue(event.reason().contains("unknown event 'sla_missed'"), event.getMessage());
+        DagFileException shell = refused(alerting.replace("[bin/notify, --channel, ops]", "bin/notify --channel ops"));
+        assertEquals(16, shell.line());
+        assertTrue(
+                shell.reason().contains("'command' is a list: [program, arguments...] (no shell)"), shell.getMessage());
+        DagFileException scheme = refused(alerting.replace("https://hooks", "file://hooks"));
+        assertTrue(scheme.reason().contains("a webhook URL is http:// or https://"), scheme.getMessage());
+        DagFileException two = refused(alerting.replace("    retries: 5", "    command: [x]"));
+        assertTrue(two.reason().contains("exactly one of webhook, webhook_env or command"), two.getMessage());
     }
 
     @Test
