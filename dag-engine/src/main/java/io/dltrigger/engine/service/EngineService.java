@@ -292,9 +292,9 @@ public final class EngineService {
         return tokens.verify(secret);
     }
 
-    /** The first start's admin token (see {@link Tokens#ensureAdminToken}). */
-    public void ensureAdminToken(Path file) {
-        tokens.ensureAdminToken(file);
+    /** The first start's admin token, or the deployment's (see {@link Tokens#ensureAdminToken}). */
+    public void ensureAdminToken(Path file, String given) {
+        tokens.ensureAdminToken(file, given);
     }
 
     public List<AuditEntry> audit(int limit) {
