@@ -1,16 +1,21 @@
 package io.dltrigger.training.train;
 
+import io.dltrigger.training.data.EventBlock;
 import io.dltrigger.training.data.FeatureSplit;
 import io.dltrigger.training.data.Holdout;
 import io.dltrigger.training.data.ShuffledBatches;
 import io.dltrigger.training.model.HyperParams;
+import io.dltrigger.training.step.TrainingStep;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
 
-/** Single-process training: the shuffled batch stream straight into the network, a new shuffle each epoch. */
+/**
+ * Single-process training: the shuffled batch stream straight into the network, a new shuffle each epoch, one
+ * {@link TrainingStep} per minibatch (our own step for the reference models unless another is given).
+ */
 public final class LocalFitter implements EpochFitter {
     private final ComputationGraph net;
+    private final TrainingStep step;
     private final HyperParams params;
     private final List<FeatureSplit> splits;
     private final Holdout holdout;
@@ -18,7 +23,18 @@ public final class LocalFitter implements EpochFitter {
 
     public LocalFitter(
             ComputationGraph net, HyperParams params, List<FeatureSplit> splits, Holdout holdout, int poolEvents) {
+        this(net, params, splits, holdout, poolEvents, TrainingStep.of(net, params));
+    }
+
+    public LocalFitter(
+            ComputationGraph net,
+            HyperParams params,
+            List<FeatureSplit> splits,
+            Holdout holdout,
+            int poolEvents,
+            TrainingStep step) {
         this.net = net;
+        this.step = step;
         this.params = params;
         this.splits = splits;
         this.holdout = holdout;
@@ -32,10 +48,9 @@ public final class LocalFitter implements EpochFitter {
         double sum = 0;
         long events = 0;
         while (batches.hasNext()) {
-            MultiDataSet batch = batches.next();
-            net.fit(batch);
-            long n = batch.getLabels(0).size(0);
-            sum += net.score() * n;
+            EventBlock batch = batches.nextBlock();
+            long n = batch.size();
+            sum += step.fit(batch) * n;
             events += n;
         }
         return sum / Math.max(1, events);

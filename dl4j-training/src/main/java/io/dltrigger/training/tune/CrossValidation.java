@@ -1,11 +1,11 @@
 package io.dltrigger.training.tune;
 
-import io.dltrigger.training.data.BatchBuilder;
 import io.dltrigger.training.data.EventBlock;
 import io.dltrigger.training.eval.Predictions;
 import io.dltrigger.training.eval.Scoring;
 import io.dltrigger.training.model.HyperParams;
 import io.dltrigger.training.model.Models;
+import io.dltrigger.training.step.TrainingStep;
 import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
@@ -35,12 +35,12 @@ public final class CrossValidation {
                 EventBlock train = select(sample, fold, f, false);
                 EventBlock val = select(sample, fold, f, true);
                 ComputationGraph net = Models.build(p);
+                TrainingStep step = TrainingStep.of(net, p);
                 Random r = new Random(p.seed() + f);
                 for (int e = 0; e < p.epochs(); e++) {
                     int[] order = permutation(train.size(), r);
                     for (int s = 0; s < order.length; s += p.batchSize()) {
-                        net.fit(BatchBuilder.build(
-                                slice(train, order, s, Math.min(order.length, s + p.batchSize())), p.model()));
+                        step.fit(slice(train, order, s, Math.min(order.length, s + p.batchSize())));
                     }
                 }
                 Predictions pred = new Predictions();

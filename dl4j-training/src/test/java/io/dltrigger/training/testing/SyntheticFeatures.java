@@ -38,9 +38,26 @@ public final class SyntheticFeatures implements java.io.Serializable {
 
     private final double separation;
 
+    /** False: the particles column holds empty lists (see {@link #hlfOnly()}). */
+    private final boolean particleLists;
+
     public SyntheticFeatures(int[] meanParticles, double separation) {
+        this(meanParticles, separation, true);
+    }
+
+    private SyntheticFeatures(int[] meanParticles, double separation, boolean particleLists) {
         this.meanParticles = meanParticles.clone();
         this.separation = separation;
+        this.particleLists = particleLists;
+    }
+
+    /**
+     * For HLF-only benchmarks at scale: the HLF and labels of {@link #small()}, but the particles column holds empty
+     * lists (15,219 floats per event would make a million events 61 GB). The HLF path never reads that column; the
+     * recurrent models refuse such a table (wrong list length), as they should.
+     */
+    public static SyntheticFeatures hlfOnly() {
+        return new SyntheticFeatures(new int[] {12, 24, 18}, 1.0, false);
     }
 
     public static SyntheticFeatures small() {
@@ -94,8 +111,8 @@ public final class SyntheticFeatures implements java.io.Serializable {
         }
         int n = Math.max(1, Math.min(FeaturesTableContract.MAX_PARTICLES, (int)
                 Math.round(meanParticles[label] + 3 * r.nextGaussian())));
-        float[] particles = new float[FeaturesTableContract.PARTICLE_VALUES];
-        for (int p = 0; p < n; p++) {
+        float[] particles = new float[particleLists ? FeaturesTableContract.PARTICLE_VALUES : 0];
+        for (int p = 0; particleLists && p < n; p++) {
             for (int f = 0; f < FeaturesTableContract.PARTICLE_FEATURES; f++) {
                 double shift = f == 4 && label == 1 || f == 5 && label == 2 ? separation : 0;
                 particles[p * FeaturesTableContract.PARTICLE_FEATURES + f] = (float) (r.nextGaussian() + shift);

@@ -3,6 +3,7 @@ package io.dltrigger.bench.training;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dltrigger.bench.training.TrainingBench.Figure;
+import io.dltrigger.bench.training.TrainingBench.Step;
 import io.dltrigger.spark.SparkSessions;
 import io.dltrigger.training.backend.BackendStartup;
 import io.dltrigger.training.backend.GpuPolicy;
@@ -41,17 +42,17 @@ final class BenchCommand implements Callable<Integer> {
             description = "work directory (features are generated once)")
     Path work;
 
-    @Option(names = "--hlf-events", defaultValue = "30000", description = "training events for the HLF figures")
+    @Option(
+            names = "--hlf-events",
+            defaultValue = "100000",
+            description = "training events for the HLF figures (an HLF-only synthetic table)")
     int hlfEvents;
 
-    @Option(names = "--seq-events", defaultValue = "1500", description = "training events for the recurrent figures")
+    @Option(names = "--seq-events", defaultValue = "1000", description = "training events for the recurrent figures")
     int seqEvents;
 
     @Option(names = "--epochs", defaultValue = "2", description = "timed epochs per figure (after one warm-up epoch)")
     int epochs;
-
-    @Option(names = "--features", description = "use this features table (OUT) instead of generating one")
-    Path features;
 
     @Option(
             names = "--seq-mean-particles",
@@ -66,102 +67,126 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-seq", description = "only the HLF figures and the grid search")
     boolean skipSeq;
 
+    @Option(names = "--skip-dl4j-seq", description = "no DL4J-fit recurrent figures (they take minutes)")
+    boolean skipDl4jSeq;
+
+    @Option(
+            names = "--torch-data",
+            description = "also write the HLF and recurrent sets for bench/torch_anchor.py into this directory")
+    Path torchData;
+
+    @Option(
+            names = "--generate-only",
+            description = "write the HLF-only table of --hlf-events events (with Spark) and stop")
+    boolean generateOnly;
+
+    @Option(
+            names = "--stream-only",
+            description = "no Spark: train the HLF model with our step streamed from the table of --hlf-events"
+                    + " events for --epochs epochs and print events, wall, CPU, peak RSS, AUC (for cost growth)")
+    boolean streamOnly;
+
     @Override
     public Integer call() throws Exception {
         BackendStartup.start(GpuPolicy.OFF);
+        if (streamOnly) {
+            return streamOnly();
+        }
         int threads = Nd4j.getEnvironment().maxThreads();
         Files.createDirectories(work);
         List<Figure> figures = new ArrayList<>();
         Map<String, Object> report = new LinkedHashMap<>();
         try (SparkSession spark = SparkSessions.create("bench-training", "local[2]", Map.of())) {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            Path hlfData = features != null ? features : work.resolve("hlf-" + hlfEvents);
-            Path seqData = features != null ? features : work.resolve("seq-" + seqEvents + "-p" + seqParticles);
-            if (features == null) {
-                generate(spark, hlfData, hlfEvents, 8, SyntheticFeatures.small());
-                if (!skipSeq) {
-                    generate(spark, seqData, seqEvents, 4, SyntheticFeatures.withParticles(seqParticles));
-                }
+            Path hlfData = work.resolve("hlf-only-" + hlfEvents);
+            Path seqData = work.resolve("seq-" + seqEvents + "-p" + seqParticles);
+            if (!skipHlf || generateOnly) {
+                generate(spark, hlfData, hlfEvents, 8, SyntheticFeatures.hlfOnly());
             }
-            List<FeatureSplit> hlfTrain = TrainingBench.splits(hlfData.resolve("train"));
-            List<FeatureSplit> hlfTest = TrainingBench.splits(hlfData.resolve("test"));
-            List<FeatureSplit> seqTrain = skipSeq ? List.of() : TrainingBench.splits(seqData.resolve("train"));
-            List<FeatureSplit> seqTest = skipSeq ? List.of() : TrainingBench.splits(seqData.resolve("test"));
+            if (generateOnly) {
+                return 0;
+            }
+            if (!skipSeq) {
+                generate(spark, seqData, seqEvents, 4, SyntheticFeatures.withParticles(seqParticles));
+            }
             HyperParams hlf = HyperParams.reference(ModelKind.HLF).withBatchSize(128);
             HyperParams seq = HyperParams.reference(ModelKind.SEQUENCE).withBatchSize(128);
             HyperParams inc = HyperParams.reference(ModelKind.INCLUSIVE).withBatchSize(128);
             String export = work.resolve("export").toUri().toString();
             if (!skipHlf) {
-                figures.add(
-                        TrainingBench.inMemory("HLF, DL4J fit on in-memory batches (anchor)", hlf, hlfTrain, epochs));
+                List<FeatureSplit> train = TrainingBench.splits(hlfData.resolve("train"));
+                List<FeatureSplit> test = TrainingBench.splits(hlfData.resolve("test"));
+                if (torchData != null) {
+                    TrainingBench.exportForTorch(torchData, "hlf-train", train, false);
+                    TrainingBench.exportForTorch(torchData, "hlf-test", test, false);
+                }
+                figures.add(TrainingBench.inMemory(
+                        "HLF, DL4J fit, in-memory batches (anchor)", hlf, train, test, epochs, Step.DL4J));
+                figures.add(TrainingBench.inMemory(
+                        "HLF, our step, the same in-memory batches", hlf, train, test, epochs, Step.OURS));
                 figures.add(TrainingBench.fit(
-                        "HLF, single process from Parquet", hlf, hlfTrain, hlfTest, epochs, null, threads, export));
+                        "HLF, DL4J fit, streamed from Parquet", hlf, train, test, epochs, null, 1, export, Step.DL4J));
                 figures.add(TrainingBench.fit(
-                        "HLF, parameter averaging local[2]", hlf, hlfTrain, hlfTest, epochs, sc, 2, export));
-                // DL4J's cost is mostly per minibatch for a network this small: the same model at batch 1024
+                        "HLF, our step, streamed from Parquet", hlf, train, test, epochs, null, 1, export, Step.OURS));
                 figures.add(TrainingBench.fit(
-                        "HLF, single process from Parquet, batch 1024",
-                        hlf.withBatchSize(1024),
-                        hlfTrain,
-                        hlfTest,
+                        "HLF, parameter averaging local[2] (DL4J fit on workers)",
+                        hlf,
+                        train,
+                        test,
                         epochs,
-                        null,
-                        threads,
-                        export));
+                        sc,
+                        2,
+                        export,
+                        Step.DL4J));
+                report.put("grid_search", gridSearch(spark, train));
+            } else {
+                report.put("grid_search", "skipped");
             }
             if (!skipSeq) {
+                List<FeatureSplit> train = TrainingBench.splits(seqData.resolve("train"));
+                List<FeatureSplit> test = TrainingBench.splits(seqData.resolve("test"));
+                if (torchData != null) {
+                    TrainingBench.exportForTorch(torchData, "seq-train", train, true);
+                    TrainingBench.exportForTorch(torchData, "seq-test", test, true);
+                }
+                for (HyperParams p : List.of(seq, inc)) {
+                    String model = "LSTM " + p.model().name().toLowerCase(java.util.Locale.ROOT);
+                    if (!skipDl4jSeq) {
+                        figures.add(TrainingBench.fit(
+                                model + ", DL4J fit, streamed from Parquet",
+                                p,
+                                train,
+                                test,
+                                epochs,
+                                null,
+                                1,
+                                export,
+                                Step.DL4J));
+                    }
+                    figures.add(TrainingBench.fit(
+                            model + ", our step, streamed from Parquet",
+                            p,
+                            train,
+                            test,
+                            epochs,
+                            null,
+                            1,
+                            export,
+                            Step.OURS));
+                }
+                // larger minibatches, learning rate scaled with them
+                HyperParams big = new HyperParams(
+                        inc.model(), inc.hidden(), inc.rnnUnits(), inc.dropout(), 2e-3, 256, inc.epochs(), inc.seed());
                 figures.add(TrainingBench.fit(
-                        "LSTM sequence, single process from Parquet",
-                        seq,
-                        seqTrain,
-                        seqTest,
+                        "LSTM inclusive, our step, batch 256, learning rate 2e-3",
+                        big,
+                        train,
+                        test,
                         epochs,
                         null,
-                        threads,
-                        export));
-                figures.add(TrainingBench.fit(
-                        "LSTM inclusive, single process from Parquet",
-                        inc,
-                        seqTrain,
-                        seqTest,
-                        epochs,
-                        null,
-                        threads,
-                        export));
-                figures.add(TrainingBench.fit(
-                        "LSTM inclusive, parameter averaging local[2]", inc, seqTrain, seqTest, epochs, sc, 2, export));
-            }
-
-            if (skipHlf) {
-                report.put("grid_search", "skipped");
-            } else {
-                TrainingConfig.Grid demo = new TrainingConfig.Grid(
-                        List.of(64, 200), List.of(3), List.of(50, 150), List.of(20, 50), List.of(10), List.of(1e-3));
-                List<GridPoint> grid = GridSearch.expand(ModelKind.HLF, demo, 42);
-                long t0 = System.nanoTime();
-                List<FitResult> results = GridSearch.run(spark, grid, hlfTrain, 0.1, 2);
-                double minutes = (System.nanoTime() - t0) / 60e9;
-                long fits = results.stream()
-                        .filter(FitResult::ok)
-                        .mapToLong(FitResult::folds)
-                        .sum();
-                report.put(
-                        "grid_search",
-                        Map.of(
-                                "combinations",
-                                grid.size(),
-                                "fits",
-                                fits,
-                                "minutes",
-                                minutes,
-                                "fits_per_minute",
-                                fits / minutes,
-                                "sample_events",
-                                Math.round(hlfEvents * 0.1),
-                                "epochs_per_fit",
-                                3,
-                                "executors",
-                                "local[2]"));
+                        1,
+                        export,
+                        Step.OURS));
             }
         }
         report.put("nd4j_threads_single_process", threads);
@@ -173,7 +198,7 @@ final class BenchCommand implements Callable<Integer> {
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(work.resolve("results.json").toFile(), report);
         System.out.println(
-                "| measurement | events | wall s | cores | events/s per core (wall) | CPU s | events per CPU-second | test ttbar AUC |");
+                "| measurement | events trained | wall s | cores | events/s per core (wall) | CPU s | events per CPU-second | test ttbar AUC |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (Figure f : figures) {
             System.out.printf(
@@ -189,6 +214,69 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.out.println("grid search: " + report.get("grid_search"));
         return 0;
+    }
+
+    /** One single-process HLF run, the whole timed: the cost-growth rows (a JVM of its own, without Spark). */
+    private int streamOnly() throws java.io.IOException {
+        Path data = work.resolve("hlf-only-" + hlfEvents);
+        List<FeatureSplit> train = TrainingBench.splits(data.resolve("train"));
+        List<FeatureSplit> test = TrainingBench.splits(data.resolve("test"));
+        HyperParams hlf = HyperParams.reference(ModelKind.HLF).withBatchSize(128);
+        org.deeplearning4j.nn.graph.ComputationGraph net = io.dltrigger.training.model.Models.build(hlf);
+        long t0 = System.nanoTime();
+        long c0 = TrainingBench.cpuNanos();
+        long events = 0;
+        try (var f = new io.dltrigger.training.train.LocalFitter(
+                net, hlf, train, io.dltrigger.training.data.Holdout.ALL, 20_000)) {
+            for (int e = 0; e < epochs; e++) {
+                f.fitEpoch(e);
+            }
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (TrainingBench.cpuNanos() - c0) / 1e9;
+        for (FeatureSplit sp : train) {
+            events += sp.rows();
+        }
+        System.out.printf(
+                "| %d | %d | %d | %.1f | %.1f | %.0f | %.0f | %.4f |%n",
+                hlfEvents,
+                epochs,
+                events * epochs,
+                wall,
+                cpu,
+                events * epochs / cpu,
+                TrainingBench.peakRssMib(),
+                TrainingBench.auc(net, hlf, test));
+        return 0;
+    }
+
+    private Map<String, Object> gridSearch(SparkSession spark, List<FeatureSplit> train) {
+        TrainingConfig.Grid demo = new TrainingConfig.Grid(
+                List.of(64, 200), List.of(3), List.of(50, 150), List.of(20, 50), List.of(10), List.of(1e-3));
+        List<GridPoint> grid = GridSearch.expand(ModelKind.HLF, demo, 42);
+        double fraction = Math.min(1.0, 2000.0 / hlfEvents);
+        long t0 = System.nanoTime();
+        List<FitResult> results = GridSearch.run(spark, grid, train, fraction, 2);
+        double minutes = (System.nanoTime() - t0) / 60e9;
+        long fits = results.stream()
+                .filter(FitResult::ok)
+                .mapToLong(FitResult::folds)
+                .sum();
+        return Map.of(
+                "combinations",
+                grid.size(),
+                "fits",
+                fits,
+                "minutes",
+                minutes,
+                "fits_per_minute",
+                fits / minutes,
+                "sample_events",
+                Math.round(hlfEvents * fraction),
+                "epochs_per_fit",
+                3,
+                "executors",
+                "local[2]");
     }
 
     private static void generate(SparkSession spark, Path out, int trainEvents, int files, SyntheticFeatures gen)
