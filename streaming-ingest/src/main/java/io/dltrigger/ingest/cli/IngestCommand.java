@@ -4,11 +4,13 @@ import io.dltrigger.contract.config.ConfigException;
 import io.dltrigger.ingest.config.IngestConfig;
 import io.dltrigger.ingest.config.IngestSettings;
 import io.dltrigger.ingest.job.IngestJob;
+import io.dltrigger.ingest.job.RemoteSubmission;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,14 +79,36 @@ final class IngestCommand implements Callable<Integer> {
             description = "Sample name for every input file " + "(default: from the file name by sample-pattern).")
     String sample;
 
+    @Option(
+            names = "--flink-target",
+            paramLabel = "HOST:PORT",
+            description = "Submit to the Flink cluster whose REST endpoint this is (default: run on a local"
+                    + " MiniCluster); the job's jars are shipped with it.")
+    String flinkTarget;
+
+    @Option(
+            names = "--detached",
+            description = "With --flink-target: print the job id once the job is submitted and return.")
+    boolean detached;
+
     @Override
     public Integer call() throws Exception {
         IngestConfig cfg = settings().toConfig();
         checkInputsExist(cfg);
-        StreamExecutionEnvironment env = IngestJob.environment(cfg);
+        if (detached && flinkTarget == null) {
+            throw new ConfigException("--detached needs --flink-target");
+        }
+        StreamExecutionEnvironment env = flinkTarget == null
+                ? IngestJob.environment(cfg)
+                : RemoteSubmission.environment(RemoteSubmission.Target.parse(flinkTarget), cfg);
         IngestJob.build(env, cfg);
         System.err.println("ingest: " + IngestJob.jobName(cfg) + "; checkpoints in " + cfg.checkpointDir()
-                + ", quarantine in " + cfg.quarantine());
+                + ", quarantine in " + cfg.quarantine() + (flinkTarget == null ? "" : "; on " + flinkTarget));
+        if (detached) {
+            JobClient job = env.executeAsync(IngestJob.jobName(cfg));
+            System.out.println("submitted job " + job.getJobID() + " to " + flinkTarget);
+            return 0;
+        }
         env.execute(IngestJob.jobName(cfg));
         return 0;
     }
