@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The engine's command line, reached through bin/dltrigger: {@code engine server|scheduler|run},
- * {@code dags}, {@code runs}, {@code trigger}, {@code backfill}, {@code tasks}.
+ * {@code dags}, {@code runs}, {@code trigger}, {@code backfill}, {@code tasks}, {@code assets}.
  */
 @Command(
         name = "dltrigger",
@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             RunsCommand.class,
             TriggerCommand.class,
             BackfillCommand.class,
-            TasksCommand.class
+            TasksCommand.class,
+            AssetsCommand.class
         })
 public final class EngineCli {
 

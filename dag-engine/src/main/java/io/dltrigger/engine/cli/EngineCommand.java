@@ -3,6 +3,7 @@ package io.dltrigger.engine.cli;
 import io.dltrigger.engine.http.RestServer;
 import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.model.TaskInstance;
+import io.dltrigger.engine.model.TaskProgress;
 import io.dltrigger.engine.model.TaskState;
 import io.dltrigger.engine.service.EngineRuntime;
 import io.dltrigger.engine.service.EngineService;
@@ -52,8 +53,16 @@ public final class EngineCommand {
         @Option(names = "--no-scheduler", description = "serve the API and UI only (another process schedules)")
         boolean noScheduler;
 
+        @Option(
+                names = "--no-schedules",
+                description = "create no scheduled runs (manual, backfill and asset-triggered runs still run)")
+        boolean noSchedules;
+
         @Override
         public Integer call() throws Exception {
+            if (noSchedules) {
+                conn.schedules = false;
+            }
             EngineRuntime rt = conn.open(!noScheduler);
             if (!noScheduler) {
                 rt.start();
@@ -127,12 +136,19 @@ public final class EngineCommand {
         }
     }
 
-    /** Prints state changes (and, on a terminal, a live line per running task) until the run ends. */
+    /**
+     * Prints state changes until the run ends, and for each running task its elapsed time and the progress it
+     * reports ({@code $DLTRIGGER_PROGRESS}): on a terminal as a live line per running task, redrawn in place;
+     * otherwise as a line whenever a task's progress changed, at most every {@link #QUIET} per task.
+     */
     static final class Progress {
+        private static final Duration QUIET = Duration.ofSeconds(10);
         private final EngineService s;
         private final PrintWriter out;
         private final boolean tty;
         private final Map<Long, String> seen = new HashMap<>();
+        private final Map<Long, String> shown = new HashMap<>();
+        private final Map<Long, Long> shownAt = new HashMap<>();
         private int liveLines;
 
         Progress(EngineService s, PrintWriter out, boolean tty) {
@@ -149,26 +165,39 @@ public final class EngineCommand {
                 clearLive();
                 for (TaskInstance t : tis) {
                     String key = t.state() + "/" + t.tryNumber();
-                    if (!key.equals(seen.put(t.id(), key))
-                            && t.state() != TaskState.NONE
-                            && t.state() != TaskState.RUNNING) {
+                    boolean changed = !key.equals(seen.put(t.id(), key));
+                    if (changed && t.state() != TaskState.NONE && t.state() != TaskState.RUNNING) {
                         out.printf(
-                                "  %-28s %-16s try %d%s%n",
+                                "  %-28s %-16s try %d %7s%s%n",
                                 t.label(),
                                 t.state().name().toLowerCase(),
                                 t.tryNumber(),
+                                Tables.took(t.startedAt(), t.endedAt()),
                                 t.message() == null ? "" : "  " + t.message());
-                    } else if (t.state() == TaskState.RUNNING && !tty && !key.equals(seen.get(-t.id()))) {
-                        seen.put(-t.id(), key);
-                        out.printf("  %-28s running          try %d%n", t.label(), t.tryNumber());
+                    } else if (t.state() == TaskState.RUNNING && !tty) {
+                        String p = s.progress(t).map(TaskProgress::describe).orElse("");
+                        long now = System.nanoTime();
+                        boolean quiet = now - shownAt.getOrDefault(t.id(), 0L) < QUIET.toNanos();
+                        if (changed || (!p.equals(shown.get(t.id())) && !quiet)) {
+                            shown.put(t.id(), p);
+                            shownAt.put(t.id(), now);
+                            out.printf(
+                                    "  %-28s running          try %d %7s%s%n",
+                                    t.label(),
+                                    t.tryNumber(),
+                                    Tables.took(t.startedAt(), null),
+                                    p.isEmpty() ? "" : "  " + p);
+                        }
                     }
                 }
                 if (tty) {
                     for (TaskInstance t : tis) {
                         if (t.state() == TaskState.RUNNING) {
                             out.printf(
-                                    "  \u25b6 %-26s running %s (try %d)%n",
-                                    t.label(), Tables.took(t.startedAt(), null), t.tryNumber());
+                                    "  \u25b6 %-26s running %7s  %s%n",
+                                    t.label(),
+                                    Tables.took(t.startedAt(), null),
+                                    s.progress(t).map(TaskProgress::describe).orElse("try " + t.tryNumber()));
                             liveLines++;
                         }
                     }

@@ -1,7 +1,10 @@
 package io.dltrigger.engine.cli;
 
 import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.Durations;
+import io.dltrigger.engine.model.RunState;
 import io.dltrigger.engine.service.EngineRuntime;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,16 +32,36 @@ public final class TriggerCommand implements Callable<Integer> {
             description = "parameter override k=v (value parsed as JSON when it can be)")
     Map<String, String> params = new LinkedHashMap<>();
 
+    @Option(
+            names = "--follow",
+            description = "wait for the run to end, printing task states and progress; exit 1 if it fails")
+    boolean follow;
+
+    @Option(
+            names = "--timeout",
+            defaultValue = "24h",
+            description = "with --follow: give up waiting after this long (default: ${DEFAULT-VALUE})")
+    String timeout;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         try (EngineRuntime rt = conn.open(false)) {
             DagRun r = rt.service().trigger(dagId, params);
-            spec.commandLine().getOut().println("queued run " + r.id() + " (" + r.runKey() + ") of " + dagId);
-            spec.commandLine().getOut().flush();
-            return 0;
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("queued run " + r.id() + " (" + r.runKey() + ") of " + dagId);
+            out.flush();
+            if (!follow) {
+                return 0;
+            }
+            DagRun done = new EngineCommand.Progress(rt.service(), out, System.console() != null)
+                    .follow(r.id(), Durations.parse(timeout));
+            out.println("run " + r.id() + ": " + done.state().name().toLowerCase() + " in "
+                    + Tables.took(done.startedAt(), done.endedAt()));
+            out.flush();
+            return done.state() == RunState.SUCCESS ? 0 : 1;
         }
     }
 }

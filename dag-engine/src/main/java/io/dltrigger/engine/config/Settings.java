@@ -31,8 +31,10 @@ public final class Settings {
             Map<String, Integer> pools,
             String dbUrl,
             String dbUser,
-            String dbPassword) {
-        public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null);
+            String dbPassword,
+            String profile,
+            Boolean schedules) {
+        public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null);
     }
 
     private Settings(Path home, JsonNode file, Overrides overrides) {
@@ -65,7 +67,9 @@ public final class Settings {
         if (file.has("workers")) {
             c = c.withWorkers(file.get("workers").asInt());
         }
-        Map<String, Integer> p = new LinkedHashMap<>();
+        Profile profile = profile();
+        c = c.withProfile(profile);
+        Map<String, Integer> p = new LinkedHashMap<>(profile.pools());
         if (file.has("pools")) {
             file.get("pools")
                     .fields()
@@ -81,6 +85,12 @@ public final class Settings {
         if (file.has("poll_interval")) {
             c = c.withPollInterval(Durations.parse(file.get("poll_interval").asText()));
         }
+        if (file.has("schedules")) {
+            c = c.withSchedules(file.get("schedules").asBoolean());
+        }
+        if (overrides.schedules() != null) {
+            c = c.withSchedules(overrides.schedules());
+        }
         if (overrides.workers() != null) {
             c = c.withWorkers(overrides.workers());
         }
@@ -91,6 +101,22 @@ public final class Settings {
             c = c.withLogsDir(overrides.logsDir().toAbsolutePath());
         }
         return c;
+    }
+
+    /**
+     * The deployment profile: the flag, else {@code DLTRIGGER_PROFILE}, else the file's {@code profile}, else
+     * {@code local}; read from {@code conf/profiles/NAME.yaml} (only the default may be missing).
+     */
+    public Profile profile() {
+        String name = overrides.profile();
+        if (name == null) {
+            name = System.getenv("DLTRIGGER_PROFILE");
+        }
+        if ((name == null || name.isBlank()) && file.has("profile")) {
+            name = file.get("profile").asText();
+        }
+        boolean chosen = name != null && !name.isBlank();
+        return Profile.load(home, chosen ? name : "local", !chosen, System::getenv);
     }
 
     /** The state database: the flag, else {@code DLTRIGGER_DB}, else the file's {@code db.url}, else an H2 file. */

@@ -5,11 +5,14 @@ import io.dltrigger.engine.dagfile.DagRegistry;
 import io.dltrigger.engine.launch.Cancellation;
 import io.dltrigger.engine.launch.Launchers;
 import io.dltrigger.engine.launch.Outcome;
+import io.dltrigger.engine.launch.ProcessRunner;
 import io.dltrigger.engine.launch.Recovered;
+import io.dltrigger.engine.launch.TriggerCheck;
 import io.dltrigger.engine.launch.TryFiles;
 import io.dltrigger.engine.launch.TryStart;
 import io.dltrigger.engine.launch.Work;
 import io.dltrigger.engine.metrics.EngineMetrics;
+import io.dltrigger.engine.model.AssetEvent;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.model.RunState;
@@ -17,6 +20,7 @@ import io.dltrigger.engine.model.RunType;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskSpec;
 import io.dltrigger.engine.model.TaskState;
+import io.dltrigger.engine.scheduler.RunFactory;
 import io.dltrigger.engine.scheduler.Scheduler;
 import io.dltrigger.engine.store.Store;
 import java.net.InetAddress;
@@ -66,8 +70,10 @@ public final class Coordinator implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final Timeouts timeouts = new Timeouts();
     private final Recovery recovery;
+    private final AssetTriggering triggering;
     private final String host;
     private final String owner;
+    private final com.fasterxml.jackson.databind.node.ObjectNode profile;
 
     private final BlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
     private final Map<Long, ActiveRun> active = new LinkedHashMap<>();
@@ -94,7 +100,16 @@ public final class Coordinator implements AutoCloseable {
         this.cfg = cfg;
         this.store = store;
         this.dags = dags;
-        this.scheduler = new Scheduler(store.runs(), store.dags(), dags);
+        this.scheduler = new Scheduler(store.runs(), store.dags(), dags, cfg.profile(), cfg.schedules());
+        this.profile = cfg.profile().asJson();
+        this.triggering = new AssetTriggering(
+                store,
+                dags,
+                new RunFactory(store.runs(), cfg.profile()),
+                new TriggerCheck(new ProcessRunner(cfg.killGrace())),
+                cfg.logsDir(),
+                cfg.home(),
+                profile);
         this.metrics = metrics;
         this.launchers = Launchers.standard(cfg.killGrace());
         this.advancer = new RunAdvancer(cfg.home());
@@ -124,7 +139,8 @@ public final class Coordinator implements AutoCloseable {
             throw new IllegalStateException("another engine works on this database: " + holder.get());
         }
         workers = new Workers(cfg.workers(), (id, tryNumber, o) -> inbox.add(() -> finished(id, tryNumber, o)));
-        supervisor = new Supervisor(store.supervisedJobs(), launchers, cfg.killGrace(), workers::background);
+        supervisor =
+                new Supervisor(store.supervisedJobs(), store.assets(), launchers, cfg.killGrace(), workers::background);
         loop = new Thread(this::run, "dltrigger-engine");
         loop.setDaemon(true);
         loop.start();
@@ -160,6 +176,7 @@ public final class Coordinator implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         workers.close();
+        triggering.close();
         try {
             store.lease().release(owner);
         } catch (RuntimeException e) {
@@ -258,6 +275,16 @@ public final class Coordinator implements AutoCloseable {
         List<DagRun> driven = active.values().stream().map(r -> r.run).toList();
         for (Scheduler.Admitted a : scheduler.admit(now, driven, only)) {
             startRun(a.run(), a.dag(), now);
+        }
+        if (only == null) {
+            List<DagRun> running = active.values().stream().map(r -> r.run).toList();
+            triggering.poll(
+                    now,
+                    running,
+                    evaluated -> inbox.add(() -> {
+                        evaluated.run();
+                        nextPoll = Instant.EPOCH; // a run it started is admitted at once
+                    }));
         }
     }
 
@@ -442,7 +469,7 @@ public final class Coordinator implements AutoCloseable {
                     r.run,
                     ti,
                     files,
-                    TaskContext.of(r.run, r.instances, ti, cfg.home()),
+                    TaskContext.of(r.run, r.instances, ti, cfg.home(), profile),
                     cfg.home(),
                     c,
                     (pid, started) -> {
@@ -524,11 +551,28 @@ public final class Coordinator implements AutoCloseable {
     }
 
     private void settle(ActiveRun r, TaskInstance ti, Outcome o, Instant now) {
-        RunAdvancer.Settled s = advancer.settle(r.instances.spec(ti.taskId()), ti, o, r.timedOut, now);
-        store.taskInstances().finishTry(s.instance(), s.tryState()); // state, exit code and output together
+        TaskSpec spec = r.instances.spec(ti.taskId());
+        RunAdvancer.Settled s = advancer.settle(spec, ti, o, r.timedOut, now);
+        List<AssetEvent> produced = new ArrayList<>();
+        if (o instanceof Outcome.Succeeded ok && s.instance().state() == TaskState.SUCCESS) {
+            for (String asset : spec.outlets()) {
+                produced.add(new AssetEvent(
+                        0,
+                        asset,
+                        now,
+                        r.dag().id(),
+                        r.run.runKey(),
+                        ti.taskId(),
+                        ti.id(),
+                        AssetEvent.TASK,
+                        ok.output() == null ? "{}" : ok.output()));
+            }
+        }
+        // state, exit code, output and the asset events of a success together
+        store.taskInstances().finishTry(s.instance(), s.tryState(), produced);
         r.instances.put(s.instance());
         if (o instanceof Outcome.Supervised sup) {
-            supervisor.supervise(sup.job(), r.run.runKey());
+            supervisor.supervise(sup.job(), r.run.runKey(), spec.outlets());
         }
         metrics.taskFinished(
                 r.dag().id(),

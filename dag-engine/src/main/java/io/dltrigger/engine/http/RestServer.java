@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dltrigger.engine.metrics.EngineMetrics;
 import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.service.EngineService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -78,9 +79,12 @@ public final class RestServer implements AutoCloseable {
                 ctx -> send(
                         ctx,
                         array(service.tasks(Long.parseLong(ctx.pathParam("id"))).stream()
-                                .map(Views::task)
+                                .map(t -> Views.task(t, service.progress(t)))
                                 .toList())));
-        app.get("/api/tasks/{id}", ctx -> send(ctx, Views.task(service.task(Long.parseLong(ctx.pathParam("id"))))));
+        app.get("/api/tasks/{id}", ctx -> {
+            TaskInstance t = service.task(Long.parseLong(ctx.pathParam("id")));
+            send(ctx, Views.task(t, service.progress(t)));
+        });
         app.get(
                 "/api/tasks/{id}/tries",
                 ctx -> send(
@@ -97,6 +101,19 @@ public final class RestServer implements AutoCloseable {
             service.clear(Long.parseLong(ctx.pathParam("id")));
             ctx.status(204);
         });
+        app.get("/api/tasks/{id}/artifacts/{name}", ctx -> {
+            java.nio.file.Path file = service.artifact(Long.parseLong(ctx.pathParam("id")), ctx.pathParam("name"));
+            // a task's file is shown, never run: no scripts, no requests, images only as data: URIs
+            ctx.header("Content-Security-Policy", "default-src 'none'; img-src data:; style-src 'unsafe-inline'")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .contentType(contentType(file.getFileName().toString()))
+                    .result(java.nio.file.Files.readAllBytes(file));
+        });
+        app.get(
+                "/api/assets",
+                ctx -> send(
+                        ctx, array(service.assets().stream().map(Views::asset).toList())));
+        app.get("/api/assets/{name}", ctx -> send(ctx, Views.assetDetail(service.asset(ctx.pathParam("name"), 50))));
         app.get(
                 "/metrics",
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -116,6 +133,21 @@ public final class RestServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    private static String contentType(String name) {
+        if (name.endsWith(".html")) {
+            return "text/html; charset=utf-8";
+        }
+        if (name.endsWith(".json")) {
+            return "application/json";
+        }
+        if (name.endsWith(".png")) {
+            return "image/png";
+        }
+        return name.endsWith(".txt") || name.endsWith(".csv")
+                ? "text/plain; charset=utf-8"
+                : "application/octet-stream";
     }
 
     private static void send(Context ctx, JsonNode body) {

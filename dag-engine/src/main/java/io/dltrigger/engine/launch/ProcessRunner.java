@@ -63,6 +63,7 @@ public final class ProcessRunner {
         ProcessHandle h;
         try {
             Files.deleteIfExists(a.outputFile());
+            Files.deleteIfExists(a.progressFile());
             h = start(a, spec, taskEnv, "try " + a.tryNumber() + " of " + a.label());
         } catch (IOException e) {
             return Outcome.failed(null, "cannot start " + spec.argv().get(0) + ": " + e.getMessage());
@@ -95,6 +96,14 @@ public final class ProcessRunner {
         pb.environment().put("DLTRIGGER_EXIT_FILE", a.exitFile().toString());
         pb.environment().put("DLTRIGGER_PID_FILE", a.pidFile().toString());
         pb.environment().put("DLTRIGGER_OUTPUT", a.outputFile().toString());
+        pb.environment().put("DLTRIGGER_PROGRESS", a.progressFile().toString());
+        if (Files.isRegularFile(a.contextFile())) {
+            pb.environment().put("DLTRIGGER_CONTEXT", a.contextFile().toString());
+        }
+        String home = taskEnv.get("DLTRIGGER_HOME");
+        if (home != null) {
+            pb.directory(new java.io.File(home)); // relative paths in DAGs and profiles mean the project home
+        }
         return pb.start().toHandle();
     }
 

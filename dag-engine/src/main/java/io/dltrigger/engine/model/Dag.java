@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param schedule null when the DAG only runs on triggers and backfills
  * @param runTimeout null for none; a run past it is failed and its running tasks are killed
  * @param source where it came from: a file path, or "java" for DAGs built in code
+ * @param triggers runs started by updates of assets, besides the schedule
  */
 public record Dag(
         String id,
@@ -23,10 +24,12 @@ public record Dag(
         Duration runTimeout,
         ObjectNode params,
         List<TaskSpec> tasks,
-        String source) {
+        String source,
+        List<AssetTrigger> triggers) {
 
     public Dag {
         tasks = List.copyOf(tasks);
+        triggers = List.copyOf(triggers);
         params = params.deepCopy();
     }
 

@@ -31,6 +31,7 @@ public final class DagBuilder {
     private Duration runTimeout;
     private final ObjectNode params = JSON.createObjectNode();
     private final List<TaskSpec> tasks = new ArrayList<>();
+    private final List<AssetTrigger> triggers = new ArrayList<>();
     private String source = "java";
 
     private DagBuilder(String id) {
@@ -97,6 +98,12 @@ public final class DagBuilder {
         return this;
     }
 
+    /** Starts a run when {@code trigger}'s asset is updated (and its check says so). */
+    public DagBuilder trigger(AssetTrigger trigger) {
+        triggers.add(trigger);
+        return this;
+    }
+
     /** Adds an already-built task (used by the DAG file parser). */
     public DagBuilder task(TaskSpec spec) {
         tasks.add(spec);
@@ -109,9 +116,27 @@ public final class DagBuilder {
         }
         List<String> names = new ArrayList<>();
         params.fieldNames().forEachRemaining(names::add);
+        params.properties().forEach(p -> {
+            if (p.getValue().isTextual()) {
+                DagValidator.checkParamDefault(p.getKey(), p.getValue().asText());
+            }
+        });
         List<TaskSpec> ordered = DagValidator.validate(id, names, tasks);
+        for (AssetTrigger t : triggers) {
+            DagValidator.checkTrigger(t, names);
+        }
         return new Dag(
-                id, description, schedule, catchup, startDate, maxActiveRuns, runTimeout, params, ordered, source);
+                id,
+                description,
+                schedule,
+                catchup,
+                startDate,
+                maxActiveRuns,
+                runTimeout,
+                params,
+                ordered,
+                source,
+                triggers);
     }
 
     /** Settings of one task; defaults: no retries, no timeout, default pool, all_success. */
@@ -127,6 +152,7 @@ public final class DagBuilder {
         private int priority;
         private MapOver mapOver;
         private int line;
+        private final List<String> outlets = new ArrayList<>();
 
         public TaskBuilder(String id, TaskAction action) {
             this.id = id;
@@ -189,13 +215,20 @@ public final class DagBuilder {
             return this;
         }
 
+        /** The assets this task updates. */
+        public TaskBuilder outlets(List<String> assets) {
+            outlets.addAll(assets);
+            return this;
+        }
+
         public TaskBuilder line(int l) {
             this.line = l;
             return this;
         }
 
         public TaskSpec build() {
-            return new TaskSpec(id, action, dependsOn, rule, retry, timeout, pool, poolSlots, priority, mapOver, line);
+            return new TaskSpec(
+                    id, action, dependsOn, rule, retry, timeout, pool, poolSlots, priority, mapOver, line, outlets);
         }
     }
 }

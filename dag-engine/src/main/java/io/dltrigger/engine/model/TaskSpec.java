@@ -9,6 +9,8 @@ import java.util.List;
  * @param timeout kills the task's whole process tree when exceeded (null: none)
  * @param mapOver non-null for a dynamically mapped task
  * @param line the line of the task in its DAG file (0 when built in Java)
+ * @param outlets the assets the task updates: each success records an asset event (its output as metadata); a
+ *     supervised streaming job records one per checkpoint it commits
  */
 public record TaskSpec(
         String id,
@@ -21,10 +23,12 @@ public record TaskSpec(
         int poolSlots,
         int priority,
         MapOver mapOver,
-        int line) {
+        int line,
+        List<String> outlets) {
 
     public TaskSpec {
         dependsOn = List.copyOf(dependsOn);
+        outlets = List.copyOf(outlets);
         if (poolSlots < 1) {
             throw new IllegalArgumentException("task " + id + ": pool_slots must be >= 1");
         }

@@ -15,6 +15,8 @@ public interface Store extends AutoCloseable {
 
     LeaseRepository lease();
 
+    AssetRepository assets();
+
     @Override
     void close();
 }

@@ -93,6 +93,84 @@ class RestServerTest {
         }
     }
 
+    @Test
+    void assetsArtifactsAndProgressOverHttp() throws Exception {
+        Path dags = dir.resolve("dags");
+        java.nio.file.Files.createDirectories(dags);
+        Path report = dir.resolve("out/report.html");
+        Path release = dir.resolve("release");
+        java.nio.file.Files.writeString(
+                dags.resolve("report.yaml"),
+                String.join(
+                        "\n",
+                        "id: report",
+                        "tasks:",
+                        "  - id: write",
+                        "    type: shell",
+                        "    outlets: [reports]",
+                        "    command: >-",
+                        "      mkdir -p " + report.getParent() + " && echo '<h1>report</h1>' > " + report + " &&",
+                        "      echo '{\"done\": 2, \"total\": 4, \"unit\": \"grid points\"}' > $DLTRIGGER_PROGRESS &&",
+                        "      while [ ! -e " + release + " ]; do sleep 0.05; done &&",
+                        "      echo '{\"artifacts\": {\"report.html\": \"" + report + "\"} }' > $DLTRIGGER_OUTPUT",
+                        ""));
+        EngineConfig cfg = EngineConfig.defaults(dir)
+                .withDagsDir(dags)
+                .withLogsDir(dir.resolve("logs"))
+                .withPollInterval(Duration.ofMillis(200));
+        try (EngineRuntime rt = EngineRuntime.open(cfg, JdbcStore.h2FileUrl(dir.resolve("state")), "sa", "", true)
+                        .start();
+                RestServer server = new RestServer(rt.service(), rt.metrics())) {
+            base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+            JsonNode refused = get("/api/dag-errors");
+            assertEquals(0, refused.size(), () -> "refused: " + refused);
+            JsonNode asset = get("/api/assets").get(0);
+            assertEquals("reports", asset.get("name").asText());
+            assertEquals("report.write", asset.get("updated_by").get(0).asText());
+            assertTrue(asset.get("last_update").isNull());
+
+            long runId = post("/api/dags/report/trigger", "{}", 201).get("id").asLong();
+            waitUntil(() ->
+                    !get("/api/runs/" + runId + "/tasks").get(0).get("progress").isNull());
+            JsonNode progress = get("/api/runs/" + runId + "/tasks").get(0).get("progress");
+            assertEquals(2, progress.get("done").asInt());
+            assertEquals("2/4 grid points", progress.get("text").asText());
+            java.nio.file.Files.writeString(release, "go");
+            assertEquals("success", awaitState(runId).get("state").asText());
+
+            long taskId = get("/api/runs/" + runId + "/tasks").get(0).get("id").asLong();
+            HttpResponse<String> html = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/tasks/" + taskId + "/artifacts/report.html"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, html.statusCode());
+            assertTrue(html.body().contains("<h1>report</h1>"));
+            assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+            assertTrue(html.headers()
+                    .firstValue("Content-Security-Policy")
+                    .orElse("")
+                    .contains("default-src 'none'"));
+            assertEquals(
+                    404,
+                    http.send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(base + "/api/tasks/" + taskId + "/artifacts/passwd"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode(),
+                    "only files a task named");
+
+            JsonNode detail = get("/api/assets/reports");
+            assertEquals(1, detail.get("events").asInt());
+            assertEquals(
+                    report.toString(),
+                    detail.get("recent_events")
+                            .get(0)
+                            .at("/metadata/artifacts/report.html")
+                            .asText());
+        }
+    }
+
     private interface Check {
         boolean ok() throws Exception;
     }

@@ -2,6 +2,7 @@ package io.dltrigger.engine.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.dltrigger.engine.store.AssetRepository;
 import io.dltrigger.engine.store.DagRepository;
 import io.dltrigger.engine.store.LeaseRepository;
 import io.dltrigger.engine.store.RunRepository;
@@ -22,6 +23,7 @@ public final class JdbcStore implements Store {
     private final TaskInstanceRepository taskInstances;
     private final SupervisedJobRepository supervisedJobs;
     private final LeaseRepository lease;
+    private final AssetRepository assets;
 
     private JdbcStore(HikariDataSource ds) {
         this.ds = ds;
@@ -31,6 +33,7 @@ public final class JdbcStore implements Store {
         this.taskInstances = new JdbcTaskInstanceRepository(jdbc);
         this.supervisedJobs = new JdbcSupervisedJobRepository(jdbc);
         this.lease = new JdbcLeaseRepository(jdbc);
+        this.assets = new JdbcAssetRepository(jdbc);
     }
 
     /**
@@ -88,6 +91,11 @@ public final class JdbcStore implements Store {
     @Override
     public LeaseRepository lease() {
         return lease;
+    }
+
+    @Override
+    public AssetRepository assets() {
+        return assets;
     }
 
     @Override
