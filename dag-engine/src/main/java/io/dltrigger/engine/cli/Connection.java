@@ -8,8 +8,10 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * Where the engine's state and DAGs are: options shared by every command, on top of
- * {@code conf/engine.yaml} under the project home (see {@link Settings}).
+ * Where the engine's state and DAGs are, for the commands that are the engine ({@code engine server},
+ * {@code scheduler}, {@code run}): options on top of {@code conf/engine.yaml} under the project home (see
+ * {@link Settings}). Passwords are never options (they would show in the process list): a file, or the
+ * environment.
  */
 public final class Connection {
     @Option(names = "--home", description = "project root (default: the launcher's, else the current directory)")
@@ -23,8 +25,11 @@ public final class Connection {
     @Option(names = "--db-user", description = "database user (default: sa for H2)")
     String dbUser;
 
-    @Option(names = "--db-password", description = "database password (default: env DLTRIGGER_DB_PASSWORD)")
-    String dbPassword;
+    @Option(
+            names = "--db-password-file",
+            description = "a file holding the database password (default: env DLTRIGGER_DB_PASSWORD; for H2, the"
+                    + " generated HOME/data/engine/db.password)")
+    Path dbPasswordFile;
 
     @Option(names = "--dags", description = "DAG folder (default: HOME/conf/dags)")
     Path dags;
@@ -47,18 +52,14 @@ public final class Connection {
     /** Set by commands that offer --no-schedules. */
     Boolean schedules;
 
-    private Settings settings() {
+    Settings settings() {
         Path h = home != null ? home.toAbsolutePath() : Settings.defaultHome();
         return Settings.load(
-                h, new Settings.Overrides(dags, logs, workers, pools, db, dbUser, dbPassword, profile, schedules));
+                h, new Settings.Overrides(dags, logs, workers, pools, db, dbUser, dbPasswordFile, profile, schedules));
     }
 
     EngineConfig config() {
         return settings().engine();
-    }
-
-    String url() {
-        return settings().dbUrl();
     }
 
     EngineRuntime open(boolean withEngine) {

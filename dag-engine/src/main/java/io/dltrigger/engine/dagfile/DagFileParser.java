@@ -5,10 +5,13 @@ import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagBuilder;
 import io.dltrigger.engine.model.DagException;
 import io.dltrigger.engine.model.Durations;
+import io.dltrigger.engine.model.ParamSpec;
 import io.dltrigger.engine.model.RetryPolicy;
 import io.dltrigger.engine.model.Schedule;
 import io.dltrigger.engine.model.TaskAction;
+import io.dltrigger.engine.model.TemplateSafety;
 import io.dltrigger.engine.model.TriggerRule;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +23,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Turns a DAG file into a validated {@link Dag}, or refuses it with a {@link DagFileException} giving
@@ -39,6 +44,8 @@ public final class DagFileParser {
             "defaults",
             "triggers",
             "tasks");
+    private static final Set<String> PARAM_KEYS =
+            Set.of("type", "default", "description", "pattern", "values", "min", "max", "under");
     private static final Set<String> DEFAULT_KEYS =
             Set.of("retries", "retry_delay", "max_retry_delay", "timeout", "pool", "priority", "trigger_rule");
     private static final Set<String> COMMON_TASK_KEYS = Set.of(
@@ -57,6 +64,7 @@ public final class DagFileParser {
             "outlets");
     private static final Map<String, Set<String>> TYPE_KEYS = Map.of(
             "shell", Set.of("command", "env"),
+            "branch", Set.of("command", "env"),
             "java", Set.of("module", "main_class", "args", "jvm_opts", "env"),
             "spark", Set.of("module", "main_class", "args", "master", "deploy_mode", "conf", "driver_memory", "env"),
             "flink",
@@ -105,8 +113,17 @@ public final class DagFileParser {
             b.runTimeout(duration(top, "run_timeout"));
         }
         if (top.has("params")) {
-            top.sub("params"); // refuses a params value that is not a mapping
-            ((YamlNode.Mapping) top.node("params")).entries().forEach((k, v) -> b.param(k, Fields.toJson(v)));
+            Fields params = top.sub("params");
+            for (String name : params.keys()) {
+                try {
+                    b.param(
+                            params.node(name) instanceof YamlNode.Mapping
+                                    ? param(params.sub(name), name)
+                                    : ParamSpec.inferred(name, Fields.toJson(params.node(name))));
+                } catch (IllegalArgumentException e) {
+                    throw params.error(name, e.getMessage());
+                }
+            }
         }
         if (!(top.node("tasks") instanceof YamlNode.Sequence tasks)) {
             throw top.has("tasks")
@@ -158,6 +175,42 @@ public final class DagFileParser {
         return new AssetTrigger(asset, check, minInterval, tf.line());
     }
 
+    /** {@code name: {type: int, default: 5, min: 1, max: 10, description: ...}} and the like. */
+    private static ParamSpec param(Fields p, String name) {
+        p.allowOnly(PARAM_KEYS);
+        ParamSpec.Type type;
+        try {
+            type = ParamSpec.Type.parse(p.required("type"));
+        } catch (IllegalArgumentException e) {
+            throw p.error("type", e.getMessage());
+        }
+        if (!p.has("default")) {
+            throw p.error("type", "parameter " + name + " needs a default (scheduled runs use it)");
+        }
+        Pattern pattern = null;
+        if (p.has("pattern")) {
+            try {
+                pattern = Pattern.compile(p.string("pattern", null));
+            } catch (PatternSyntaxException e) {
+                throw p.error("pattern", "bad pattern: " + e.getDescription());
+            }
+        }
+        try {
+            return new ParamSpec(
+                    name,
+                    type,
+                    Fields.toJson(p.node("default")),
+                    pattern,
+                    p.has("values") ? p.strings("values") : null,
+                    p.decimal("min"),
+                    p.decimal("max"),
+                    p.has("under") ? Path.of(p.string("under", null)) : null,
+                    p.string("description", null));
+        } catch (IllegalArgumentException e) { // a bad value, or an invalid path (InvalidPathException)
+            throw p.error("default", e.getMessage());
+        }
+    }
+
     private static DagBuilder.TaskBuilder task(Fields t, String taskId, Fields defaults) {
         String type = t.required("type");
         Set<String> typeKeys = TYPE_KEYS.get(type);
@@ -171,7 +224,11 @@ public final class DagFileParser {
         Set<String> allowed = new HashSet<>(COMMON_TASK_KEYS);
         allowed.addAll(typeKeys);
         t.allowOnly(allowed);
-        DagBuilder.TaskBuilder tb = new DagBuilder.TaskBuilder(taskId, action(t, taskId, type)).line(t.line());
+        TaskAction action = action(t, taskId, type);
+        TemplateSafety.check(taskId, action).ifPresent(r -> {
+            throw t.error(r.key(), r.message());
+        });
+        DagBuilder.TaskBuilder tb = new DagBuilder.TaskBuilder(taskId, action).line(t.line());
         tb.dependsOn(t.strings("depends_on"));
         tb.outlets(t.strings("outlets"));
         Fields d = defaults;
@@ -214,6 +271,7 @@ public final class DagFileParser {
         Map<String, String> env = type.equals("sensor") || type.equals("noop") ? Map.of() : t.stringMap("env");
         return switch (type) {
             case "shell" -> new TaskAction.Shell(t.required("command"), env);
+            case "branch" -> new TaskAction.Branch(t.required("command"), env);
             case "java" ->
                 new TaskAction.Java(
                         t.required("module"),

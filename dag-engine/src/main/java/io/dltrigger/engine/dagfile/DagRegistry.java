@@ -113,9 +113,9 @@ public final class DagRegistry {
     /** A {@code {{ profile.KEY }}} (in a task or a parameter default) that the selected profile does not define. */
     private Optional<DagFileException> unknownProfileKey(Dag dag) {
         List<String> params = new ArrayList<>();
-        dag.params().properties().forEach(p -> {
-            if (p.getValue().isTextual()) {
-                params.add(p.getValue().asText());
+        dag.params().values().forEach(p -> {
+            if (p.defaultValue().isTextual()) {
+                params.add(p.defaultValue().asText());
             }
         });
         Optional<String> bad = missingProfileKey(params);
@@ -154,7 +154,9 @@ public final class DagRegistry {
         sb.append("schedule: ")
                 .append(dag.schedule())
                 .append("\nparams: ")
-                .append(dag.params())
+                .append(dag.params().values().stream()
+                        .map(p -> p.name() + ":" + p.type().fileName() + "=" + p.defaultValue())
+                        .toList())
                 .append("\ntasks:\n");
         for (TaskSpec t : dag.tasks()) {
             sb.append("  - ")

@@ -11,6 +11,7 @@ import io.dltrigger.engine.model.AssetEvent;
 import io.dltrigger.engine.model.AssetTrigger;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.ParamSpec;
 import io.dltrigger.engine.model.RunState;
 import io.dltrigger.engine.model.TriggerEvaluation;
 import io.dltrigger.engine.scheduler.RunFactory;
@@ -151,6 +152,10 @@ final class AssetTriggering implements AutoCloseable {
         env.put("DLTRIGGER_DAG_ID", dag.id());
         env.put("DLTRIGGER_HOME", home.toString());
         env.put("DLTRIGGER_ASSET", t.asset());
+        env.put("DLTRIGGER_ASSET_EVENT", event.metadata());
+        vars.path("params")
+                .properties()
+                .forEach(p -> env.put("DLTRIGGER_PARAM_" + p.getKey(), ParamSpec.envValue(p.getValue())));
         if (cursor != null) {
             env.put("DLTRIGGER_TRIGGER_CURSOR", cursor);
         }

@@ -22,6 +22,8 @@ import io.dltrigger.engine.model.TaskSpec;
 import io.dltrigger.engine.model.TaskState;
 import io.dltrigger.engine.scheduler.RunFactory;
 import io.dltrigger.engine.scheduler.Scheduler;
+import io.dltrigger.engine.store.LeaseLostException;
+import io.dltrigger.engine.store.LeaseRepository;
 import io.dltrigger.engine.store.Store;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -91,6 +93,10 @@ public final class Coordinator implements AutoCloseable {
     private Supervisor supervisor;
     private Thread loop;
     private volatile boolean stopping;
+    private volatile boolean demoted;
+    /** The epoch of the lease this engine was granted; 0 before. */
+    private long epoch;
+
     private volatile Long onlyRun;
     private Instant nextPoll = Instant.EPOCH;
     private Instant nextHeartbeat = Instant.EPOCH;
@@ -126,24 +132,47 @@ public final class Coordinator implements AutoCloseable {
         metrics.gauge("dltrigger.runs.active", "runs the engine is driving", () -> activeSnapshot);
     }
 
-    /** Takes the database's engine lease, then adopts unfinished runs and starts scheduling. */
-    public synchronized void start() {
-        Optional<String> holder = store.lease()
+    /**
+     * Takes the database's engine lease, and fences the store with its epoch: from now on no write of this
+     * process commits once another engine has taken the lease over. Refused (an {@link IllegalStateException},
+     * nothing changed) while another engine holds it.
+     */
+    public synchronized void takeLease() {
+        if (epoch > 0) {
+            return;
+        }
+        LeaseRepository.Acquisition a = store.lease()
                 .acquire(
                         owner,
                         host,
                         ProcessHandle.current().pid(),
                         LEASE_STALE.toMillis(),
                         pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
-        if (holder.isPresent()) {
-            throw new IllegalStateException("another engine works on this database: " + holder.get());
+        if (a instanceof LeaseRepository.Acquisition.Held held) {
+            throw new IllegalStateException("another engine works on this database: " + held.holder());
         }
+        epoch = ((LeaseRepository.Acquisition.Granted) a).epoch();
+        store.fence(epoch);
+        LOG.info("engine lease taken (epoch {})", epoch);
+    }
+
+    /** Takes the lease (if not yet taken), then adopts unfinished runs and starts scheduling. */
+    public synchronized void start() {
+        takeLease();
         workers = new Workers(cfg.workers(), (id, tryNumber, o) -> inbox.add(() -> finished(id, tryNumber, o)));
         supervisor =
                 new Supervisor(store.supervisedJobs(), store.assets(), launchers, cfg.killGrace(), workers::background);
         loop = new Thread(this::run, "dltrigger-engine");
         loop.setDaemon(true);
         loop.start();
+    }
+
+    /**
+     * True once another engine took the lease over: this one stopped scheduling and its writes are refused
+     * (the REST API answers them with 503).
+     */
+    public boolean demoted() {
+        return demoted;
     }
 
     /**
@@ -165,31 +194,44 @@ public final class Coordinator implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
-        if (loop == null) {
-            return;
+        if (epoch == 0) {
+            return; // never held the lease
         }
-        stopping = true;
-        inbox.add(() -> {});
-        try {
-            loop.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (loop != null) {
+            stopping = true;
+            inbox.add(() -> {});
+            try {
+                loop.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            workers.close();
+            loop = null;
         }
-        workers.close();
         triggering.close();
         try {
-            store.lease().release(owner);
+            store.lease().release(owner, epoch);
         } catch (RuntimeException e) {
             LOG.warn(
                     "could not release the engine lease (the next engine takes it over once this process is gone): {}",
                     e.getMessage());
         }
-        loop = null;
+        epoch = 0;
     }
 
     // ---- the loop ----
 
     private void run() {
+        try {
+            loop();
+        } finally {
+            if (demoted) {
+                workers.close(); // child processes keep running: the engine that holds the lease adopts them
+            }
+        }
+    }
+
+    private void loop() {
         while (!stopping) {
             try {
                 Runnable event = inbox.poll(waitMillis(), TimeUnit.MILLISECONDS);
@@ -204,6 +246,9 @@ public final class Coordinator implements AutoCloseable {
                 metrics.loopPass(System.nanoTime() - t0);
             } catch (InterruptedException e) {
                 return;
+            } catch (LeaseLostException e) {
+                demote(e.getMessage());
+                return;
             } catch (RuntimeException e) {
                 // a store outage or a bug must not kill the engine thread; the next pass retries from the store
                 LOG.error("engine loop pass failed", e);
@@ -215,6 +260,12 @@ public final class Coordinator implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private void demote(String why) {
+        LOG.error("{}: this engine stops scheduling and refuses changes", why);
+        demoted = true;
+        stopping = true;
     }
 
     private long waitMillis() {
@@ -229,9 +280,8 @@ public final class Coordinator implements AutoCloseable {
 
     private void step(Instant now) {
         if (!now.isBefore(nextHeartbeat)) {
-            if (!store.lease().heartbeat(owner)) {
-                LOG.error("the engine lease was taken over by another engine; stopping");
-                stopping = true;
+            if (!store.lease().heartbeat(owner, epoch)) {
+                demote("the engine lease (epoch " + epoch + ") was taken over by another engine");
                 return;
             }
             nextHeartbeat = now.plus(HEARTBEAT);
@@ -552,7 +602,7 @@ public final class Coordinator implements AutoCloseable {
 
     private void settle(ActiveRun r, TaskInstance ti, Outcome o, Instant now) {
         TaskSpec spec = r.instances.spec(ti.taskId());
-        RunAdvancer.Settled s = advancer.settle(spec, ti, o, r.timedOut, now);
+        RunAdvancer.Settled s = advancer.settle(r.instances, ti, o, r.timedOut, now);
         List<AssetEvent> produced = new ArrayList<>();
         if (o instanceof Outcome.Succeeded ok && s.instance().state() == TaskState.SUCCESS) {
             for (String asset : spec.outlets()) {

@@ -1,9 +1,13 @@
 package io.dltrigger.engine.model;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,15 +26,16 @@ public record Dag(
         Instant startDate,
         int maxActiveRuns,
         Duration runTimeout,
-        ObjectNode params,
+        Map<String, ParamSpec> params,
         List<TaskSpec> tasks,
         String source,
         List<AssetTrigger> triggers) {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     public Dag {
         tasks = List.copyOf(tasks);
         triggers = List.copyOf(triggers);
-        params = params.deepCopy();
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     public Optional<TaskSpec> task(String taskId) {
@@ -41,8 +46,10 @@ public record Dag(
         return tasks.stream().filter(t -> t.dependsOn().contains(taskId)).toList();
     }
 
-    @Override
-    public ObjectNode params() {
-        return params.deepCopy();
+    /** Every parameter at its default: the parameters of a scheduled run. */
+    public ObjectNode paramDefaults() {
+        ObjectNode o = JSON.objectNode();
+        params.forEach((name, spec) -> o.set(name, spec.defaultValue().deepCopy()));
+        return o;
     }
 }

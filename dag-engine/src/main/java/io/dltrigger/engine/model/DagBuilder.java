@@ -2,12 +2,13 @@ package io.dltrigger.engine.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +30,7 @@ public final class DagBuilder {
     private Instant startDate = Instant.EPOCH;
     private int maxActiveRuns = 16;
     private Duration runTimeout;
-    private final ObjectNode params = JSON.createObjectNode();
+    private final Map<String, ParamSpec> params = new LinkedHashMap<>();
     private final List<TaskSpec> tasks = new ArrayList<>();
     private final List<AssetTrigger> triggers = new ArrayList<>();
     private String source = "java";
@@ -77,8 +78,13 @@ public final class DagBuilder {
         return this;
     }
 
-    public DagBuilder param(String name, Object value) {
-        params.set(name, JSON.valueToTree(value));
+    /** A parameter whose type is its default's (a whole number is an int, a text a string...). */
+    public DagBuilder param(String name, Object defaultValue) {
+        return param(ParamSpec.inferred(name, JSON.valueToTree(defaultValue)));
+    }
+
+    public DagBuilder param(ParamSpec spec) {
+        params.put(spec.name(), spec);
         return this;
     }
 
@@ -114,16 +120,14 @@ public final class DagBuilder {
         if (maxActiveRuns < 1) {
             throw new DagException(0, "max_active_runs must be >= 1");
         }
-        List<String> names = new ArrayList<>();
-        params.fieldNames().forEachRemaining(names::add);
-        params.properties().forEach(p -> {
-            if (p.getValue().isTextual()) {
-                DagValidator.checkParamDefault(p.getKey(), p.getValue().asText());
+        params.values().forEach(p -> {
+            if (p.defaultValue().isTextual()) {
+                DagValidator.checkParamDefault(p.name(), p.defaultValue().asText());
             }
         });
-        List<TaskSpec> ordered = DagValidator.validate(id, names, tasks);
+        List<TaskSpec> ordered = DagValidator.validate(id, params.keySet(), tasks);
         for (AssetTrigger t : triggers) {
-            DagValidator.checkTrigger(t, names);
+            DagValidator.checkTrigger(t, params.keySet());
         }
         return new Dag(
                 id,

@@ -69,6 +69,12 @@ public final class DagValidator {
         Map<String, Set<String>> ancestors = ancestors(ordered);
         for (TaskSpec t : ordered) {
             checkReferences(t, params, ancestors.get(t.id()));
+            TemplateSafety.check(t.id(), t.action()).ifPresent(r -> {
+                throw new DagException(t.line(), r.message());
+            });
+            if (t.action() instanceof TaskAction.Branch) {
+                checkBranch(t, ordered);
+            }
         }
         return ordered;
     }
@@ -105,6 +111,9 @@ public final class DagValidator {
         if (t.check() == null) {
             return;
         }
+        TemplateSafety.check("check of the trigger on " + t.asset(), t.check()).ifPresent(r -> {
+            throw new DagException(t.line(), r.message());
+        });
         for (String text : t.check().templated()) {
             List<List<String>> refs;
             try {
@@ -126,6 +135,17 @@ public final class DagValidator {
                             where + " refers to unknown parameter '" + (ref.size() < 2 ? "" : ref.get(1)) + "'");
                 }
             }
+        }
+    }
+
+    /** A branch chooses among its direct downstream tasks, once per run: it has some, and is not mapped. */
+    private static void checkBranch(TaskSpec branch, List<TaskSpec> tasks) {
+        if (branch.mapped()) {
+            throw new DagException(branch.line(), "task " + branch.id() + ": a branch task cannot be mapped");
+        }
+        if (tasks.stream().noneMatch(t -> t.dependsOn().contains(branch.id()))) {
+            throw new DagException(
+                    branch.line(), "task " + branch.id() + ": a branch task needs downstream tasks to choose from");
         }
     }
 

@@ -3,9 +3,11 @@ package io.dltrigger.engine.scheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.dltrigger.engine.config.Profile;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.ParamSpec;
 import io.dltrigger.engine.model.RunType;
 import io.dltrigger.engine.model.Schedule;
 import io.dltrigger.engine.store.RunRepository;
@@ -163,24 +165,26 @@ public final class RunFactory {
     }
 
     /**
-     * The DAG's parameter defaults, those that use {@code {{ profile.KEY }}} rendered (a run records concrete
-     * values), with {@code overrides} (taken as given) on top.
+     * The DAG's defaults, those that use {@code {{ profile.KEY }}} rendered (a run records concrete values) and
+     * checked against their parameter's type, with {@code overrides} on top, each checked too.
      */
     public ObjectNode mergeParams(Dag dag, Map<String, JsonNode> overrides) {
-        ObjectNode params = dag.params();
-        for (Map.Entry<String, JsonNode> e : dag.params().properties()) {
-            if (e.getValue().isTextual() && !overrides.containsKey(e.getKey())) {
-                params.put(e.getKey(), Template.render(e.getValue().asText(), profile));
+        ObjectNode params = dag.paramDefaults();
+        for (ParamSpec p : dag.params().values()) {
+            if (p.defaultValue().isTextual() && !overrides.containsKey(p.name())) {
+                params.set(
+                        p.name(),
+                        p.check(TextNode.valueOf(
+                                Template.render(p.defaultValue().asText(), profile))));
             }
         }
         for (Map.Entry<String, JsonNode> e : overrides.entrySet()) {
-            if (!params.has(e.getKey())) {
-                List<String> known = new ArrayList<>();
-                params.fieldNames().forEachRemaining(known::add);
+            ParamSpec spec = dag.params().get(e.getKey());
+            if (spec == null) {
                 throw new IllegalArgumentException("DAG " + dag.id() + " has no parameter '" + e.getKey()
-                        + "' (declared: " + String.join(", ", known) + ")");
+                        + "' (declared: " + String.join(", ", dag.params().keySet()) + ")");
             }
-            params.set(e.getKey(), e.getValue());
+            params.set(e.getKey(), spec.check(e.getValue()));
         }
         return params;
     }
