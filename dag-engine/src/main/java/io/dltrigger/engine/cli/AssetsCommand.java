@@ -1,10 +1,8 @@
 package io.dltrigger.engine.cli;
 
-import io.dltrigger.engine.model.AssetEvent;
-import io.dltrigger.engine.model.TriggerEvaluation;
-import io.dltrigger.engine.service.EngineRuntime;
-import io.dltrigger.engine.service.EngineService;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code assets [NAME]}: the assets, their last update and what their triggers did. */
+/** {@code assets [NAME]}: the assets, their last update and what their triggers did (asked of the running engine). */
 @Command(
         name = "assets",
         mixinStandardHelpOptions = true,
@@ -22,7 +20,7 @@ import picocli.CommandLine.Spec;
                 + " and trigger evaluations.")
 public final class AssetsCommand implements Callable<Integer> {
     @Mixin
-    Connection conn;
+    Remote remote;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME")
     String name;
@@ -39,64 +37,82 @@ public final class AssetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (EngineRuntime rt = conn.open(false)) {
-            if (name == null) {
-                Tables.print(
-                        out,
-                        List.of("ASSET", "UPDATED BY", "EVENTS", "LAST UPDATE", "TRIGGERS"),
-                        rt.service().assets().stream().map(AssetsCommand::row).toList());
-                return 0;
-            }
-            EngineService.AssetDetail d = rt.service().asset(name, limit);
-            out.println("asset " + name + ": " + d.asset().events() + " events, updated by "
-                    + String.join(", ", d.asset().producers()));
+        EngineClient client = remote.client();
+        if (name == null) {
             Tables.print(
                     out,
-                    List.of("EVENT", "AT", "KIND", "BY", "METADATA"),
-                    d.events().stream()
-                            .map(e -> List.of(
-                                    String.valueOf(e.id()), e.createdAt().toString(), e.kind(), by(e), e.metadata()))
-                            .toList());
-            Tables.print(
-                    out,
-                    List.of("EVALUATED", "DAG", "EVENT", "RESULT", "REASON"),
-                    d.evaluations().stream().map(AssetsCommand::evaluation).toList());
+                    List.of("ASSET", "UPDATED BY", "EVENTS", "LAST UPDATE", "TRIGGERS"),
+                    Tables.rows(client.get("/api/assets"), AssetsCommand::row));
             return 0;
         }
+        JsonNode a = client.get("/api/assets/" + EngineClient.q(name));
+        out.println("asset " + name + ": " + a.path("events").asLong() + " events, updated by "
+                + join(a.path("updated_by")));
+        Tables.print(
+                out,
+                List.of("EVENT", "AT", "KIND", "BY", "METADATA"),
+                take(a.path("recent_events")).stream()
+                        .map(e -> List.of(
+                                e.path("id").asText(),
+                                e.path("created_at").asText(),
+                                e.path("kind").asText(),
+                                by(e),
+                                e.path("metadata").toString()))
+                        .toList());
+        Tables.print(
+                out,
+                List.of("EVALUATED", "DAG", "EVENT", "RESULT", "REASON"),
+                take(a.path("evaluations")).stream()
+                        .map(e -> List.of(
+                                e.path("evaluated_at").asText(),
+                                e.path("dag_id").asText(),
+                                e.path("event_id").asText(),
+                                result(e),
+                                e.path("reason").asText("")))
+                        .toList());
+        return 0;
     }
 
-    private static List<String> row(EngineService.AssetView a) {
+    private List<JsonNode> take(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(x -> {
+            if (out.size() < limit) {
+                out.add(x);
+            }
+        });
+        return out;
+    }
+
+    private static List<String> row(JsonNode a) {
+        List<String> triggers = new ArrayList<>();
+        a.path("triggers")
+                .forEach(t -> triggers.add(t.path("dag_id").asText() + ": "
+                        + (t.path("last_evaluation").isNull()
+                                ? "not evaluated yet"
+                                : result(t.get("last_evaluation")))));
+        JsonNode last = a.path("last_update");
         return List.of(
-                a.name(),
-                a.producers().isEmpty() ? "-" : String.join(", ", a.producers()),
-                String.valueOf(a.events()),
-                a.latest().map(e -> e.createdAt() + " " + by(e)).orElse("never"),
-                a.triggers().isEmpty()
-                        ? "-"
-                        : String.join(
-                                "; ",
-                                a.triggers().stream()
-                                        .map(t -> t.dagId() + ": "
-                                                + t.lastEvaluation()
-                                                        .map(AssetsCommand::result)
-                                                        .orElse("not evaluated yet"))
-                                        .toList()));
+                a.path("name").asText(),
+                a.path("updated_by").isEmpty() ? "-" : join(a.path("updated_by")),
+                a.path("events").asText(),
+                last.isNull() ? "never" : last.path("created_at").asText() + " " + by(last),
+                triggers.isEmpty() ? "-" : String.join("; ", triggers));
     }
 
-    private static List<String> evaluation(TriggerEvaluation e) {
-        return List.of(
-                e.evaluatedAt().toString(),
-                e.dagId(),
-                String.valueOf(e.eventId()),
-                result(e),
-                e.reason() == null ? "" : e.reason());
+    private static String result(JsonNode e) {
+        return e.path("fired").asBoolean()
+                ? "run " + e.path("run").asText()
+                : "no run (" + e.path("reason").asText() + ")";
     }
 
-    private static String result(TriggerEvaluation e) {
-        return e.fired() ? "run " + e.runId() : "no run";
+    private static String by(JsonNode e) {
+        return e.path("kind").asText() + " of " + e.path("dag_id").asText() + "."
+                + e.path("task_id").asText();
     }
 
-    private static String by(AssetEvent e) {
-        return e.kind() + " of " + e.dagId() + "." + e.taskId();
+    private static String join(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        list.forEach(x -> out.add(x.asText()));
+        return String.join(", ", out);
     }
 }
