@@ -111,7 +111,10 @@ abstract class AbstractChunkEnumerator implements SplitEnumerator<RootChunkSplit
             if (plannedFiles.add(f.path())) {
                 List<RootChunkSplit> chunks = found.chunks().get(i);
                 chunks.forEach(c -> enqueue(c, false));
-                progress.planned(f.path(), chunks.size());
+                progress.planned(
+                        f.path(),
+                        chunks.size(),
+                        chunks.isEmpty() ? 0 : chunks.get(0).fileEntries());
                 LOG.info("planned {}: {}", f.path(), describe(chunks));
             }
         }
