@@ -12,7 +12,7 @@
 set -euo pipefail
 HOME_DIR="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
-export DLTRIGGER_JAVA_OPTS="${DLTRIGGER_JAVA_OPTS:--Xmx6g}"
+export DLTRIGGER_JAVA_OPTS="${DLTRIGGER_JAVA_OPTS:--Xmx3g}"
 WORK="$HOME_DIR/work/bench-training"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 

@@ -2,6 +2,7 @@ package io.dltrigger.bridge.parquet;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.Map;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
@@ -31,10 +32,12 @@ public final class ArrowParquetWriter implements AutoCloseable {
     private final Schema schema;
     private final ParquetWriter<Row> writer;
     private final Row row = new Row();
+    /** Key-value metadata for the footer, written at close (e.g. the ingest's ledger). */
+    private final Map<String, String> footer = new HashMap<>();
 
     public ArrowParquetWriter(OutputFile out, Schema schema, CompressionCodecName codec) throws IOException {
         this.schema = schema;
-        Builder builder = new Builder(out, schema)
+        Builder builder = new Builder(out, schema, footer)
                 .withCompressionCodec(codec)
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
                 .withConf(new Configuration(false));
@@ -63,6 +66,11 @@ public final class ArrowParquetWriter implements AutoCloseable {
         }
     }
 
+    /** Adds a key-value pair to the file's footer metadata (written at {@link #close()}). */
+    public void putFooterMetadata(String key, String value) {
+        footer.put(key, value);
+    }
+
     /** Bytes written so far (an estimate until close), for rolling policies. */
     public long dataSize() {
         return writer.getDataSize();
@@ -81,10 +89,12 @@ public final class ArrowParquetWriter implements AutoCloseable {
 
     private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
         private final Schema schema;
+        private final Map<String, String> footer;
 
-        Builder(OutputFile out, Schema schema) {
+        Builder(OutputFile out, Schema schema, Map<String, String> footer) {
             super(out);
             this.schema = schema;
+            this.footer = footer;
         }
 
         @Override
@@ -94,21 +104,28 @@ public final class ArrowParquetWriter implements AutoCloseable {
 
         @Override
         protected WriteSupport<Row> getWriteSupport(Configuration conf) {
-            return new ArrowWriteSupport(ParquetSchemas.toParquet(schema));
+            return new ArrowWriteSupport(ParquetSchemas.toParquet(schema), footer);
         }
     }
 
     private static final class ArrowWriteSupport extends WriteSupport<Row> {
         private final MessageType message;
+        private final Map<String, String> footer;
         private RecordConsumer out;
 
-        ArrowWriteSupport(MessageType message) {
+        ArrowWriteSupport(MessageType message, Map<String, String> footer) {
             this.message = message;
+            this.footer = footer;
         }
 
         @Override
         public WriteContext init(Configuration configuration) {
             return new WriteContext(message, new HashMap<>());
+        }
+
+        @Override
+        public FinalizedWriteContext finalizeWrite() {
+            return new FinalizedWriteContext(new HashMap<>(footer));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.dltrigger.features.cli;
 
 import io.dltrigger.contract.FeaturesTableContract;
+import io.dltrigger.contract.ParticleOrder;
 import io.dltrigger.contract.task.TaskIo;
 import io.dltrigger.features.config.FeaturesConfig;
 import io.dltrigger.features.config.LeptonChoice;
@@ -47,6 +48,11 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--mt-form", description = "SQUARED (reference, default) or TRANSVERSE_MASS")
     MtForm mtForm;
 
+    @Option(
+            names = "--particle-order",
+            description = "AS_READ (default), DELTA_R_ASCENDING or DELTA_R_DESCENDING_CLOSEST_LAST (the reference's)")
+    ParticleOrder particleOrder;
+
     @Option(names = "--no-balance", description = "keep every selected event (no undersampling), e.g. for scoring")
     boolean noBalance;
 
@@ -59,7 +65,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         c = c.withOptions(
                 leptonChoice != null ? leptonChoice : c.leptonChoice(),
                 mtForm != null ? mtForm : c.mtForm(),
-                c.sortByDeltaR());
+                particleOrder != null ? particleOrder : c.particleOrder());
         c = c.withPreparation(c.balance() && !noBalance, testFraction != null ? testFraction : c.testFraction());
         SparkSession spark = SparkSessions.create("dltrigger-features", master, Map.of());
         try {

@@ -15,7 +15,6 @@ import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.LongAccumulator;
 
 /**
  * Selection and features over a partition of the projected event table ({@link EventTableReader#project}), as
@@ -24,40 +23,49 @@ import org.apache.spark.util.LongAccumulator;
  * particle list holds the real rows only (n_particles x 19, unscaled), packed as the bytes of the floats
  * in one binary value: this stage is internal, and Parquet writes a binary value at once where a list is
  * written element by element (the profile's top cost). Padding is added by {@link FinalRows}.
+ *
+ * <p>Every event gives a row: a dropped one with its {@link #OUTCOME} and no features. The summary's drop
+ * counts are counted from the committed stage, not with accumulators, which count again whenever Spark
+ * runs a task again (a recomputed stage, a speculative copy), so that the counts are those of the data.
  */
 public final class Extraction implements FlatMapFunction<Iterator<InternalRow>, InternalRow> {
+    /** Stage column: {@link #SELECTED}, or why the event was dropped. */
+    public static final String OUTCOME = "outcome";
+
+    public static final int SELECTED = 0;
+    public static final int DROPPED_EMPTY_MAP = 1;
+    public static final int DROPPED_NO_LEPTON = 2;
+
     public static final StructType STAGE_SCHEMA =
             DataTypes.createStructType(new org.apache.spark.sql.types.StructField[] {
                 EventTableReader.field(FeaturesTableContract.SOURCE_FILE, DataTypes.StringType),
                 EventTableReader.field(FeaturesTableContract.ENTRY, DataTypes.LongType),
                 EventTableReader.field(FeaturesTableContract.LABEL, DataTypes.IntegerType),
-                EventTableReader.field(
-                        FeaturesTableContract.HLF, DataTypes.createArrayType(DataTypes.FloatType, false)),
-                EventTableReader.field(FeaturesTableContract.PARTICLES, DataTypes.BinaryType),
+                EventTableReader.field(OUTCOME, DataTypes.IntegerType),
+                // no features for a dropped event
+                DataTypes.createStructField(
+                        FeaturesTableContract.HLF, DataTypes.createArrayType(DataTypes.FloatType, false), true),
+                DataTypes.createStructField(FeaturesTableContract.PARTICLES, DataTypes.BinaryType, true),
                 EventTableReader.field(FeaturesTableContract.N_PARTICLES, DataTypes.IntegerType)
             });
 
     private final FeaturesConfig config;
-    private final LongAccumulator emptyMap;
-    private final LongAccumulator noLepton;
 
-    public Extraction(FeaturesConfig config, LongAccumulator emptyMap, LongAccumulator noLepton) {
+    public Extraction(FeaturesConfig config) {
         this.config = config;
-        this.emptyMap = emptyMap;
-        this.noLepton = noLepton;
     }
 
     @Override
     public Iterator<InternalRow> call(Iterator<InternalRow> input) {
         EventProcessor processor = new EventProcessor(
-                config.cuts(), config.leptonChoice(), config.mtForm(), config.sortByDeltaR(), config.isolation());
+                config.cuts(), config.leptonChoice(), config.mtForm(), config.particleOrder(), config.isolation());
         EventBuffer buffer = new EventBuffer();
         return new Iterator<>() {
             private InternalRow next;
 
             @Override
             public boolean hasNext() {
-                while (next == null && input.hasNext()) {
+                if (next == null && input.hasNext()) {
                     next = process(input.next(), buffer, processor);
                 }
                 return next != null;
@@ -87,19 +95,23 @@ public final class Extraction implements FlatMapFunction<Iterator<InternalRow>, 
                             + row.getLong(EventTableReader.ENTRY) + ": " + e.getMessage(),
                     e);
         }
-        if (outcome == EventProcessor.Outcome.EMPTY_MAP) {
-            emptyMap.add(1);
-            return null;
-        }
-        if (outcome == EventProcessor.Outcome.NO_LEPTON) {
-            noLepton.add(1);
-            return null;
+        if (outcome == EventProcessor.Outcome.EMPTY_MAP || outcome == EventProcessor.Outcome.NO_LEPTON) {
+            return new GenericInternalRow(new Object[] {
+                row.getUTF8String(EventTableReader.SOURCE_FILE).clone(),
+                row.getLong(EventTableReader.ENTRY),
+                row.getInt(EventTableReader.LABEL),
+                outcome == EventProcessor.Outcome.EMPTY_MAP ? DROPPED_EMPTY_MAP : DROPPED_NO_LEPTON,
+                null,
+                null,
+                0
+            });
         }
         int n = processor.rows();
         return new GenericInternalRow(new Object[] {
             row.getUTF8String(EventTableReader.SOURCE_FILE).clone(),
             row.getLong(EventTableReader.ENTRY),
             row.getInt(EventTableReader.LABEL),
+            SELECTED,
             UnsafeArrayData.fromPrimitiveArray(processor.hlf()),
             PackedFloats.pack(processor.particles(), n * Features.N_PARTICLE),
             n

@@ -20,7 +20,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,20 +55,18 @@ public final class FeaturesJob {
         long start = System.nanoTime();
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         Scaler given = scalerFile == null ? null : readScaler(new Path(scalerFile), hadoop);
+        if (given != null) {
+            checkPreparation(given, scalerFile);
+        }
         Dataset<Row> table = EventTableReader.read(spark, events);
         Dataset<Row> projected = EventTableReader.project(table, config);
         EventTableReader.checkSamples(table, config);
         AtomicOutput out = new AtomicOutput(output, hadoop, overwrite);
         boolean committed = false;
         try {
-            LongAccumulator emptyMap = spark.sparkContext().longAccumulator("dropped_empty_map");
-            LongAccumulator noLepton = spark.sparkContext().longAccumulator("dropped_no_lepton");
-            JavaRDD<InternalRow> selected = projected
-                    .queryExecution()
-                    .toRdd()
-                    .toJavaRDD()
-                    .mapPartitions(new Extraction(config, emptyMap, noLepton));
-            spark.internalCreateDataFrame(selected.rdd(), Extraction.STAGE_SCHEMA, false)
+            JavaRDD<InternalRow> processed =
+                    projected.queryExecution().toRdd().toJavaRDD().mapPartitions(new Extraction(config));
+            spark.internalCreateDataFrame(processed.rdd(), Extraction.STAGE_SCHEMA, false)
                     .withColumn(Split.KEY, Split.key(config.seed()))
                     .write()
                     .option(NO_DICTIONARY, false)
@@ -77,16 +74,22 @@ public final class FeaturesJob {
             double extractSeconds = (System.nanoTime() - start) / 1e9;
             LOG.info("selection and features done in {} s", extractSeconds);
 
-            Dataset<Row> stage = spark.read().parquet(out.temp(STAGE));
+            Dataset<Row> all = spark.read().parquet(out.temp(STAGE));
+            // drops counted from the committed stage: each event once, however often its task ran
+            Map<Integer, Long> outcomes = countBy(all.select(Extraction.OUTCOME), Extraction.OUTCOME);
+            Dataset<Row> stage = all.where(col(Extraction.OUTCOME).equalTo(Extraction.SELECTED))
+                    .drop(Extraction.OUTCOME);
             Split split = Split.compute(stage, config.balance(), config.testFraction());
             Dataset<Row> train = stage.where(split.isTrain());
             Dataset<Row> test = stage.where(split.isTest());
-            Scaler scaler = given != null ? given : ScalerFit.fit(train);
+            Scaler scaler = given != null ? given : ScalerFit.fit(train, config.particleOrder(), particleLimit());
             write(train, scaler, out.temp(FeaturesTableContract.TRAIN_DIR));
             write(test, scaler, out.temp(FeaturesTableContract.TEST_DIR));
 
-            Map<Integer, Long> trainCounts = countByLabel(spark.read().parquet(out.temp("train")));
-            Map<Integer, Long> testCounts = countByLabel(spark.read().parquet(out.temp("test")));
+            Map<Integer, Long> trainCounts =
+                    countBy(spark.read().parquet(out.temp("train")), FeaturesTableContract.LABEL);
+            Map<Integer, Long> testCounts =
+                    countBy(spark.read().parquet(out.temp("test")), FeaturesTableContract.LABEL);
             out.delete(STAGE);
             Summary summary = summary(
                     table,
@@ -94,8 +97,8 @@ public final class FeaturesJob {
                     trainCounts,
                     testCounts,
                     given == null,
-                    emptyMap.value(),
-                    noLepton.value(),
+                    outcomes.getOrDefault(Extraction.DROPPED_EMPTY_MAP, 0L),
+                    outcomes.getOrDefault(Extraction.DROPPED_NO_LEPTON, 0L),
                     extractSeconds,
                     (System.nanoTime() - start) / 1e9);
             try (OutputStream s =
@@ -115,8 +118,35 @@ public final class FeaturesJob {
         }
     }
 
+    /** Real rows a particle list can have: the max_particles cut, within the list's rows. */
+    private int particleLimit() {
+        return Math.min(config.cuts().maxParticles(), config.cuts().particleRows());
+    }
+
+    /** A given scaler was fitted on particle lists prepared one way: this run must prepare them the same way. */
+    private void checkPreparation(Scaler given, String file) {
+        if (given.particleOrder() != config.particleOrder() || given.maxParticles() != particleLimit()) {
+            throw new IllegalArgumentException(file + " was fitted on particle lists with particle_order "
+                    + given.particleOrder() + " and max_particles " + given.maxParticles() + ", but this run makes "
+                    + config.particleOrder() + " / " + particleLimit() + ": set particle_order and"
+                    + " cuts.max_particles in the configuration (or --particle-order) to match the scaler");
+        }
+    }
+
+    /**
+     * Writes scaled rows in a random order: the stage is grouped by sample (it comes from the event table's
+     * sample partitions), and a trainer that shuffles within a bounded pool of row groups would otherwise
+     * see whole stretches of one class at the end of an epoch (DL4J's validation loss jumped every other
+     * epoch). Rows are spread over the partitions by their split key (a seeded hash of file and entry, so
+     * every file holds every class in proportion) and ordered by it within each: random, yet the same
+     * order on every rerun. The reference shuffles its training set too ({@code orderBy(rand(seed))}).
+     */
     private void write(Dataset<Row> rows, Scaler scaler, String path) {
-        JavaRDD<InternalRow> scaled = rows.select(
+        int partitions = Math.max(1, rows.rdd().getNumPartitions());
+        JavaRDD<InternalRow> scaled = rows.repartition(partitions, col(Split.KEY))
+                .sortWithinPartitions(
+                        col(Split.KEY), col(FeaturesTableContract.SOURCE_FILE), col(FeaturesTableContract.ENTRY))
+                .select(
                         FeaturesTableContract.SOURCE_FILE,
                         FeaturesTableContract.ENTRY,
                         FeaturesTableContract.LABEL,
@@ -135,9 +165,9 @@ public final class FeaturesJob {
                 .parquet(path);
     }
 
-    private static Map<Integer, Long> countByLabel(Dataset<Row> rows) {
+    private static Map<Integer, Long> countBy(Dataset<Row> rows, String intColumn) {
         Map<Integer, Long> m = new HashMap<>();
-        for (Row r : rows.groupBy(FeaturesTableContract.LABEL).count().collectAsList()) {
+        for (Row r : rows.groupBy(intColumn).count().collectAsList()) {
             m.put(r.getInt(0), r.getLong(1));
         }
         return m;

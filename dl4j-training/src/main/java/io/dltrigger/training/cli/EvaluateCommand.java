@@ -56,8 +56,8 @@ final class EvaluateCommand implements Callable<Integer> {
         ModelDir.writePlots(tmp, metrics, pred);
         AtomicFiles.replaceDirectory(tmp, target);
         System.out.printf(
-                "%d events: AUC %s, accuracy %.4f -> %s%n",
-                metrics.events(), metrics.auc(), metrics.accuracy(), target);
+                "%d events: AUC %s, accuracy %.4f, particle order %s -> %s%n",
+                metrics.events(), metrics.auc(), metrics.accuracy(), m.particleOrder(), target);
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("kind", m.kind().name());
         o.put("version", m.version());

@@ -100,7 +100,8 @@ final class TrainCommand implements Callable<Integer> {
                             CommonOptions.codeVersion(),
                             maxTrainEvents));
             System.out.println("model: " + trained.dir().dir() + "  test AUC "
-                    + trained.dir().metrics().auc());
+                    + trained.dir().metrics().auc() + "  particle order "
+                    + trained.dir().particleOrder());
             TaskIo.fromEnvironment().output(output(trained, p, distributed));
             if (publish) {
                 PublishCommand.publish(registry, trained.dir(), features, t.poolEvents());

@@ -6,6 +6,8 @@ import io.dltrigger.training.data.EventBlock;
 import io.dltrigger.training.model.HyperParams;
 import io.dltrigger.training.model.ModelKind;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -28,6 +30,7 @@ import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
@@ -116,7 +119,7 @@ public final class NetworkStep implements TrainingStep {
         if (p.model() == ModelKind.INCLUSIVE) {
             expected.add("merge");
         }
-        return v.keySet().equals(new java.util.HashSet<>(expected))
+        return v.keySet().equals(new HashSet<>(expected))
                 && conf.getNetworkInputs().equals(p.model().inputs());
     }
 
@@ -143,9 +146,7 @@ public final class NetworkStep implements TrainingStep {
             rnn.backward(
                     kind == ModelKind.SEQUENCE
                             ? dx
-                            : dx.get(
-                                    org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                                    org.nd4j.linalg.indexing.NDArrayIndex.interval(0, rnn.units())));
+                            : dx.get(NDArrayIndex.all(), NDArrayIndex.interval(0, rnn.units())));
         }
         // as ComputationGraph.fit: updater (divides by the minibatch size, then Adam), then params -= update
         net.getUpdater().update(gradient, iteration, net.getEpochCount(), n, LayerWorkspaceMgr.noWorkspaces());
@@ -158,7 +159,7 @@ public final class NetworkStep implements TrainingStep {
     /** The HLF inputs [n, 14], with inverted dropout when {@code retain} is below 1. */
     private static INDArray hlf(EventBlock batch, double retain, SplittableRandom random) {
         int len = batch.size() * FeaturesTableContract.N_HLF;
-        float[] buf = java.util.Arrays.copyOf(batch.hlf(), len);
+        float[] buf = Arrays.copyOf(batch.hlf(), len);
         if (retain < 1) {
             float keep = (float) (1 / retain);
             for (int i = 0; i < len; i++) {

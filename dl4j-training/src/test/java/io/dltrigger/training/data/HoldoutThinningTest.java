@@ -10,21 +10,21 @@ import org.junit.jupiter.api.Test;
 class HoldoutThinningTest {
     @Test
     void aThinnedTrainingSideIsASubsampleOfTheTrainingSide() {
-        FeatureSplit split = new FeatureSplit("file:/t/part-00000.parquet", 0, 100_000);
+        String file = "file:/data/incoming/qcd_seed1_0000.root";
         Holdout train = Holdout.training(10, 0);
         Holdout thinned = train.thinned(8);
         Holdout validation = Holdout.validation(10, 0);
         int kept = 0;
         int trainSide = 0;
         for (int row = 0; row < 100_000; row++) {
-            boolean t = thinned.accepts(split, row);
-            if (train.accepts(split, row)) {
+            boolean t = thinned.accepts(file, row);
+            if (train.accepts(file, row)) {
                 trainSide++;
             }
             if (t) {
                 kept++;
-                assertTrue(train.accepts(split, row), "a thinned event is a training event");
-                assertFalse(validation.accepts(split, row), "never a validation event");
+                assertTrue(train.accepts(file, row), "a thinned event is a training event");
+                assertFalse(validation.accepts(file, row), "never a validation event");
             }
         }
         assertEquals(trainSide / 8.0, kept, trainSide / 8.0 * 0.05, "about one in 8 of " + trainSide);

@@ -53,6 +53,7 @@ class ModelRegistryTest {
         Metrics m = dir.metrics();
         assertEquals(test.rows(), m.events());
         assertEquals(good, dir.hyperParams());
+        assertEquals("AS_READ", dir.particleOrder(), "the features' particle order, from their scaler.json");
 
         // reload scores identically to the metrics recorded at training time
         Predictions again = Scoring.predict(dir.network(), dir.kind(), test.splits(), Holdout.ALL, 10_000);

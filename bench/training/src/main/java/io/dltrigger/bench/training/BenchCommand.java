@@ -76,6 +76,11 @@ final class BenchCommand implements Callable<Integer> {
     Path torchData;
 
     @Option(
+            names = "--only",
+            description = "run only the figures whose name starts with this (e.g. for a profile of one of them)")
+    String only;
+
+    @Option(
             names = "--generate-only",
             description = "write the HLF-only table of --hlf-events events (with Spark) and stop")
     boolean generateOnly;
@@ -96,6 +101,9 @@ final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(work);
         List<Figure> figures = new ArrayList<>();
         Map<String, Object> report = new LinkedHashMap<>();
+        System.out.println(
+                "| measurement | events trained | wall s | cores | events/s per core (wall) | CPU s | events per CPU-second | test ttbar AUC |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         try (SparkSession spark = SparkSessions.create("bench-training", "local[2]", Map.of())) {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             Path hlfData = work.resolve("hlf-only-" + hlfEvents);
@@ -120,25 +128,27 @@ final class BenchCommand implements Callable<Integer> {
                     TrainingBench.exportForTorch(torchData, "hlf-train", train, false);
                     TrainingBench.exportForTorch(torchData, "hlf-test", test, false);
                 }
-                figures.add(TrainingBench.inMemory(
-                        "HLF, DL4J fit, in-memory batches (anchor)", hlf, train, test, epochs, Step.DL4J));
-                figures.add(TrainingBench.inMemory(
-                        "HLF, our step, the same in-memory batches", hlf, train, test, epochs, Step.OURS));
-                figures.add(TrainingBench.fit(
-                        "HLF, DL4J fit, streamed from Parquet", hlf, train, test, epochs, null, 1, export, Step.DL4J));
-                figures.add(TrainingBench.fit(
-                        "HLF, our step, streamed from Parquet", hlf, train, test, epochs, null, 1, export, Step.OURS));
-                figures.add(TrainingBench.fit(
+                add(
+                        figures,
+                        "HLF, DL4J fit, in-memory batches (anchor)",
+                        what -> TrainingBench.inMemory(what, hlf, train, test, epochs, Step.DL4J));
+                add(
+                        figures,
+                        "HLF, our step, the same in-memory batches",
+                        what -> TrainingBench.inMemory(what, hlf, train, test, epochs, Step.OURS));
+                add(
+                        figures,
+                        "HLF, DL4J fit, streamed from Parquet",
+                        what -> TrainingBench.fit(what, hlf, train, test, epochs, null, 1, export, Step.DL4J));
+                add(
+                        figures,
+                        "HLF, our step, streamed from Parquet",
+                        what -> TrainingBench.fit(what, hlf, train, test, epochs, null, 1, export, Step.OURS));
+                add(
+                        figures,
                         "HLF, parameter averaging local[2] (DL4J fit on workers)",
-                        hlf,
-                        train,
-                        test,
-                        epochs,
-                        sc,
-                        2,
-                        export,
-                        Step.DL4J));
-                report.put("grid_search", gridSearch(spark, train));
+                        what -> TrainingBench.fit(what, hlf, train, test, epochs, sc, 2, export, Step.DL4J));
+                report.put("grid_search", only == null ? gridSearch(spark, train) : "skipped");
             } else {
                 report.put("grid_search", "skipped");
             }
@@ -152,41 +162,23 @@ final class BenchCommand implements Callable<Integer> {
                 for (HyperParams p : List.of(seq, inc)) {
                     String model = "LSTM " + p.model().name().toLowerCase(java.util.Locale.ROOT);
                     if (!skipDl4jSeq) {
-                        figures.add(TrainingBench.fit(
+                        add(
+                                figures,
                                 model + ", DL4J fit, streamed from Parquet",
-                                p,
-                                train,
-                                test,
-                                epochs,
-                                null,
-                                1,
-                                export,
-                                Step.DL4J));
+                                what -> TrainingBench.fit(what, p, train, test, epochs, null, 1, export, Step.DL4J));
                     }
-                    figures.add(TrainingBench.fit(
+                    add(
+                            figures,
                             model + ", our step, streamed from Parquet",
-                            p,
-                            train,
-                            test,
-                            epochs,
-                            null,
-                            1,
-                            export,
-                            Step.OURS));
+                            what -> TrainingBench.fit(what, p, train, test, epochs, null, 1, export, Step.OURS));
                 }
                 // larger minibatches, learning rate scaled with them
                 HyperParams big = new HyperParams(
                         inc.model(), inc.hidden(), inc.rnnUnits(), inc.dropout(), 2e-3, 256, inc.epochs(), inc.seed());
-                figures.add(TrainingBench.fit(
+                add(
+                        figures,
                         "LSTM inclusive, our step, batch 256, learning rate 2e-3",
-                        big,
-                        train,
-                        test,
-                        epochs,
-                        null,
-                        1,
-                        export,
-                        Step.OURS));
+                        what -> TrainingBench.fit(what, big, train, test, epochs, null, 1, export, Step.OURS));
             }
         }
         report.put("nd4j_threads_single_process", threads);
@@ -197,21 +189,6 @@ final class BenchCommand implements Callable<Integer> {
         new ObjectMapper()
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(work.resolve("results.json").toFile(), report);
-        System.out.println(
-                "| measurement | events trained | wall s | cores | events/s per core (wall) | CPU s | events per CPU-second | test ttbar AUC |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
-        for (Figure f : figures) {
-            System.out.printf(
-                    "| %s | %d | %.1f | %d | %.0f | %.1f | %.0f | %.4f |%n",
-                    f.what(),
-                    f.events(),
-                    f.seconds(),
-                    f.cores(),
-                    f.eventsPerSecondPerCore(),
-                    f.cpuSeconds(),
-                    f.eventsPerCpuSecond(),
-                    f.auc());
-        }
         System.out.println("grid search: " + report.get("grid_search"));
         return 0;
     }
@@ -248,6 +225,24 @@ final class BenchCommand implements Callable<Integer> {
                 TrainingBench.peakRssMib(),
                 TrainingBench.auc(net, hlf, test));
         return 0;
+    }
+
+    /** Runs a measurement unless --only excludes it, and prints its row at once. */
+    private void add(List<Figure> figures, String what, java.util.function.Function<String, Figure> measurement) {
+        if (only == null || what.startsWith(only)) {
+            Figure f = measurement.apply(what);
+            figures.add(f);
+            System.out.printf(
+                    "| %s | %d | %.1f | %d | %.0f | %.1f | %.0f | %.4f |%n",
+                    f.what(),
+                    f.events(),
+                    f.seconds(),
+                    f.cores(),
+                    f.eventsPerSecondPerCore(),
+                    f.cpuSeconds(),
+                    f.eventsPerCpuSecond(),
+                    f.auc());
+        }
     }
 
     private Map<String, Object> gridSearch(SparkSession spark, List<FeatureSplit> train) {
