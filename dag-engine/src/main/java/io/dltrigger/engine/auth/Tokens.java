@@ -24,6 +24,8 @@ public final class Tokens {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Tokens start with this, so that a leaked one is easy to recognize (and to scan for). */
     static final String PREFIX = "dlt_";
+    /** A token given by a deployment (DLTRIGGER_API_TOKEN) must be at least this long: 128 bits in hex. */
+    private static final int MIN_LENGTH = 32;
 
     private final TokenRepository repo;
 
@@ -35,36 +37,52 @@ public final class Tokens {
     public record Made(String secret, ApiToken token) {}
 
     public Made create(String name, Role role, String createdBy) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return register(PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), name, role, createdBy);
+    }
+
+    private Made register(String secret, String name, Role role, String createdBy) {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new IllegalArgumentException("a token needs a name (1 to 100 characters)");
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         return new Made(secret, repo.create(name, role, hash(secret), createdBy));
     }
 
     /** The active token a request presents, if any. */
     public Optional<ApiToken> verify(String secret) {
-        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
+        if (secret == null || secret.length() < MIN_LENGTH || secret.length() > 200) {
             return Optional.empty();
         }
         return repo.byHash(hash(secret));
     }
 
     /**
-     * The admin token of a first start: when {@code file} holds no active token and the store has no active admin
-     * token, one is made and written to {@code file} (mode 0600), where {@code bin/dltrigger} finds it. Says
-     * where the token is, or how to get one.
+     * The admin token of a first start. A deployment may give one ({@code given}, from {@code DLTRIGGER_API_TOKEN}:
+     * a Kubernetes Secret), which is registered (hashed) when not yet; else, when {@code file} holds no active token
+     * and the store has no active admin token, one is made and written to {@code file} (mode 0600), where
+     * {@code bin/dltrigger} finds it. Says where the token is, or how to get one.
      */
-    public void ensureAdminToken(Path file) {
+    public void ensureAdminToken(Path file, String given) {
+        if (given != null && !given.isBlank()) {
+            String secret = given.trim();
+            if (secret.length() < MIN_LENGTH) {
+                throw new IllegalArgumentException(
+                        "DLTRIGGER_API_TOKEN is too short to be a secret (at least " + MIN_LENGTH + " characters)");
+            }
+            if (verify(secret).isEmpty()) {
+                register(secret, "bootstrap", Role.ADMIN, "DLTRIGGER_API_TOKEN");
+            }
+            LOG.info("admin token: the one in DLTRIGGER_API_TOKEN");
+            return;
+        }
         if (Files.isRegularFile(file) && verify(SecretFiles.read(file)).isPresent()) {
             LOG.info("admin token: {} (bin/dltrigger commands on this machine use it)", file);
             return;
         }
         if (repo.anyAdmin()) {
             LOG.warn(
-                    "{} holds no active token; bin/dltrigger needs one made by an admin (--token-file or DLTRIGGER_TOKEN)",
+                    "{} holds no active token; bin/dltrigger needs one made by an admin (--token-file or DLTRIGGER_API_TOKEN)",
                     file);
             return;
         }

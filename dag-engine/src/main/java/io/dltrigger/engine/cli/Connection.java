@@ -18,8 +18,14 @@ public final class Connection {
     Path home;
 
     @Option(
+            names = "--state",
+            description = "the engine's state folder: H2 database, task logs, admin token, H2 password"
+                    + " (default: state_dir of conf/engine.yaml, HOME/data/engine)")
+    Path state;
+
+    @Option(
             names = "--db",
-            description = "JDBC URL of the state database (default: H2 file HOME/data/engine/state; env DLTRIGGER_DB)")
+            description = "JDBC URL of the state database (default: H2 file STATE/state; env DLTRIGGER_DB)")
     String db;
 
     @Option(names = "--db-user", description = "database user (default: sa for H2)")
@@ -28,13 +34,13 @@ public final class Connection {
     @Option(
             names = "--db-password-file",
             description = "a file holding the database password (default: env DLTRIGGER_DB_PASSWORD; for H2, the"
-                    + " generated HOME/data/engine/db.password)")
+                    + " generated STATE/db.password)")
     Path dbPasswordFile;
 
     @Option(names = "--dags", description = "DAG folder (default: HOME/conf/dags)")
     Path dags;
 
-    @Option(names = "--logs", description = "task log folder (default: HOME/data/engine/logs)")
+    @Option(names = "--logs", description = "task log folder (default: STATE/logs)")
     Path logs;
 
     @Option(names = "--workers", description = "worker slots (default: 4)")
@@ -55,7 +61,9 @@ public final class Connection {
     Settings settings() {
         Path h = home != null ? home.toAbsolutePath() : Settings.defaultHome();
         return Settings.load(
-                h, new Settings.Overrides(dags, logs, workers, pools, db, dbUser, dbPasswordFile, profile, schedules));
+                h,
+                new Settings.Overrides(
+                        state, dags, logs, workers, pools, db, dbUser, dbPasswordFile, profile, schedules));
     }
 
     EngineConfig config() {

@@ -77,7 +77,7 @@ public final class EngineCommand {
                 if (!noScheduler) {
                     rt.start();
                 }
-                rt.service().ensureAdminToken(s.adminTokenFile());
+                rt.service().ensureAdminToken(s.adminTokenFile(), System.getenv("DLTRIGGER_API_TOKEN"));
                 h2 = serveH2(s);
                 http = new RestServer(rt.service(), rt.metrics(), h, rt::demoted);
                 int p = http.start();

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /**
  * How a command reaches the running engine: its REST API, with an API token. By default the address and port of
  * {@code conf/engine.yaml} (or {@code DLTRIGGER_URL}) and the admin token the engine wrote in its state folder on
- * its first start (or {@code DLTRIGGER_TOKEN}). Commands never open the engine's database themselves.
+ * its first start (or {@code DLTRIGGER_API_TOKEN}). Commands never open the engine's database themselves.
  */
 public final class Remote {
     @Option(names = "--home", description = "project root (default: the launcher's, else the current directory)")
@@ -23,7 +23,7 @@ public final class Remote {
 
     @Option(
             names = "--token-file",
-            description = "a file holding an API token (default: env DLTRIGGER_TOKEN, else the admin token the"
+            description = "a file holding an API token (default: env DLTRIGGER_API_TOKEN, else the admin token the"
                     + " engine wrote on its first start: HOME/data/engine/admin.token)")
     Path tokenFile;
 
@@ -38,7 +38,7 @@ public final class Remote {
         if (tokenFile != null) {
             return SecretFiles.read(tokenFile);
         }
-        String env = System.getenv("DLTRIGGER_TOKEN");
+        String env = System.getenv("DLTRIGGER_API_TOKEN");
         if (env != null && !env.isBlank()) {
             return env.trim();
         }
@@ -47,6 +47,6 @@ public final class Remote {
             return SecretFiles.read(admin);
         }
         throw new IllegalStateException("no API token: " + admin + " does not exist (the engine writes it on its first"
-                + " start); pass --token-file or set DLTRIGGER_TOKEN");
+                + " start); pass --token-file or set DLTRIGGER_API_TOKEN");
     }
 }

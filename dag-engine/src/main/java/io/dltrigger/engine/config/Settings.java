@@ -14,7 +14,7 @@ import java.util.Map;
  * The engine's settings, whoever starts it (the CLI's commands, a test, a program): the defaults, then
  * {@code conf/engine.yaml} under the project home when it exists (see {@link EngineFile}), then the environment
  * ({@code DLTRIGGER_DB}, {@code DLTRIGGER_DB_PASSWORD}, {@code DLTRIGGER_TLS_PASSWORD}, {@code DLTRIGGER_URL},
- * {@code DLTRIGGER_TOKEN}), then explicit {@link Overrides}.
+ * {@code DLTRIGGER_API_TOKEN}), then explicit {@link Overrides}.
  */
 public final class Settings {
     private final Path home;
@@ -23,6 +23,7 @@ public final class Settings {
 
     /** Values given explicitly (the CLI's flags); null for "not given". */
     public record Overrides(
+            Path stateDir,
             Path dagsDir,
             Path logsDir,
             Integer workers,
@@ -32,7 +33,7 @@ public final class Settings {
             Path dbPasswordFile,
             String profile,
             Boolean schedules) {
-        public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null);
+        public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null, null);
     }
 
     private Settings(Path home, EngineFile file, Overrides overrides) {
@@ -55,7 +56,9 @@ public final class Settings {
 
     /** The state folder: the H2 database, task logs, the admin token, the H2 password. */
     public Path stateDir() {
-        return home.resolve(file.stateDir()).toAbsolutePath().normalize();
+        return (overrides.stateDir() != null ? overrides.stateDir() : home.resolve(file.stateDir()))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** Where the first start writes the admin token, and where {@code bin/dltrigger} reads it by default. */

@@ -1,6 +1,7 @@
 package io.dltrigger.engine.dagfile;
 
 import io.dltrigger.engine.model.AssetTrigger;
+import io.dltrigger.engine.model.Callback;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagBuilder;
 import io.dltrigger.engine.model.DagException;
@@ -40,6 +41,8 @@ public final class DagFileParser {
             "start_date",
             "max_active_runs",
             "run_timeout",
+            "sla",
+            "callbacks",
             "params",
             "defaults",
             "triggers",
@@ -47,7 +50,9 @@ public final class DagFileParser {
     private static final Set<String> PARAM_KEYS =
             Set.of("type", "default", "description", "pattern", "values", "min", "max", "under");
     private static final Set<String> DEFAULT_KEYS =
-            Set.of("retries", "retry_delay", "max_retry_delay", "timeout", "pool", "priority", "trigger_rule");
+            Set.of("retries", "retry_delay", "max_retry_delay", "timeout", "sla", "pool", "priority", "trigger_rule");
+    private static final Set<String> CALLBACK_KEYS =
+            Set.of("events", "webhook", "webhook_env", "command", "retries", "retry_delay");
     private static final Set<String> COMMON_TASK_KEYS = Set.of(
             "id",
             "type",
@@ -57,6 +62,7 @@ public final class DagFileParser {
             "retry_delay",
             "max_retry_delay",
             "timeout",
+            "sla",
             "pool",
             "pool_slots",
             "priority",
@@ -111,6 +117,17 @@ public final class DagFileParser {
         }
         if (top.has("run_timeout")) {
             b.runTimeout(duration(top, "run_timeout"));
+        }
+        if (top.has("sla")) {
+            b.sla(duration(top, "sla"));
+        }
+        if (top.has("callbacks")) {
+            if (!(top.node("callbacks") instanceof YamlNode.Sequence callbacks)) {
+                throw top.error("callbacks", "'callbacks' must be a list");
+            }
+            for (YamlNode node : callbacks.items()) {
+                b.callback(callback(new Fields(file, node, "callback")));
+            }
         }
         if (top.has("params")) {
             Fields params = top.sub("params");
@@ -173,6 +190,52 @@ public final class DagFileParser {
             check = action(c, "check of the trigger on " + asset, type);
         }
         return new AssetTrigger(asset, check, minInterval, tf.line());
+    }
+
+    /**
+     * {@code {events: [task_failure, sla_miss], webhook: URL}}, or {@code webhook_env: VARIABLE} (a URL holding a
+     * secret), or {@code command: [program, args...]}; {@code retries} (3) and {@code retry_delay} (10s, doubling).
+     */
+    private static Callback callback(Fields c) {
+        c.allowOnly(CALLBACK_KEYS);
+        Set<Callback.Event> events = new java.util.LinkedHashSet<>();
+        if (!(c.node("events") instanceof YamlNode.Sequence)) {
+            throw c.has("events")
+                    ? c.error("events", "'events' must be a list")
+                    : c.error("events", "missing required key 'events'");
+        }
+        for (String e : c.strings("events")) {
+            try {
+                events.add(Callback.Event.parse(e));
+            } catch (IllegalArgumentException bad) {
+                throw c.error("events", bad.getMessage());
+            }
+        }
+        int targets = (c.has("webhook") ? 1 : 0) + (c.has("webhook_env") ? 1 : 0) + (c.has("command") ? 1 : 0);
+        if (targets != 1) {
+            throw c.error("events", "a callback needs exactly one of webhook, webhook_env or command");
+        }
+        Callback.Target target;
+        try {
+            if (c.has("command")) {
+                if (!(c.node("command") instanceof YamlNode.Sequence)) {
+                    throw c.error("command", "'command' is a list: [program, arguments...] (no shell)");
+                }
+                target = new Callback.Target.Command(c.strings("command"));
+            } else if (c.has("webhook")) {
+                target = new Callback.Target.Webhook(java.net.URI.create(c.string("webhook", null)), null);
+            } else {
+                target = new Callback.Target.Webhook(null, c.string("webhook_env", null));
+            }
+        } catch (IllegalArgumentException e) {
+            throw c.error(c.has("command") ? "command" : c.has("webhook") ? "webhook" : "webhook_env", e.getMessage());
+        }
+        int retries = c.integer("retries", 3);
+        if (retries < 0) {
+            throw c.error("retries", "retries must be >= 0");
+        }
+        return new Callback(
+                events, target, retries, c.has("retry_delay") ? duration(c, "retry_delay") : Duration.ofSeconds(10));
     }
 
     /** {@code name: {type: int, default: 5, min: 1, max: 10, description: ...}} and the like. */
@@ -248,6 +311,9 @@ public final class DagFileParser {
         }
         if (t.has("timeout") || (d != null && d.has("timeout"))) {
             tb.timeout(durationSetting(t, d, "timeout", null));
+        }
+        if (t.has("sla") || (d != null && d.has("sla"))) {
+            tb.sla(durationSetting(t, d, "sla", null));
         }
         tb.pool(setting(t, d, "pool", "default"), t.integer("pool_slots", 1));
         if (t.integer("pool_slots", 1) < 1) {

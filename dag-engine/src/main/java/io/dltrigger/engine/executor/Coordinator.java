@@ -1,5 +1,7 @@
 package io.dltrigger.engine.executor;
 
+import io.dltrigger.engine.alert.Alerts;
+import io.dltrigger.engine.alert.Notifier;
 import io.dltrigger.engine.config.EngineConfig;
 import io.dltrigger.engine.dagfile.DagRegistry;
 import io.dltrigger.engine.launch.Cancellation;
@@ -13,6 +15,7 @@ import io.dltrigger.engine.launch.TryStart;
 import io.dltrigger.engine.launch.Work;
 import io.dltrigger.engine.metrics.EngineMetrics;
 import io.dltrigger.engine.model.AssetEvent;
+import io.dltrigger.engine.model.Callback;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.model.RunState;
@@ -71,6 +74,7 @@ public final class Coordinator implements AutoCloseable {
     private final RunAdvancer advancer;
     private final Dispatcher dispatcher;
     private final Timeouts timeouts = new Timeouts();
+    private final Notifier notifier = new Notifier();
     private final Recovery recovery;
     private final AssetTriggering triggering;
     private final String host;
@@ -209,6 +213,7 @@ public final class Coordinator implements AutoCloseable {
             loop = null;
         }
         triggering.close();
+        notifier.close();
         try {
             store.lease().release(owner, epoch);
         } catch (RuntimeException e) {
@@ -295,6 +300,7 @@ public final class Coordinator implements AutoCloseable {
             nextSupervision = now.plus(SUPERVISION);
         }
         checkTimeouts(now);
+        checkSlas(now);
         for (ActiveRun r : new ArrayList<>(active.values())) {
             if (r.dirty || (r.wakeAt != null && !now.isBefore(r.wakeAt))) {
                 advance(r, now);
@@ -391,8 +397,12 @@ public final class Coordinator implements AutoCloseable {
             r.instances.put(t);
             running.put(t.id(), c);
             dispatcher.occupy(ready(r, t));
+            Instant started = t.startedAt() == null ? now : t.startedAt();
             if (spec.timeout() != null) { // counted from the try's start, not from the re-attach
-                timeouts.arm(t.id(), (t.startedAt() == null ? now : t.startedAt()).plus(spec.timeout()));
+                timeouts.arm(t.id(), started.plus(spec.timeout()));
+            }
+            if (spec.sla() != null) {
+                timeouts.armSla(t.id(), started.plus(spec.sla()));
             }
             workers.run(t.id(), t.tryNumber(), new Work.Blocking(re.await()), c);
         } else if (verdict instanceof Recovered.Ended e) {
@@ -442,7 +452,21 @@ public final class Coordinator implements AutoCloseable {
     private void end(ActiveRun r, TaskInstance ended) {
         store.taskInstances().save(ended);
         r.instances.put(ended);
+        timeouts.disarmSla(ended.id());
         metrics.taskFinished(r.dag().id(), ended.state().name().toLowerCase(), null);
+        if (ended.state() == TaskState.FAILED) { // a map_over that failed
+            alert(
+                    r,
+                    Callback.Event.TASK_FAILURE,
+                    Alerts.task(Callback.Event.TASK_FAILURE, r.run, ended, Instant.now()));
+        }
+    }
+
+    /** Hands an alert to the notifier when the run's DAG has callbacks. */
+    private void alert(ActiveRun r, Callback.Event event, com.fasterxml.jackson.databind.node.ObjectNode alert) {
+        if (!r.dag().callbacks().isEmpty()) {
+            notifier.notify(r.dag(), event, alert);
+        }
     }
 
     private void finish(ActiveRun r, RunState state, Instant now) {
@@ -456,6 +480,8 @@ public final class Coordinator implements AutoCloseable {
         }
         untrack(r);
         metrics.runFinished(r.dag().id(), state.name().toLowerCase());
+        Callback.Event event = state == RunState.SUCCESS ? Callback.Event.RUN_SUCCESS : Callback.Event.RUN_FAILURE;
+        alert(r, event, Alerts.run(event, r.run, state.name().toLowerCase(), now));
         LOG.info("run {} of {} finished: {}", r.run.runKey(), r.dag().id(), state);
         if (r.run.type() == RunType.SCHEDULED) {
             nextPoll = Instant.EPOCH; // room for the next scheduled run
@@ -511,6 +537,9 @@ public final class Coordinator implements AutoCloseable {
         if (spec.timeout() != null) {
             timeouts.arm(ti.id(), now.plus(spec.timeout()));
         }
+        if (spec.sla() != null) {
+            timeouts.armSla(ti.id(), now.plus(spec.sla())); // from the first try: later tries keep the deadline
+        }
         long id = ti.id();
         int tryNumber = ti.tryNumber();
         Work work;
@@ -542,6 +571,36 @@ public final class Coordinator implements AutoCloseable {
                     .byId(id)
                     .filter(t -> t.tryNumber() == tryNumber)
                     .ifPresent(t -> r.instances.put(t.withPid(pid, started)));
+        }
+    }
+
+    /** Alerts for the task instances and runs that are past their SLA (they go on). */
+    private void checkSlas(Instant now) {
+        for (long id : timeouts.expiredSlas(now)) {
+            ActiveRun r = runOf.get(id);
+            TaskInstance ti = r == null ? null : r.instances.byId(id).orElse(null);
+            if (ti != null && !ti.state().finished()) {
+                Duration sla = r.instances.spec(ti.taskId()).sla();
+                LOG.warn("{} of run {} missed its SLA of {}", ti.label(), r.run.runKey(), sla);
+                alert(
+                        r,
+                        Callback.Event.SLA_MISS,
+                        Alerts.missed(Alerts.task(Callback.Event.SLA_MISS, r.run, ti, now), sla));
+            }
+        }
+        for (ActiveRun r : Timeouts.runsPastSla(active.values(), now)) {
+            r.slaMissed = true;
+            LOG.warn(
+                    "run {} of {} missed its SLA of {}",
+                    r.run.runKey(),
+                    r.dag().id(),
+                    r.dag().sla());
+            alert(
+                    r,
+                    Callback.Event.SLA_MISS,
+                    Alerts.missed(
+                            Alerts.run(Callback.Event.SLA_MISS, r.run, "running", now),
+                            r.dag().sla()));
         }
     }
 
@@ -621,6 +680,15 @@ public final class Coordinator implements AutoCloseable {
         // state, exit code, output and the asset events of a success together
         store.taskInstances().finishTry(s.instance(), s.tryState(), produced);
         r.instances.put(s.instance());
+        Callback.Event event = switch (s.instance().state()) {
+            case SUCCESS -> Callback.Event.TASK_SUCCESS;
+            case UP_FOR_RETRY -> Callback.Event.TASK_RETRY;
+            default -> Callback.Event.TASK_FAILURE;
+        };
+        if (event != Callback.Event.TASK_RETRY) {
+            timeouts.disarmSla(ti.id());
+        }
+        alert(r, event, Alerts.task(event, r.run, s.instance(), now));
         if (o instanceof Outcome.Supervised sup) {
             supervisor.supervise(sup.job(), r.run.runKey(), spec.outlets());
         }

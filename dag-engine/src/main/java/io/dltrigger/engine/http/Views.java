@@ -35,7 +35,8 @@ final class Views {
                 .put("paused", d.paused())
                 .put("version", d.version())
                 .put("tasks", d.tasks())
-                .put("source", d.source());
+                .put("source", d.source())
+                .put("error", d.error());
         return o;
     }
 

@@ -15,6 +15,8 @@ import java.util.Optional;
  *
  * @param schedule null when the DAG only runs on triggers and backfills
  * @param runTimeout null for none; a run past it is failed and its running tasks are killed
+ * @param sla null for none; a run longer than this raises an {@code sla_miss} alert (it goes on)
+ * @param callbacks where its alerts go
  * @param source where it came from: a file path, or "java" for DAGs built in code
  * @param triggers runs started by updates of assets, besides the schedule
  */
@@ -26,6 +28,8 @@ public record Dag(
         Instant startDate,
         int maxActiveRuns,
         Duration runTimeout,
+        Duration sla,
+        List<Callback> callbacks,
         Map<String, ParamSpec> params,
         List<TaskSpec> tasks,
         String source,
@@ -35,6 +39,7 @@ public record Dag(
     public Dag {
         tasks = List.copyOf(tasks);
         triggers = List.copyOf(triggers);
+        callbacks = List.copyOf(callbacks);
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 

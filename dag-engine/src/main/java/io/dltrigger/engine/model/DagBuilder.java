@@ -30,6 +30,8 @@ public final class DagBuilder {
     private Instant startDate = Instant.EPOCH;
     private int maxActiveRuns = 16;
     private Duration runTimeout;
+    private Duration sla;
+    private final List<Callback> callbacks = new ArrayList<>();
     private final Map<String, ParamSpec> params = new LinkedHashMap<>();
     private final List<TaskSpec> tasks = new ArrayList<>();
     private final List<AssetTrigger> triggers = new ArrayList<>();
@@ -75,6 +77,17 @@ public final class DagBuilder {
 
     public DagBuilder runTimeout(Duration d) {
         this.runTimeout = d;
+        return this;
+    }
+
+    /** A run longer than this raises an {@code sla_miss} alert. */
+    public DagBuilder sla(Duration d) {
+        this.sla = d;
+        return this;
+    }
+
+    public DagBuilder callback(Callback c) {
+        callbacks.add(c);
         return this;
     }
 
@@ -137,6 +150,8 @@ public final class DagBuilder {
                 startDate,
                 maxActiveRuns,
                 runTimeout,
+                sla,
+                callbacks,
                 params,
                 ordered,
                 source,
@@ -151,6 +166,7 @@ public final class DagBuilder {
         private TriggerRule rule = TriggerRule.ALL_SUCCESS;
         private RetryPolicy retry = RetryPolicy.NONE;
         private Duration timeout;
+        private Duration sla;
         private String pool = "default";
         private int poolSlots = 1;
         private int priority;
@@ -193,6 +209,11 @@ public final class DagBuilder {
             return this;
         }
 
+        public TaskBuilder sla(Duration d) {
+            this.sla = d;
+            return this;
+        }
+
         public TaskBuilder pool(String name, int slots) {
             this.pool = name;
             this.poolSlots = slots;
@@ -232,7 +253,8 @@ public final class DagBuilder {
 
         public TaskSpec build() {
             return new TaskSpec(
-                    id, action, dependsOn, rule, retry, timeout, pool, poolSlots, priority, mapOver, line, outlets);
+                    id, action, dependsOn, rule, retry, timeout, sla, pool, poolSlots, priority, mapOver, line,
+                    outlets);
         }
     }
 }

@@ -67,7 +67,11 @@ public final class EngineService {
         this.wakeup = wakeup;
     }
 
-    /** A DAG as listed. */
+    /**
+     * A DAG as listed.
+     *
+     * @param error when its file is refused and it runs its last good version: the refusal (else null)
+     */
     public record DagView(
             String id,
             String description,
@@ -76,7 +80,8 @@ public final class EngineService {
             boolean paused,
             int version,
             int tasks,
-            String source) {}
+            String source,
+            String error) {}
 
     public List<DagView> dags() {
         dags.refresh();
@@ -90,7 +95,8 @@ public final class EngineService {
                         paused.contains(d.id()),
                         store.dags().version(d.id()),
                         d.tasks().size(),
-                        d.source()))
+                        d.source(),
+                        dags.staleError(d.id()).orElse(null)))
                 .toList();
     }
 
@@ -391,9 +397,9 @@ public final class EngineService {
         return tokens.verify(secret);
     }
 
-    /** The first start's admin token (see {@link Tokens#ensureAdminToken}). */
-    public void ensureAdminToken(Path file) {
-        tokens.ensureAdminToken(file);
+    /** The first start's admin token, or the deployment's (see {@link Tokens#ensureAdminToken}). */
+    public void ensureAdminToken(Path file, String given) {
+        tokens.ensureAdminToken(file, given);
     }
 
     public List<AuditEntry> audit(int limit) {

@@ -70,7 +70,7 @@ class EngineCliTest {
         try (EngineRuntime rt = EngineRuntime.open(s.engine(), s.dbUrl(), s.dbUser(), s.dbPassword(), true)
                         .start();
                 RestServer http = new RestServer(rt.service(), rt.metrics(), HttpSettings.loopback(), rt::demoted)) {
-            rt.service().ensureAdminToken(s.adminTokenFile());
+            rt.service().ensureAdminToken(s.adminTokenFile(), null);
             assertEquals(
                     "rw-------",
                     PosixFilePermissions.toString(Files.getPosixFilePermissions(s.adminTokenFile())),

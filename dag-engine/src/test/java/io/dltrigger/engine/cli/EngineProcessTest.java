@@ -10,6 +10,7 @@ import io.dltrigger.engine.auth.SecretFiles;
 import io.dltrigger.engine.config.Settings;
 import io.dltrigger.engine.service.EngineRuntime;
 import io.dltrigger.engine.store.StoreException;
+import io.dltrigger.testing.Listeners;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,9 +21,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -59,10 +58,10 @@ class EngineProcessTest {
     void aDefaultStartListensOnLoopbackOnlyAndAFrozenEngineBlocksNobody() throws Exception {
         TestDags.hello(home.resolve("conf/dags"));
         String url = start().get(0);
-        List<String> listening = listeners(engine.pid());
+        List<String> listening = Listeners.of(engine.pid());
         assertFalse(listening.isEmpty(), "the REST API listens");
         for (String address : listening) {
-            assertTrue(loopback(address), "listens on " + address + ": " + listening);
+            assertTrue(Listeners.loopback(address), "listens on " + address + ": " + listening);
         }
 
         new ProcessBuilder("kill", "-STOP", String.valueOf(engine.pid()))
@@ -90,8 +89,8 @@ class EngineProcessTest {
         Files.createDirectories(home.resolve("conf"));
         Files.writeString(home.resolve("conf/engine.yaml"), "db:\n  h2_tcp_port: " + freePort() + "\n");
         List<String> started = start();
-        for (String address : listeners(engine.pid())) {
-            assertTrue(loopback(address), "listens on " + address);
+        for (String address : Listeners.of(engine.pid())) {
+            assertTrue(Listeners.loopback(address), "listens on " + address);
         }
         String tcpUrl = started.get(1);
         Path passwordFile = home.resolve("data/engine/db.password");
@@ -157,78 +156,6 @@ class EngineProcessTest {
         all.addAll(List.of("--home", home.toString()));
         int rc = cl.execute(all.toArray(String[]::new));
         return rc + " " + out;
-    }
-
-    /**
-     * The local addresses of the listening TCP sockets of process {@code pid}: its socket inodes (from
-     * {@code /proc/PID/fd}) matched against the listening sockets of {@code /proc/PID/net/tcp} and {@code tcp6}.
-     */
-    static List<String> listeners(long pid) throws IOException {
-        Set<String> inodes = new HashSet<>();
-        try (var fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
-            for (Path fd : fds.toList()) {
-                try {
-                    Matcher m = Pattern.compile("socket:\\[(\\d+)]")
-                            .matcher(Files.readSymbolicLink(fd).toString());
-                    if (m.matches()) {
-                        inodes.add(m.group(1));
-                    }
-                } catch (IOException closedMeanwhile) {
-                    // a descriptor closed while we listed them
-                }
-            }
-        }
-        List<String> out = new ArrayList<>();
-        for (String table : List.of("tcp", "tcp6")) {
-            Path p = Path.of("/proc/" + pid + "/net/" + table);
-            if (!Files.exists(p)) {
-                continue;
-            }
-            for (String line :
-                    Files.readAllLines(p).subList(1, Files.readAllLines(p).size())) {
-                String[] f = line.trim().split("\\s+");
-                if (f[3].equals("0A") && inodes.contains(f[9])) { // 0A: LISTEN
-                    out.add(address(f[1]));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** {@code 0100007F:1F90} (little-endian words) -> {@code 127.0.0.1:8080}; IPv6 as 8 groups. */
-    static String address(String hex) {
-        String[] parts = hex.split(":");
-        String ip = parts[0];
-        int port = Integer.parseInt(parts[1], 16);
-        StringBuilder sb = new StringBuilder();
-        if (ip.length() == 8) {
-            for (int i = 3; i >= 0; i--) {
-                sb.append(Integer.parseInt(ip.substring(2 * i, 2 * i + 2), 16)).append(i > 0 ? "." : "");
-            }
-            return sb + ":" + port;
-        }
-        byte[] bytes = new byte[16];
-        for (int word = 0; word < 4; word++) {
-            for (int b = 0; b < 4; b++) { // each 32-bit word is little-endian
-                bytes[word * 4 + b] =
-                        (byte) Integer.parseInt(ip.substring(word * 8 + (3 - b) * 2, word * 8 + (3 - b) * 2 + 2), 16);
-            }
-        }
-        try {
-            return "[" + java.net.InetAddress.getByAddress(bytes).getHostAddress() + "]:" + port;
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static boolean loopback(String address) {
-        String host =
-                address.substring(0, address.lastIndexOf(':')).replace("[", "").replace("]", "");
-        try {
-            return java.net.InetAddress.getByName(host).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
     }
 
     private static int freePort() throws IOException {

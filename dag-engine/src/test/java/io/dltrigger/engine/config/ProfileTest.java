@@ -63,8 +63,8 @@ class ProfileTest {
         Settings s = Settings.load(home, Settings.Overrides.NONE);
         assertEquals("cluster", s.engine().profile().name());
         assertEquals(3, s.engine().pools().get("spark"));
-        Settings flag =
-                Settings.load(home, new Settings.Overrides(null, null, null, null, null, null, null, "local", false));
+        Settings flag = Settings.load(
+                home, new Settings.Overrides(null, null, null, null, null, null, null, null, "local", false));
         assertEquals("work", flag.engine().profile().values().get("data"), "the flag wins over the file");
         assertEquals(false, flag.engine().schedules());
     }

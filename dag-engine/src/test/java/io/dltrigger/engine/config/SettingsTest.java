@@ -63,6 +63,12 @@ class SettingsTest {
     }
 
     @Test
+    void theShippedFileHoldsTheDefaults() {
+        EngineFile shipped = EngineFile.load(Path.of("../conf/engine.yaml"));
+        assertEquals(EngineFile.defaults(), shipped);
+    }
+
+    @Test
     void unknownOldStyleAndBadValuesAreRefusedWithTheirLine() {
         String e = home.resolve("conf/engine.yaml").toString();
         assertTrue(refused("workers: 2", "bogus: 1").startsWith(e + " line 2: unknown key 'bogus'"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dltrigger.engine.model.Callback;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.ParamSpec;
 import io.dltrigger.engine.model.TaskAction;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -310,6 +312,47 @@ class DagFileParserTest {
     }
 
     @Test
+    void callbacksAndSlasAreReadAndCheckedWithTheirLine() {
+        String alerting = GOOD.replace(
+                "defaults:",
+                String.join(
+                        "\n",
+                        "sla: 3h",
+                        "callbacks:",
+                        "  - events: [task_failure, run_failure, sla_miss]",
+                        "    webhook: https://hooks.example.org/engine",
+                        "    retries: 5",
+                        "  - events: [run_success]",
+                        "    command: [bin/notify, --channel, ops]",
+                        "  - events: [task_retry]",
+                        "    webhook_env: CHAT_WEBHOOK",
+                        "defaults:",
+                        "  sla: 1h"));
+        Dag d = DagFileParser.parse("x.yaml", alerting);
+        assertEquals(Duration.ofHours(3), d.sla());
+        assertEquals(3, d.callbacks().size());
+        assertEquals(5, d.callbacks().get(0).retries());
+        assertEquals(
+                List.of("bin/notify", "--channel", "ops"),
+                ((Callback.Target.Command) d.callbacks().get(1).target()).argv());
+        assertEquals(
+                "CHAT_WEBHOOK", ((Callback.Target.Webhook) d.callbacks().get(2).target()).urlEnv());
+        assertEquals(Duration.ofHours(1), d.task("report").orElseThrow().sla(), "a default");
+
+        DagFileException event = refused(alerting.replace("run_failure, sla_miss", "run_failure, sla_missed"));
+        assertEquals(12, event.line());
+        assertTrue(event.reason().contains("unknown event 'sla_missed'"), event.getMessage());
+        DagFileException shell = refused(alerting.replace("[bin/notify, --channel, ops]", "bin/notify --channel ops"));
+        assertEquals(16, shell.line());
+        assertTrue(
+                shell.reason().contains("'command' is a list: [program, arguments...] (no shell)"), shell.getMessage());
+        DagFileException scheme = refused(alerting.replace("https://hooks", "file://hooks"));
+        assertTrue(scheme.reason().contains("a webhook URL is http:// or https://"), scheme.getMessage());
+        DagFileException two = refused(alerting.replace("    retries: 5", "    command: [x]"));
+        assertTrue(two.reason().contains("exactly one of webhook, webhook_env or command"), two.getMessage());
+    }
+
+    @Test
     void refusesYamlSyntaxErrorsWithTheLine() {
         DagFileException e = refused("id: x\ntasks:\n  - id: a\n    type: [shell\n");
         assertTrue(e.line() >= 4, e.getMessage());
@@ -336,5 +379,39 @@ class DagFileParserTest {
         DagFolder.Scan scan = DagFolder.scan(folder);
         assertTrue(scan.errors().isEmpty(), () -> "refused: " + scan.errors());
         assertTrue(scan.dags().containsKey("example"), "conf/dags/example.yaml loads");
+        for (String dag : java.util.List.of("ingest", "ingest-backfill", "retrain")) {
+            assertTrue(scan.dags().containsKey(dag), "conf/dags/" + dag + ".yaml loads");
+        }
+    }
+
+    /** Every profile defines what the DAGs use and the pools they name; none hard-codes a master or a path. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"local", "cluster", "k8s"})
+    void theProjectsDagsLoadUnderEveryProfile(String name, @TempDir Path dir) throws Exception {
+        Path home = Path.of(System.getProperty("user.dir")).resolve("..").normalize();
+        var profile = io.dltrigger.engine.config.Profile.load(home, name, false, k -> null);
+        var store = io.dltrigger.engine.store.jdbc.JdbcStore.open(
+                io.dltrigger.engine.store.jdbc.JdbcStore.h2FileUrl(dir.resolve("state")), "sa", "");
+        try (store) {
+            DagRegistry registry = new DagRegistry(
+                    home.resolve("conf/dags"), store.dags(), profile.pools().keySet(), profile);
+            registry.refresh();
+            assertTrue(registry.errors().isEmpty(), () -> name + ": refused " + registry.errors());
+            var retrain = registry.dag("retrain").orElseThrow();
+            for (String key : java.util.List.of("event_table", "registry", "runs")) {
+                assertTrue(
+                        retrain.params().get(key).defaultValue().asText().startsWith("{{ profile."),
+                        key + " comes from the profile");
+            }
+            assertEquals("event-table", retrain.triggers().get(0).asset());
+            assertTrue(retrain.task("tune").orElseThrow().mapped());
+            assertEquals("spark", retrain.task("tune").orElseThrow().pool());
+            for (var t : retrain.tasks()) {
+                if (t.action() instanceof TaskAction.Spark sp) {
+                    assertEquals(
+                            "{{ profile.spark_master }}", sp.master(), t.id() + " takes its master from the profile");
+                }
+            }
+        }
     }
 }
