@@ -33,8 +33,17 @@ public record ModelDir(Path dir) {
     public static final String METRICS = "metrics.json";
     public static final String PROVENANCE = "provenance.json";
 
-    /** Data version: manifest hashes of the datasets used; code version: git describe or "unknown". */
-    public record Provenance(String trainData, String testData, String codeVersion, String createdAt) {}
+    /**
+     * Data version: manifest hashes of the datasets used; code version: git describe or "unknown"; the events the
+     * event table held when the features were built (from their summary; null when unknown), in all and per sample.
+     */
+    public record Provenance(
+            String trainData,
+            String testData,
+            String codeVersion,
+            String createdAt,
+            Long eventTableRows,
+            Map<String, Long> eventTablePerSample) {}
 
     public ComputationGraph network() throws IOException {
         return ModelSerializer.restoreComputationGraph(dir.resolve(MODEL).toFile(), false);
