@@ -1,11 +1,15 @@
 package io.dltrigger.engine.cli;
 
+import io.dltrigger.engine.config.HttpSettings;
+import io.dltrigger.engine.config.Settings;
 import io.dltrigger.engine.http.RestServer;
 import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskState;
 import io.dltrigger.engine.service.EngineRuntime;
 import io.dltrigger.engine.service.EngineService;
+import io.dltrigger.engine.store.jdbc.H2TcpServer;
+import io.dltrigger.engine.store.jdbc.JdbcStore;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,39 +36,58 @@ public final class EngineCommand {
     @Command(
             name = "server",
             mixinStandardHelpOptions = true,
-            description = "Scheduler and workers, with the REST API, web UI and /metrics.")
+            description = "Scheduler and workers, with the REST API, web UI and /metrics (API tokens required; the"
+                    + " first start writes an admin token to HOME/data/engine/admin.token, mode 0600).")
     static final class Server implements Callable<Integer> {
         @Mixin
         Connection conn;
 
-        @Option(
-                names = "--port",
-                defaultValue = "8080",
-                description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks one)")
-        int port;
+        @Option(names = "--port", description = "HTTP port (default: http.port, 8080; 0 picks one)")
+        Integer port;
+
+        @Option(names = "--bind", description = "address to listen on (default: http.bind, 127.0.0.1)")
+        String bind;
 
         @Option(
-                names = "--bind",
-                defaultValue = "127.0.0.1",
-                description = "address to listen on (default: ${DEFAULT-VALUE})")
-        String bind;
+                names = "--insecure-bind",
+                description = "allow a non-loopback --bind without TLS (http.tls): tokens would cross the network in"
+                        + " clear text")
+        boolean insecureBind;
 
         @Option(names = "--no-scheduler", description = "serve the API and UI only (another process schedules)")
         boolean noScheduler;
 
         @Override
         public Integer call() throws Exception {
+            Settings s = conn.settings();
+            HttpSettings h = s.http();
+            h = new HttpSettings(
+                    bind != null ? bind : h.bind(),
+                    port != null ? port : h.port(),
+                    h.allowedHosts(),
+                    h.tls(),
+                    insecureBind || h.insecureBind());
             EngineRuntime rt = conn.open(!noScheduler);
-            if (!noScheduler) {
-                rt.start();
+            H2TcpServer h2 = null;
+            RestServer http = null;
+            try {
+                if (!noScheduler) {
+                    rt.start();
+                }
+                rt.service().ensureAdminToken(s.adminTokenFile(), System.getenv("DLTRIGGER_API_TOKEN"));
+                h2 = serveH2(s);
+                http = new RestServer(rt.service(), rt.metrics(), h, rt::demoted);
+                int p = http.start();
+                System.out.println("dltrigger engine: " + (h.tls() == null ? "http" : "https") + "://" + h.bind() + ":"
+                        + p + "/  (state: " + JdbcStore.redacted(s.dbUrl()) + "; admin token: " + s.adminTokenFile()
+                        + ")");
+            } catch (RuntimeException e) {
+                close(http, h2, rt);
+                throw e;
             }
-            RestServer http = new RestServer(rt.service(), rt.metrics());
-            int p = http.start(bind, port);
-            System.out.println("dltrigger engine: http://" + bind + ":" + p + "/  (state: " + conn.url() + ")");
-            return blockUntilStopped(() -> {
-                http.close();
-                rt.close();
-            });
+            RestServer started = http;
+            H2TcpServer served = h2;
+            return blockUntilStopped(() -> close(started, served, rt));
         }
     }
 
@@ -75,9 +98,33 @@ public final class EngineCommand {
 
         @Override
         public Integer call() throws Exception {
+            Settings s = conn.settings();
             EngineRuntime rt = conn.open(true).start();
-            System.out.println("dltrigger scheduler running (state: " + conn.url() + ")");
-            return blockUntilStopped(rt::close);
+            H2TcpServer h2 = serveH2(s);
+            System.out.println("dltrigger scheduler running (state: " + JdbcStore.redacted(s.dbUrl()) + ")");
+            return blockUntilStopped(() -> close(null, h2, rt));
+        }
+    }
+
+    /** With {@code db.h2_tcp_port}, the engine's H2 file served to this machine's other processes (127.0.0.1). */
+    private static H2TcpServer serveH2(Settings s) {
+        if (s.h2TcpPort() <= 0 || !s.dbUrl().startsWith("jdbc:h2:file:")) {
+            return null;
+        }
+        H2TcpServer server = H2TcpServer.start(s.h2TcpPort());
+        System.out.println("H2 database served on 127.0.0.1:" + server.port() + " (password in "
+                + s.stateDir().resolve("db.password") + "): jdbc:h2:tcp://127.0.0.1:" + server.port() + "/"
+                + s.stateDir().resolve("state"));
+        return server;
+    }
+
+    private static void close(RestServer http, H2TcpServer h2, EngineRuntime rt) {
+        if (http != null) {
+            http.close();
+        }
+        rt.close();
+        if (h2 != null) {
+            h2.close();
         }
     }
 
@@ -110,7 +157,7 @@ public final class EngineCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (EngineRuntime rt = conn.open(true)) {
+            try (EngineRuntime rt = conn.open(true)) { // takes the lease first: a refused run changes nothing
                 EngineService s = rt.service();
                 DagRun run = s.trigger(dagId, params);
                 rt.startOnly(run.id());

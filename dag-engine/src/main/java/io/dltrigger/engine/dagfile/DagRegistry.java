@@ -17,7 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * The DAGs the engine knows: those of the DAG folder (re-read when a file changes) plus those
- * registered in Java. Each distinct definition is recorded as a DAG version in the store.
+ * registered in Java. Each distinct definition is recorded as a DAG version in the store. When a file that
+ * loaded before is refused (a bad edit), its DAG keeps running its last good version, with the refusal shown
+ * beside it (as Airflow keeps a DAG whose file broke): the version this process loaded last, or after a restart
+ * the one the store recorded.
  */
 public final class DagRegistry {
     private final Path folder;
@@ -26,6 +29,13 @@ public final class DagRegistry {
     private final Map<String, Dag> javaDags = new LinkedHashMap<>();
     private volatile Map<String, Dag> dags = Map.of();
     private volatile List<DagFileException> errors = List.of();
+    /** DAGs running their last good version: the refusal of their file, by DAG id. */
+    private volatile Map<String, String> stale = Map.of();
+    /** The DAGs of the folder as last loaded, with their text, by id. */
+    private Map<String, Loaded> fileDags = Map.of();
+
+    private record Loaded(Dag dag, String text) {}
+
     private String fingerprint = "";
 
     public DagRegistry(Path folder, DagRepository store, Set<String> pools) {
@@ -61,10 +71,14 @@ public final class DagRegistry {
         return errors;
     }
 
+    /** When the DAG runs its last good version because its file is refused: the refusal. */
+    public Optional<String> staleError(String dagId) {
+        return Optional.ofNullable(stale.get(dagId));
+    }
+
     private void rebuild() {
-        Map<String, Dag> next = new LinkedHashMap<>();
+        Map<String, Loaded> good = new LinkedHashMap<>();
         List<DagFileException> errs = new ArrayList<>();
-        Map<String, String> definitions = new LinkedHashMap<>();
         if (folder != null) {
             DagFolder.Scan scan = DagFolder.scan(folder);
             errs.addAll(scan.errors());
@@ -73,18 +87,50 @@ public final class DagRegistry {
                 if (poolError.isPresent()) {
                     errs.add(poolError.get());
                 } else {
-                    next.put(id, dag);
-                    definitions.put(id, scan.sources().get(id));
+                    good.put(id, new Loaded(dag, scan.sources().get(id)));
                 }
             });
         }
+        Map<String, String> staleNow = new LinkedHashMap<>();
+        for (DagFileException e : errs) {
+            lastGood(e.file()).ifPresent(last -> {
+                if (good.putIfAbsent(last.dag().id(), last) == null) {
+                    staleNow.put(last.dag().id(), e.getMessage());
+                }
+            });
+        }
+        Map<String, Dag> next = new LinkedHashMap<>();
+        Map<String, String> definitions = new LinkedHashMap<>();
+        good.forEach((id, l) -> {
+            next.put(id, l.dag());
+            definitions.put(id, l.text());
+        });
         javaDags.forEach((id, dag) -> {
             next.put(id, dag);
             definitions.put(id, describe(dag));
         });
         definitions.forEach((id, text) -> store.register(id, text, next.get(id).source()));
+        fileDags = good;
         dags = next;
         errors = List.copyOf(errs);
+        stale = staleNow;
+    }
+
+    /** The last good DAG of a refused file: as this process last loaded it, else as the store recorded it. */
+    private Optional<Loaded> lastGood(String file) {
+        for (Loaded l : fileDags.values()) {
+            if (l.dag().source().equals(file)) {
+                return Optional.of(l);
+            }
+        }
+        return store.current(file).flatMap(d -> {
+            try {
+                Dag dag = DagFileParser.parse(file, d.text());
+                return unknownPool(dag).isPresent() ? Optional.empty() : Optional.of(new Loaded(dag, d.text()));
+            } catch (DagFileException changedRules) {
+                return Optional.empty(); // valid once, refused by this engine's rules
+            }
+        });
     }
 
     private Optional<DagFileException> unknownPool(Dag dag) {
@@ -106,7 +152,9 @@ public final class DagRegistry {
         sb.append("schedule: ")
                 .append(dag.schedule())
                 .append("\nparams: ")
-                .append(dag.params())
+                .append(dag.params().values().stream()
+                        .map(p -> p.name() + ":" + p.type().fileName() + "=" + p.defaultValue())
+                        .toList())
                 .append("\ntasks:\n");
         for (TaskSpec t : dag.tasks()) {
             sb.append("  - ")

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dltrigger.engine.dagfile.DagFileException;
+import io.dltrigger.engine.model.ApiToken;
+import io.dltrigger.engine.model.AuditEntry;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.ParamSpec;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskSpec;
 import io.dltrigger.engine.model.TaskTry;
@@ -28,7 +31,8 @@ final class Views {
                 .put("paused", d.paused())
                 .put("version", d.version())
                 .put("tasks", d.tasks())
-                .put("source", d.source());
+                .put("source", d.source())
+                .put("error", d.error());
         return o;
     }
 
@@ -38,13 +42,37 @@ final class Views {
                 .put("description", d.description())
                 .put("schedule", d.schedule() == null ? null : d.schedule().toString())
                 .put("source", d.source());
-        o.set("params", d.params());
+        o.set("params", d.paramDefaults());
+        ArrayNode specs = o.putArray("param_specs");
+        for (ParamSpec p : d.params().values()) {
+            ObjectNode n = specs.addObject()
+                    .put("name", p.name())
+                    .put("type", p.type().fileName())
+                    .put("description", p.description());
+            n.set("default", p.defaultValue());
+            if (p.pattern() != null) {
+                n.put("pattern", p.pattern().pattern());
+            }
+            if (!p.values().isEmpty()) {
+                ArrayNode v = n.putArray("values");
+                p.values().forEach(v::add);
+            }
+            if (p.min() != null) {
+                n.put("min", p.min());
+            }
+            if (p.max() != null) {
+                n.put("max", p.max());
+            }
+            if (p.under() != null) {
+                n.put("under", p.under().toString());
+            }
+        }
         ArrayNode tasks = o.putArray("tasks");
         for (TaskSpec t : d.tasks()) {
             ObjectNode n = tasks.addObject();
             n.put("id", t.id())
                     .put("type", t.action().typeName())
-                    .put("trigger_rule", t.triggerRule().name().toLowerCase())
+                    .put("trigger_rule", t.triggerRule().fileName())
                     .put("retries", t.retry().retries())
                     .put("pool", t.pool())
                     .put("priority", t.priority())
@@ -108,7 +136,8 @@ final class Views {
 
     static ObjectNode tryView(TaskTry t) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("try_number", t.tryNumber())
+        o.put("task_instance", t.taskInstanceId())
+                .put("try_number", t.tryNumber())
                 .put("state", t.state().name().toLowerCase())
                 .put("started_at", text(t.startedAt()))
                 .put("ended_at", text(t.endedAt()))
@@ -118,6 +147,28 @@ final class Views {
             o.put("exit_code", t.exitCode());
         }
         return o;
+    }
+
+    static ObjectNode audit(AuditEntry e) {
+        ObjectNode o = JSON.createObjectNode();
+        return o.put("id", e.id())
+                .put("at", text(e.at()))
+                .put("actor", e.actor())
+                .put("action", e.action())
+                .put("target", e.target())
+                .put("outcome", e.outcome().name().toLowerCase())
+                .put("detail", e.detail())
+                .put("remote", e.remote());
+    }
+
+    static ObjectNode token(ApiToken t) {
+        ObjectNode o = JSON.createObjectNode();
+        return o.put("id", t.id())
+                .put("name", t.name())
+                .put("role", t.role().fileName())
+                .put("created_at", text(t.createdAt()))
+                .put("created_by", t.createdBy())
+                .put("revoked_at", text(t.revokedAt()));
     }
 
     private static JsonNode parse(String json) {

@@ -1,6 +1,7 @@
 package io.dltrigger.engine.launch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dltrigger.engine.model.ParamSpec;
 import io.dltrigger.engine.model.TaskAction;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.template.Template;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -34,22 +36,31 @@ public abstract class ProcessLauncher<A extends TaskAction> implements Launcher<
         return new Work.Blocking(() -> processes.run(start.files(), command, env, start.onPid(), start.cancel()));
     }
 
-    /** What every task process sees of its try, besides {@code DLTRIGGER_OUTPUT}. */
+    /**
+     * What every task process sees of its try, besides {@code DLTRIGGER_OUTPUT}: the run variables, each
+     * parameter as {@code DLTRIGGER_PARAM_name} and a mapped instance's element as {@code DLTRIGGER_ITEM} (JSON).
+     * The environment is how values reach a shell command safely: a shell never executes a variable's value.
+     */
     protected static Map<String, String> taskEnv(TryStart start) {
         TaskInstance ti = start.instance();
-        return Map.of(
-                "DLTRIGGER_RUN_ID",
-                start.run().runKey(),
-                "DLTRIGGER_DAG_ID",
-                start.run().dagId(),
-                "DLTRIGGER_TASK_ID",
-                ti.taskId(),
-                "DLTRIGGER_MAP_INDEX",
-                String.valueOf(ti.mapIndex()),
-                "DLTRIGGER_TRY_NUMBER",
-                String.valueOf(ti.tryNumber()),
-                "DLTRIGGER_HOME",
-                start.home().toString());
+        JsonNode vars = start.vars();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("DLTRIGGER_RUN_ID", start.run().runKey());
+        env.put("DLTRIGGER_DAG_ID", start.run().dagId());
+        env.put("DLTRIGGER_TASK_ID", ti.taskId());
+        env.put("DLTRIGGER_MAP_INDEX", String.valueOf(ti.mapIndex()));
+        env.put("DLTRIGGER_TRY_NUMBER", String.valueOf(ti.tryNumber()));
+        env.put("DLTRIGGER_HOME", start.home().toString());
+        for (String v : List.of("logical_date", "ds", "data_interval_start", "data_interval_end")) {
+            env.put("DLTRIGGER_" + v.toUpperCase(Locale.ROOT), vars.path(v).asText());
+        }
+        vars.path("params")
+                .fields()
+                .forEachRemaining(p -> env.put("DLTRIGGER_PARAM_" + p.getKey(), ParamSpec.envValue(p.getValue())));
+        if (vars.has("item")) {
+            env.put("DLTRIGGER_ITEM", vars.get("item").toString());
+        }
+        return env;
     }
 
     @Override

@@ -56,6 +56,21 @@ public final class SparkLauncher extends ProcessLauncher<TaskAction.Spark> {
         List<String> argv = m.javaCommand(home, opts);
         argv.add(main);
         argv.addAll(render(s.args(), vars));
-        return new ProcessSpec(argv, render(s.env(), vars));
+        return new ProcessSpec(argv, localIp(s.master(), render(s.env(), vars), System.getenv()));
+    }
+
+    /**
+     * A local master's driver names its executor by the machine's external address unless {@code SPARK_LOCAL_IP} is
+     * set: loopback, unless the task's environment or the engine's sets it.
+     */
+    static Map<String, String> localIp(String master, Map<String, String> env, Map<String, String> engineEnv) {
+        if (!master.startsWith("local")
+                || env.containsKey("SPARK_LOCAL_IP")
+                || engineEnv.containsKey("SPARK_LOCAL_IP")) {
+            return env;
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>(env);
+        out.put("SPARK_LOCAL_IP", "127.0.0.1");
+        return out;
     }
 }

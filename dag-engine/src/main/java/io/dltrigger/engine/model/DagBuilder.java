@@ -2,12 +2,13 @@ package io.dltrigger.engine.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +30,9 @@ public final class DagBuilder {
     private Instant startDate = Instant.EPOCH;
     private int maxActiveRuns = 16;
     private Duration runTimeout;
-    private final ObjectNode params = JSON.createObjectNode();
+    private Duration sla;
+    private final List<Callback> callbacks = new ArrayList<>();
+    private final Map<String, ParamSpec> params = new LinkedHashMap<>();
     private final List<TaskSpec> tasks = new ArrayList<>();
     private String source = "java";
 
@@ -76,8 +79,24 @@ public final class DagBuilder {
         return this;
     }
 
-    public DagBuilder param(String name, Object value) {
-        params.set(name, JSON.valueToTree(value));
+    /** A run longer than this raises an {@code sla_miss} alert. */
+    public DagBuilder sla(Duration d) {
+        this.sla = d;
+        return this;
+    }
+
+    public DagBuilder callback(Callback c) {
+        callbacks.add(c);
+        return this;
+    }
+
+    /** A parameter whose type is its default's (a whole number is an int, a text a string...). */
+    public DagBuilder param(String name, Object defaultValue) {
+        return param(ParamSpec.inferred(name, JSON.valueToTree(defaultValue)));
+    }
+
+    public DagBuilder param(ParamSpec spec) {
+        params.put(spec.name(), spec);
         return this;
     }
 
@@ -107,11 +126,20 @@ public final class DagBuilder {
         if (maxActiveRuns < 1) {
             throw new DagException(0, "max_active_runs must be >= 1");
         }
-        List<String> names = new ArrayList<>();
-        params.fieldNames().forEachRemaining(names::add);
-        List<TaskSpec> ordered = DagValidator.validate(id, names, tasks);
+        List<TaskSpec> ordered = DagValidator.validate(id, params.keySet(), tasks);
         return new Dag(
-                id, description, schedule, catchup, startDate, maxActiveRuns, runTimeout, params, ordered, source);
+                id,
+                description,
+                schedule,
+                catchup,
+                startDate,
+                maxActiveRuns,
+                runTimeout,
+                sla,
+                callbacks,
+                params,
+                ordered,
+                source);
     }
 
     /** Settings of one task; defaults: no retries, no timeout, default pool, all_success. */
@@ -122,6 +150,7 @@ public final class DagBuilder {
         private TriggerRule rule = TriggerRule.ALL_SUCCESS;
         private RetryPolicy retry = RetryPolicy.NONE;
         private Duration timeout;
+        private Duration sla;
         private String pool = "default";
         private int poolSlots = 1;
         private int priority;
@@ -163,6 +192,11 @@ public final class DagBuilder {
             return this;
         }
 
+        public TaskBuilder sla(Duration d) {
+            this.sla = d;
+            return this;
+        }
+
         public TaskBuilder pool(String name, int slots) {
             this.pool = name;
             this.poolSlots = slots;
@@ -195,7 +229,8 @@ public final class DagBuilder {
         }
 
         public TaskSpec build() {
-            return new TaskSpec(id, action, dependsOn, rule, retry, timeout, pool, poolSlots, priority, mapOver, line);
+            return new TaskSpec(
+                    id, action, dependsOn, rule, retry, timeout, sla, pool, poolSlots, priority, mapOver, line);
         }
     }
 }

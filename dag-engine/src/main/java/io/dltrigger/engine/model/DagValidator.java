@@ -61,8 +61,25 @@ public final class DagValidator {
         Map<String, Set<String>> ancestors = ancestors(ordered);
         for (TaskSpec t : ordered) {
             checkReferences(t, params, ancestors.get(t.id()));
+            TemplateSafety.check(t.id(), t.action()).ifPresent(r -> {
+                throw new DagException(t.line(), r.message());
+            });
+            if (t.action() instanceof TaskAction.Branch) {
+                checkBranch(t, ordered);
+            }
         }
         return ordered;
+    }
+
+    /** A branch chooses among its direct downstream tasks, once per run: it has some, and is not mapped. */
+    private static void checkBranch(TaskSpec branch, List<TaskSpec> tasks) {
+        if (branch.mapped()) {
+            throw new DagException(branch.line(), "task " + branch.id() + ": a branch task cannot be mapped");
+        }
+        if (tasks.stream().noneMatch(t -> t.dependsOn().contains(branch.id()))) {
+            throw new DagException(
+                    branch.line(), "task " + branch.id() + ": a branch task needs downstream tasks to choose from");
+        }
     }
 
     private static List<TaskSpec> topologicalOrder(Map<String, TaskSpec> byId) {

@@ -13,10 +13,29 @@ public sealed interface TaskAction {
     /** Every string that is rendered at run time, for validating template references up front. */
     List<String> templated();
 
-    /** A command run by {@code bash -c}. */
+    /**
+     * A command run by {@code bash -c}. The command is fixed shell text: values reach it through the
+     * environment ({@code env}, whose values may be templates, and the {@code DLTRIGGER_*} variables), never
+     * spliced into it (see {@link TemplateSafety}).
+     */
     record Shell(String command, Map<String, String> env) implements TaskAction {
         public String typeName() {
             return "shell";
+        }
+
+        public List<String> templated() {
+            return concat(List.of(command), env.values());
+        }
+    }
+
+    /**
+     * A branch (Airflow's BranchOperator): a command run as {@link Shell} that writes, as its output, the
+     * directly downstream tasks to run ({@code ["a", "b"]}, {@code "a"} or {@code {"follow": [...]}}); the
+     * other directly downstream tasks are skipped.
+     */
+    record Branch(String command, Map<String, String> env) implements TaskAction {
+        public String typeName() {
+            return "branch";
         }
 
         public List<String> templated() {

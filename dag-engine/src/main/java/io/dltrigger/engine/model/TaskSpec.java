@@ -7,6 +7,7 @@ import java.util.List;
  * One task of a DAG, immutable.
  *
  * @param timeout kills the task's whole process tree when exceeded (null: none)
+ * @param sla an instance not over this long after its first try started raises an {@code sla_miss} alert (null: none)
  * @param mapOver non-null for a dynamically mapped task
  * @param line the line of the task in its DAG file (0 when built in Java)
  */
@@ -17,6 +18,7 @@ public record TaskSpec(
         TriggerRule triggerRule,
         RetryPolicy retry,
         Duration timeout,
+        Duration sla,
         String pool,
         int poolSlots,
         int priority,

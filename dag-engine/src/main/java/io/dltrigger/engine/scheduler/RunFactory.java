@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.ParamSpec;
 import io.dltrigger.engine.model.RunType;
 import io.dltrigger.engine.model.Schedule;
 import io.dltrigger.engine.store.RunRepository;
@@ -135,20 +136,20 @@ public final class RunFactory {
                 start,
                 start,
                 end,
-                dag.params(),
+                dag.paramDefaults(),
                 null);
     }
 
+    /** The DAG's defaults with {@code overrides}, each checked against its parameter's type. */
     private static ObjectNode mergeParams(Dag dag, Map<String, JsonNode> overrides) {
-        ObjectNode params = dag.params();
+        ObjectNode params = dag.paramDefaults();
         for (Map.Entry<String, JsonNode> e : overrides.entrySet()) {
-            if (!params.has(e.getKey())) {
-                List<String> known = new ArrayList<>();
-                params.fieldNames().forEachRemaining(known::add);
+            ParamSpec spec = dag.params().get(e.getKey());
+            if (spec == null) {
                 throw new IllegalArgumentException("DAG " + dag.id() + " has no parameter '" + e.getKey()
-                        + "' (declared: " + String.join(", ", known) + ")");
+                        + "' (declared: " + String.join(", ", dag.params().keySet()) + ")");
             }
-            params.set(e.getKey(), e.getValue());
+            params.set(e.getKey(), spec.check(e.getValue()));
         }
         return params;
     }

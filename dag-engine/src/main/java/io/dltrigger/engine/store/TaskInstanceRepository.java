@@ -32,6 +32,9 @@ public interface TaskInstanceRepository {
 
     List<TaskTry> tries(long taskInstanceId);
 
+    /** Every try of a run's task instances, by instance then try number (a run's Gantt chart). */
+    List<TaskTry> triesOfRun(long runId);
+
     /**
      * A mapped task expands: its parent's new state and its mapped instances in one transaction. Returns
      * the mapped instances as stored (with their ids).
