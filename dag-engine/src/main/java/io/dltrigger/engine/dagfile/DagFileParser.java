@@ -83,6 +83,7 @@ public final class DagFileParser {
                             "checkpoint_dir",
                             "restore_arg",
                             "max_restarts"),
+            "kubernetes", Set.of("manifest", "namespace", "poll_interval", "running_after", "max_restarts"),
             "sensor", Set.of("file", "output", "poke_interval"),
             "noop", Set.of());
 
@@ -250,7 +251,7 @@ public final class DagFileParser {
                     "type",
                     "task " + taskId + ": unknown task type '" + type + "' (one of: "
                             + String.join(", ", new java.util.TreeSet<>(TYPE_KEYS.keySet()))
-                            + "; kubernetes comes with the deployment issue)");
+                            + ")");
         }
         Set<String> allowed = new HashSet<>(COMMON_TASK_KEYS);
         allowed.addAll(typeKeys);
@@ -301,7 +302,7 @@ public final class DagFileParser {
     }
 
     private static TaskAction action(Fields t, String taskId, String type) {
-        Map<String, String> env = type.equals("sensor") || type.equals("noop") ? Map.of() : t.stringMap("env");
+        Map<String, String> env = Set.of("sensor", "noop", "kubernetes").contains(type) ? Map.of() : t.stringMap("env");
         return switch (type) {
             case "shell" -> new TaskAction.Shell(t.required("command"), env);
             case "branch" -> new TaskAction.Branch(t.required("command"), env);
@@ -336,6 +337,7 @@ public final class DagFileParser {
                         t.integer("parallelism", 0),
                         env,
                         streaming(t, taskId));
+            case "kubernetes" -> kubernetes(t, taskId);
             case "sensor" -> sensor(t, taskId);
             default -> new TaskAction.Noop();
         };
@@ -355,6 +357,20 @@ public final class DagFileParser {
                 t.string("checkpoint_dir", null),
                 t.string("restore_arg", "--from-checkpoint"),
                 t.integer("max_restarts", 10));
+    }
+
+    private static TaskAction kubernetes(Fields t, String taskId) {
+        Duration poll = t.has("poll_interval") ? duration(t, "poll_interval") : Duration.ofSeconds(5);
+        int maxRestarts = t.integer("max_restarts", 10);
+        if (maxRestarts < 0) {
+            throw t.error("max_restarts", "task " + taskId + ": max_restarts must be >= 0");
+        }
+        return new TaskAction.Kubernetes(
+                t.required("manifest"),
+                t.string("namespace", null),
+                poll,
+                t.has("running_after") ? duration(t, "running_after") : Duration.ofSeconds(30),
+                maxRestarts);
     }
 
     private static TaskAction sensor(Fields t, String taskId) {

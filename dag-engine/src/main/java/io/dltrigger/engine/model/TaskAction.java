@@ -113,6 +113,26 @@ public sealed interface TaskAction {
     record Streaming(Duration runningAfter, String checkpointDir, String restoreArg, int maxRestarts) {}
 
     /**
+     * A Kubernetes object created from a manifest file (a Job, a Spark operator {@code SparkApplication} or a Flink
+     * operator {@code FlinkDeployment}), named for its try, watched to success or failure; a FlinkDeployment is a
+     * streaming job, supervised once it has run for {@code runningAfter} (see {@code launch/KubernetesLauncher}).
+     *
+     * @param manifest the manifest's path, relative to the project home; its string values may hold templates
+     * @param namespace where the object goes (null: the client's namespace, in a pod its own)
+     * @param pollInterval how often the object's status is read besides what its watch reports
+     */
+    record Kubernetes(String manifest, String namespace, Duration pollInterval, Duration runningAfter, int maxRestarts)
+            implements TaskAction {
+        public String typeName() {
+            return "kubernetes";
+        }
+
+        public List<String> templated() {
+            return namespace == null ? List.of(manifest) : List.of(manifest, namespace);
+        }
+    }
+
+    /**
      * Waits, without holding a worker slot, until a file exists (a glob) or an upstream output holds a
      * value. Pokes every {@code pokeInterval}; the task's {@code timeout} bounds the wait.
      */
