@@ -26,8 +26,31 @@ const svgEl = (tag, attrs) => {
   return e;
 };
 const stateBox = s => el('span', {class: 'state ' + s, title: s, 'data-state': s});
-const show = id => ['login', 'dags-view', 'dag-view', 'audit-view'].forEach(v => document.getElementById(v).hidden = v !== id);
-let current = null, selectedTask = null, selectedRun = null;
+const show = id => ['login', 'dags-view', 'dag-view', 'audit-view', 'run-view', 'asset-view']
+  .forEach(v => document.getElementById(v).hidden = v !== id);
+let current = null, view = 'dags', selectedTask = null, selectedRun = null;
+const took = (a, b) => {
+  if (!a) return '-';
+  const s = Math.round(((b ? new Date(b) : new Date()) - new Date(a)) / 1000);
+  return s < 120 ? s + 's' : Math.floor(s / 60) + 'm' + String(s % 60).padStart(2, '0') + 's';
+};
+// A file a task published (its output's "artifacts"), fetched with the token: links can't carry the header.
+const artifactBlob = (taskId, name) => {
+  const token = sessionStorage.getItem(TOKEN);
+  return fetch(`/api/tasks/${taskId}/artifacts/${encodeURIComponent(name)}`,
+    {headers: {'Authorization': 'Bearer ' + token}, credentials: 'omit'}).then(r => {
+    if (!r.ok) throw new Error(`${name}: ${r.status}`);
+    return r.blob();
+  });
+};
+async function download(taskId, name) {
+  const url = URL.createObjectURL(await artifactBlob(taskId, name));
+  const a = el('a', {href: url, download: name});
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
 
 async function signIn(ev) {
   ev.preventDefault();
@@ -58,7 +81,7 @@ function signOut() {
 
 async function showDags() {
   show('dags-view');
-  const [dags, errors] = await Promise.all([api('/dags'), api('/dag-errors')]);
+  const [dags, errors, assets] = await Promise.all([api('/dags'), api('/dag-errors'), api('/assets')]);
   const body = document.querySelector('#dags tbody');
   body.replaceChildren();
   for (const d of dags) {
@@ -72,6 +95,86 @@ async function showDags() {
   }
   const box = document.getElementById('errors');
   box.replaceChildren(...errors.map(e => el('p', {class: 'error'}, `refused ${e.file}:${e.line}: ${e.cause}`)));
+  document.querySelector('#assets tbody').replaceChildren(...assets.map(a => el('tr', {'data-asset': a.name},
+    el('td', {}, el('a', {href: '#asset/' + a.name}, a.name)),
+    el('td', {}, a.updated_by.join(', ') || '-'),
+    el('td', {}, a.last_update ? `${a.last_update.created_at} (${a.last_update.kind} of ${a.last_update.dag_id}.${a.last_update.task_id})` : 'never'),
+    el('td', {}, String(a.events)),
+    el('td', {}, ...a.triggers.map(t => el('div', {}, `${t.dag_id}: ` + describeEval(t.last_evaluation)))))));
+}
+
+function describeEval(e) {
+  if (!e) return 'not evaluated yet';
+  return e.fired ? `triggered run ${e.run} (${e.evaluated_at})` : `no run (${e.reason}, ${e.evaluated_at})`;
+}
+
+async function showAsset(name) {
+  show('asset-view');
+  const a = await api('/assets/' + encodeURIComponent(name));
+  document.getElementById('asset-title').textContent = 'asset ' + a.name;
+  document.getElementById('asset-meta').textContent = `${a.events} events; updated by ${a.updated_by.join(', ') || 'nothing'}; ` +
+    `triggers ${a.triggers.map(t => t.dag_id + (t.check ? ' (checked, at most every ' + t.min_interval + ')' : '')).join(', ') || 'none'}`;
+  document.querySelector('#asset-evals tbody').replaceChildren(...a.evaluations.map(e => el('tr', {'data-fired': String(e.fired)},
+    el('td', {}, e.evaluated_at), el('td', {}, e.dag_id), el('td', {}, String(e.event_id)),
+    el('td', {}, e.fired ? el('a', {href: '#run/' + e.run}, 'run ' + e.run) : 'no run'), el('td', {}, e.reason || ''))));
+  document.querySelector('#asset-events tbody').replaceChildren(...a.recent_events.map(e => el('tr', {},
+    el('td', {}, String(e.id)), el('td', {}, e.created_at), el('td', {}, e.kind),
+    el('td', {}, `${e.dag_id}.${e.task_id}` + (e.run_id ? ` (${e.run_id})` : '')),
+    el('td', {}, el('code', {}, JSON.stringify(e.metadata))))));
+}
+
+let shownReport = null;
+
+async function showRun(id) {
+  show('run-view');
+  const [run, tis] = await Promise.all([api('/runs/' + id), api('/runs/' + id + '/tasks')]);
+  document.getElementById('run-title').replaceChildren('run ' + run.id + ' of ', el('a', {href: '#dag/' + run.dag_id}, run.dag_id));
+  document.getElementById('run-meta').textContent = `${run.run_id}: ${run.type}, ${run.state}, ` +
+    `started ${run.started_at || '-'}, took ${took(run.started_at, run.ended_at)}; params ${JSON.stringify(run.params)}`;
+  const links = [];
+  let report = null;
+  for (const t of tis) for (const name of Object.keys((t.output && t.output.artifacts) || {})) {
+    if (name === 'report.json') report = t;
+    if (name.endsWith('.png')) continue; // shown with the report
+    links.push(el('a', {href: `/api/tasks/${t.id}/artifacts/${encodeURIComponent(name)}`, 'data-artifact': name,
+      onclick: ev => { ev.preventDefault(); download(t.id, name).catch(e => alert(e.message)); }}, name), ' ');
+  }
+  document.getElementById('run-artifacts').replaceChildren(...(links.length ? ['files: ', ...links] : []));
+  document.querySelector('#run-tasks tbody').replaceChildren(...tis.map(t => el('tr', {'data-task': t.label},
+    el('td', {}, t.label), el('td', {}, stateBox(t.state), ' ' + t.state), el('td', {}, `${t.try_number}/${t.max_tries}`),
+    el('td', {}, took(t.started_at, t.ended_at)),
+    el('td', {}, t.progress ? t.progress.text : (t.message || '')))));
+  if (report && shownReport !== report.id) {
+    shownReport = report.id;
+    await drawReport(report);
+  } else if (!report) {
+    shownReport = null;
+    document.getElementById('run-report').replaceChildren();
+  }
+}
+
+// The run's report.json as tables, with its plots (files the report task published).
+async function drawReport(task) {
+  const r = JSON.parse(await (await artifactBlob(task.id, 'report.json')).text());
+  const box = document.getElementById('run-report');
+  const classes = ['QCD', 'ttbar', 'W+jets'];
+  const fmt = x => typeof x === 'number' ? x.toFixed(4) : '-';
+  const rows = r.models.map(m => el('tr', {'data-model': m.kind}, el('td', {}, m.kind), el('td', {}, m.version || '-'),
+    ...classes.map(c => el('td', {}, fmt((m.auc || {})[c]))), el('td', {}, fmt(m.accuracy)),
+    el('td', {}, m.published ? 'published' : 'not published' + (m.why ? ': ' + m.why : ''))));
+  const plots = [];
+  for (const m of r.models) for (const key of ['roc_png', 'loss_png']) {
+    const name = m[key] && m[key].split('/').join('-');
+    if (name && task.output.artifacts[name]) {
+      const img = el('img', {alt: `${m.kind} ${key}`, class: 'plot'});
+      img.src = URL.createObjectURL(await artifactBlob(task.id, name));
+      plots.push(img);
+    }
+  }
+  box.replaceChildren(el('h2', {}, 'Report'),
+    el('p', {}, `events ${r.events.total} (${r.events.new} new); run ${r.dag_run.state}`),
+    el('table', {}, el('tr', {}, ...['model', 'version', ...classes.map(c => 'AUC ' + c), 'accuracy', 'published']
+      .map(h => el('th', {}, h))), ...rows), ...plots);
 }
 
 async function showAudit() {
@@ -99,7 +202,7 @@ function layout(dag) {
   const cols = {};
   dag.tasks.forEach(t => (cols[depth[t.id]] = cols[depth[t.id]] || []).push(t.id));
   const pos = {};
-  Object.entries(cols).forEach(([c, ids]) => ids.forEach((id, i) => pos[id] = {x: 20 + c * 190, y: 20 + i * 50}));
+  Object.entries(cols).forEach(([c, ids]) => ids.forEach((id, i) => pos[id] = {x: 20 + c * 240, y: 20 + i * 50}));
   return pos;
 }
 
@@ -134,19 +237,21 @@ function drawGraph(dag, run, tis) {
   marker.append(svgEl('path', {d: 'M0,0 L10,5 L0,10 z', fill: '#999'}));
   defs.append(marker);
   svg.append(defs);
-  const w = Math.max(...Object.values(pos).map(p => p.x)) + 190, h = Math.max(...Object.values(pos).map(p => p.y)) + 60;
+  const w = Math.max(...Object.values(pos).map(p => p.x)) + 240, h = Math.max(...Object.values(pos).map(p => p.y)) + 60;
   svg.setAttribute('width', w); svg.setAttribute('height', h);
   document.getElementById('graph-run').textContent = run ? `run ${run.id} (${run.state})` : 'no runs yet';
   for (const t of dag.tasks) for (const d of t.depends_on)
-    svg.append(svgEl('line', {x1: pos[d].x + 160, y1: pos[d].y + 15, x2: pos[t.id].x, y2: pos[t.id].y + 15}));
+    svg.append(svgEl('line', {x1: pos[d].x + 210, y1: pos[d].y + 15, x2: pos[t.id].x, y2: pos[t.id].y + 15}));
   for (const t of dag.tasks) {
     const ti = tis.find(x => x.task_id === t.id && x.map_index < 0);
     const kids = tis.filter(x => x.task_id === t.id && x.map_index >= 0);
     const state = !ti ? 'none' : ti.state !== 'mapped' ? ti.state : summary(kids.map(k => k.state));
     const g = svgEl('g', {'data-task': t.id, 'data-state': state});
-    g.append(svgEl('rect', {x: pos[t.id].x, y: pos[t.id].y, width: 160, height: 30, class: 'node ' + state}));
+    g.append(svgEl('rect', {x: pos[t.id].x, y: pos[t.id].y, width: 210, height: 30, class: 'node ' + state}));
     const label = svgEl('text', {x: pos[t.id].x + 8, y: pos[t.id].y + 15});
-    label.textContent = t.id + (t.mapped ? ` [${kids.length}]` : '') + (t.type === 'branch' ? ' (branch)' : '') + ' · ' + state;
+    const progress = (ti && ti.progress) || (kids.find(k => k.progress) || {}).progress;
+    label.textContent = t.id + (t.mapped ? ` [${kids.length}]` : '') + (t.type === 'branch' ? ' (branch)' : '') + ' · ' + state +
+      (progress ? ' · ' + progress.text : '');
     g.append(label);
     if (ti) g.addEventListener('click', () => showTask(ti.id, true));
     svg.append(g);
@@ -167,7 +272,7 @@ function drawGrid(dag, runs, tasksByRun) {
   const ordered = runs.slice().reverse();
   grid.replaceChildren(el('tr', {}, el('th', {}, 'task \\ run'),
     ...ordered.map(r => el('th', {title: r.run_id, class: 'run', 'data-run': r.id, onclick: () => { selectedRun = r.id; refresh(); }},
-      el('span', {}, String(r.id) + ' '), stateBox(r.state)))));
+      el('a', {href: '#run/' + r.id, title: 'the run\'s page'}, String(r.id)), ' ', stateBox(r.state)))));
   for (const t of dag.tasks) {
     grid.append(el('tr', {}, el('td', {}, t.id), ...ordered.map(r => {
       const tis = (tasksByRun[r.id] || []).filter(x => x.task_id === t.id);
@@ -234,7 +339,8 @@ async function showTask(id, fresh) {
   document.getElementById('task-title').textContent = `${ti.label} (run ${ti.run})`;
   document.getElementById('task-meta').textContent = `state ${ti.state}, try ${ti.try_number}/${ti.max_tries}` +
     (ti.exit_code !== null ? `, exit ${ti.exit_code}` : '') + (ti.pid ? `, pid ${ti.pid} on ${ti.hostname}` : '') +
-    (ti.message ? ` — ${ti.message}` : '') + (ti.output !== null ? ` — output ${JSON.stringify(ti.output)}` : '');
+    (ti.progress ? ` — ${ti.progress.text}` : '') + (ti.message ? ` — ${ti.message}` : '') +
+    (ti.output !== null ? ` — output ${JSON.stringify(ti.output)}` : '');
   const sel = document.getElementById('try-select');
   const chosen = fresh ? String(tries.length ? tries[tries.length - 1].try_number : '') : sel.value;
   sel.replaceChildren(...tries.map(t => el('option', {value: t.try_number}, `try ${t.try_number} (${t.state})`)));
@@ -246,9 +352,10 @@ async function showTask(id, fresh) {
 }
 
 function route() {
-  const m = location.hash.match(/^#dag\/(.+)$/);
-  current = location.hash === '#audit' ? 'audit' : m ? decodeURIComponent(m[1]) : null;
-  if (!m) { selectedTask = null; selectedRun = null; }
+  const m = location.hash.match(/^#(dag|run|asset)\/(.+)$/);
+  view = location.hash === '#audit' ? 'audit' : m ? m[1] : 'dags';
+  current = m ? decodeURIComponent(m[2]) : null;
+  if (view !== 'dag') { selectedTask = null; selectedRun = null; }
   refresh();
 }
 
@@ -256,7 +363,8 @@ async function refresh() {
   if (!sessionStorage.getItem(TOKEN)) { show('login'); return; }
   try {
     if (document.getElementById('sign-out').hidden) await whoami();
-    await (current === 'audit' ? showAudit() : current ? showDag(current) : showDags());
+    await (view === 'audit' ? showAudit() : view === 'dag' ? showDag(current) : view === 'run' ? showRun(current)
+      : view === 'asset' ? showAsset(current) : showDags());
     document.getElementById('status').textContent = 'updated ' + new Date().toLocaleTimeString();
   } catch (e) {
     if (e instanceof SignInNeeded) {

@@ -143,7 +143,9 @@ class ImageTest {
                 try {
                     HttpRequest dags = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/dags"))
                             .timeout(Duration.ofSeconds(5))
-                            .header("Authorization", "Bearer " + Files.readString(token).trim())
+                            .header(
+                                    "Authorization",
+                                    "Bearer " + Files.readString(token).trim())
                             .build();
                     HttpResponse<String> r = http.send(dags, HttpResponse.BodyHandlers.ofString());
                     body = r.statusCode() == 200 ? r.body() : null;

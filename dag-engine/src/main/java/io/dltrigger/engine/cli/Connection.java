@@ -49,9 +49,21 @@ public final class Connection {
     @Option(names = "--pool", description = "a pool and its slots, e.g. --pool gpu=1 (repeatable)")
     Map<String, Integer> pools;
 
+    @Option(
+            names = "--profile",
+            description =
+                    "deployment profile conf/profiles/NAME.yaml: local (default), cluster, k8s; env DLTRIGGER_PROFILE")
+    String profile;
+
+    /** Set by commands that offer --no-schedules. */
+    Boolean schedules;
+
     Settings settings() {
         Path h = home != null ? home.toAbsolutePath() : Settings.defaultHome();
-        return Settings.load(h, new Settings.Overrides(state, dags, logs, workers, pools, db, dbUser, dbPasswordFile));
+        return Settings.load(
+                h,
+                new Settings.Overrides(
+                        state, dags, logs, workers, pools, db, dbUser, dbPasswordFile, profile, schedules));
     }
 
     EngineConfig config() {

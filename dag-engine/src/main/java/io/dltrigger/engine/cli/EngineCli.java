@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The engine's command line, reached through bin/dltrigger: {@code engine server|scheduler|run},
- * {@code dags}, {@code runs}, {@code trigger}, {@code backfill}, {@code tasks}, {@code tokens}, {@code audit}.
+ * {@code dags}, {@code runs}, {@code trigger}, {@code backfill}, {@code tasks}, {@code tokens}, {@code audit}, {@code assets}.
  * Only {@code engine ...} and {@code dags validate} work without a running engine: the others ask it over REST.
  */
 @Command(
@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             BackfillCommand.class,
             TasksCommand.class,
             TokensCommand.class,
-            AuditCommand.class
+            AuditCommand.class,
+            AssetsCommand.class
         })
 public final class EngineCli {
 

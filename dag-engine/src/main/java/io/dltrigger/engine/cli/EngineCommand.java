@@ -4,17 +4,12 @@ import io.dltrigger.engine.config.HttpSettings;
 import io.dltrigger.engine.config.Settings;
 import io.dltrigger.engine.http.RestServer;
 import io.dltrigger.engine.model.DagRun;
-import io.dltrigger.engine.model.TaskInstance;
-import io.dltrigger.engine.model.TaskState;
 import io.dltrigger.engine.service.EngineRuntime;
 import io.dltrigger.engine.service.EngineService;
 import io.dltrigger.engine.store.jdbc.H2TcpServer;
 import io.dltrigger.engine.store.jdbc.JdbcStore;
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -57,8 +52,16 @@ public final class EngineCommand {
         @Option(names = "--no-scheduler", description = "serve the API and UI only (another process schedules)")
         boolean noScheduler;
 
+        @Option(
+                names = "--no-schedules",
+                description = "create no scheduled runs (manual, backfill and asset-triggered runs still run)")
+        boolean noSchedules;
+
         @Override
         public Integer call() throws Exception {
+            if (noSchedules) {
+                conn.schedules = false;
+            }
             Settings s = conn.settings();
             HttpSettings h = s.http();
             h = new HttpSettings(
@@ -164,77 +167,12 @@ public final class EngineCommand {
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("run " + run.id() + " (" + run.runKey() + ") of " + dagId);
                 out.flush();
-                DagRun done = new Progress(s, out, System.console() != null)
+                RunProgress.Run done = new RunProgress(RunProgress.feed(s), out, System.console() != null)
                         .follow(run.id(), io.dltrigger.engine.model.Durations.parse(timeout));
-                out.println("run " + run.id() + ": " + done.state().name().toLowerCase() + " in "
+                out.println("run " + run.id() + ": " + done.state() + " in "
                         + Tables.took(done.startedAt(), done.endedAt()));
                 out.flush();
-                return done.state() == io.dltrigger.engine.model.RunState.SUCCESS ? 0 : 1;
-            }
-        }
-    }
-
-    /** Prints state changes (and, on a terminal, a live line per running task) until the run ends. */
-    static final class Progress {
-        private final EngineService s;
-        private final PrintWriter out;
-        private final boolean tty;
-        private final Map<Long, String> seen = new HashMap<>();
-        private int liveLines;
-
-        Progress(EngineService s, PrintWriter out, boolean tty) {
-            this.s = s;
-            this.out = out;
-            this.tty = tty;
-        }
-
-        DagRun follow(long runId, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                DagRun r = s.run(runId);
-                List<TaskInstance> tis = s.tasks(runId);
-                clearLive();
-                for (TaskInstance t : tis) {
-                    String key = t.state() + "/" + t.tryNumber();
-                    if (!key.equals(seen.put(t.id(), key))
-                            && t.state() != TaskState.NONE
-                            && t.state() != TaskState.RUNNING) {
-                        out.printf(
-                                "  %-28s %-16s try %d%s%n",
-                                t.label(),
-                                t.state().name().toLowerCase(),
-                                t.tryNumber(),
-                                t.message() == null ? "" : "  " + t.message());
-                    } else if (t.state() == TaskState.RUNNING && !tty && !key.equals(seen.get(-t.id()))) {
-                        seen.put(-t.id(), key);
-                        out.printf("  %-28s running          try %d%n", t.label(), t.tryNumber());
-                    }
-                }
-                if (tty) {
-                    for (TaskInstance t : tis) {
-                        if (t.state() == TaskState.RUNNING) {
-                            out.printf(
-                                    "  \u25b6 %-26s running %s (try %d)%n",
-                                    t.label(), Tables.took(t.startedAt(), null), t.tryNumber());
-                            liveLines++;
-                        }
-                    }
-                }
-                out.flush();
-                if (r.state().finished()) {
-                    clearLive();
-                    return r;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("run " + runId + " still " + r.state() + " after " + timeout);
-                }
-                Thread.sleep(250);
-            }
-        }
-
-        private void clearLive() {
-            for (; liveLines > 0; liveLines--) {
-                out.print("\u001b[1A\u001b[2K"); // cursor up, erase line: the live block is redrawn
+                return done.state().equals("success") ? 0 : 1;
             }
         }
     }

@@ -74,7 +74,10 @@ final class Tables {
             return "-";
         }
         Duration d = Duration.between(start, end == null ? Instant.now() : end);
-        return d.toMillis() < 10_000 ? String.format("%.2fs", d.toMillis() / 1000.0) : d.toSeconds() + "s";
+        if (d.toMillis() < 10_000) {
+            return String.format("%.2fs", d.toMillis() / 1000.0);
+        }
+        return d.toSeconds() < 120 ? d.toSeconds() + "s" : String.format("%dm%02ds", d.toMinutes(), d.toSecondsPart());
     }
 
     private static Instant instant(JsonNode n) {

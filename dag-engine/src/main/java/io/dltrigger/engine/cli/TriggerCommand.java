@@ -3,7 +3,9 @@ package io.dltrigger.engine.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dltrigger.engine.model.Durations;
 import io.dltrigger.engine.service.EngineService;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,18 +32,37 @@ public final class TriggerCommand implements Callable<Integer> {
             description = "parameter value k=v (parsed as JSON when it can be), checked against the parameter's type")
     Map<String, String> params = new LinkedHashMap<>();
 
+    @Option(
+            names = "--follow",
+            description = "wait for the run to end, printing task states and progress; exit 1 if it fails")
+    boolean follow;
+
+    @Option(
+            names = "--timeout",
+            defaultValue = "24h",
+            description = "with --follow: give up waiting after this long (default: ${DEFAULT-VALUE})")
+    String timeout;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        JsonNode r = remote.client().post("/api/dags/" + EngineClient.q(dagId) + "/trigger", body(params));
-        spec.commandLine()
-                .getOut()
-                .println("queued run " + r.path("id").asText() + " ("
-                        + r.path("run_id").asText() + ") of " + dagId);
-        spec.commandLine().getOut().flush();
-        return 0;
+    public Integer call() throws InterruptedException {
+        EngineClient client = remote.client();
+        JsonNode r = client.post("/api/dags/" + EngineClient.q(dagId) + "/trigger", body(params));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(
+                "queued run " + r.path("id").asText() + " (" + r.path("run_id").asText() + ") of " + dagId);
+        out.flush();
+        if (!follow) {
+            return 0;
+        }
+        RunProgress.Run done = new RunProgress(RunProgress.feed(client), out, System.console() != null)
+                .follow(r.path("id").asLong(), Durations.parse(timeout));
+        out.println("run " + r.path("id").asText() + ": " + done.state() + " in "
+                + Tables.took(done.startedAt(), done.endedAt()));
+        out.flush();
+        return done.state().equals("success") ? 0 : 1;
     }
 
     /** {@code {"params": {...}}} from {@code -p k=v} values: JSON when they parse as JSON, else text. */

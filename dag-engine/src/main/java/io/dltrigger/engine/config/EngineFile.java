@@ -18,6 +18,8 @@ import java.util.Set;
  *
  * @param stateDir the engine's state folder, relative to the project home: the H2 database, task logs, the admin
  *     token and the H2 password
+ * @param profile the deployment profile ({@code conf/profiles/NAME.yaml}; default {@code local})
+ * @param schedules false: the engine creates no scheduled runs (manual, backfill and asset-triggered runs still run)
  */
 public record EngineFile(
         Count workers,
@@ -26,7 +28,9 @@ public record EngineFile(
         Interval pollInterval,
         String stateDir,
         Db db,
-        Http http) {
+        Http http,
+        String profile,
+        boolean schedules) {
 
     /**
      * The state database.
@@ -62,7 +66,9 @@ public record EngineFile(
                         new Port(8080),
                         List.of("localhost", "127.0.0.1", "[::1]"),
                         false,
-                        new Tls(null, null)));
+                        new Tls(null, null)),
+                null,
+                true);
     }
 
     /** Reads {@code file} over the defaults. */

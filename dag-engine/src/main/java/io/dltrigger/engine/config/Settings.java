@@ -30,8 +30,10 @@ public final class Settings {
             Map<String, Integer> pools,
             String dbUrl,
             String dbUser,
-            Path dbPasswordFile) {
-        public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null);
+            Path dbPasswordFile,
+            String profile,
+            Boolean schedules) {
+        public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null, null);
     }
 
     private Settings(Path home, EngineFile file, Overrides overrides) {
@@ -65,7 +67,8 @@ public final class Settings {
     }
 
     public EngineConfig engine() {
-        Map<String, Integer> pools = new LinkedHashMap<>();
+        Profile profile = profile();
+        Map<String, Integer> pools = new LinkedHashMap<>(profile.pools());
         file.pools().forEach((name, slots) -> pools.put(name, slots.value()));
         if (overrides.pools() != null) {
             pools.putAll(overrides.pools());
@@ -75,7 +78,9 @@ public final class Settings {
                 .withWorkers(file.workers().value())
                 .withPools(pools)
                 .withKillGrace(file.killGrace().value())
-                .withPollInterval(file.pollInterval().value());
+                .withPollInterval(file.pollInterval().value())
+                .withProfile(profile)
+                .withSchedules(overrides.schedules() != null ? overrides.schedules() : file.schedules());
         if (overrides.workers() != null) {
             c = c.withWorkers(overrides.workers());
         }
@@ -86,6 +91,22 @@ public final class Settings {
             c = c.withLogsDir(overrides.logsDir().toAbsolutePath());
         }
         return c;
+    }
+
+    /**
+     * The deployment profile: the flag, else {@code DLTRIGGER_PROFILE}, else the file's {@code profile}, else
+     * {@code local}; read from {@code conf/profiles/NAME.yaml} (only the default may be missing).
+     */
+    public Profile profile() {
+        String name = overrides.profile();
+        if (name == null || name.isBlank()) {
+            name = System.getenv("DLTRIGGER_PROFILE");
+        }
+        if (name == null || name.isBlank()) {
+            name = file.profile();
+        }
+        boolean chosen = name != null && !name.isBlank();
+        return Profile.load(home, chosen ? name : "local", !chosen, System::getenv);
     }
 
     /** The state database: the flag, else {@code DLTRIGGER_DB}, else the file's {@code db.url}, else an H2 file. */

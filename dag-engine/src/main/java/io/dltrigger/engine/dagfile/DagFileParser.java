@@ -1,5 +1,6 @@
 package io.dltrigger.engine.dagfile;
 
+import io.dltrigger.engine.model.AssetTrigger;
 import io.dltrigger.engine.model.Callback;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagBuilder;
@@ -44,6 +45,7 @@ public final class DagFileParser {
             "callbacks",
             "params",
             "defaults",
+            "triggers",
             "tasks");
     private static final Set<String> PARAM_KEYS =
             Set.of("type", "default", "description", "pattern", "values", "min", "max", "under");
@@ -64,7 +66,8 @@ public final class DagFileParser {
             "pool",
             "pool_slots",
             "priority",
-            "map_over");
+            "map_over",
+            "outlets");
     private static final Map<String, Set<String>> TYPE_KEYS = Map.of(
             "shell", Set.of("command", "env"),
             "branch", Set.of("command", "env"),
@@ -145,6 +148,14 @@ public final class DagFileParser {
                     ? top.error("tasks", "'tasks' must be a list of tasks")
                     : new DagFileException(file, 1, "DAG " + id + ": missing required key 'tasks'");
         }
+        if (top.has("triggers")) {
+            if (!(top.node("triggers") instanceof YamlNode.Sequence triggers)) {
+                throw top.error("triggers", "'triggers' must be a list of {asset, check, min_interval}");
+            }
+            for (YamlNode node : triggers.items()) {
+                b.trigger(trigger(new Fields(file, node, "trigger")));
+            }
+        }
         Set<String> seen = new HashSet<>();
         for (YamlNode node : tasks.items()) {
             Fields t = new Fields(file, node, "task");
@@ -157,8 +168,29 @@ public final class DagFileParser {
         try {
             return b.build();
         } catch (DagException e) {
-            throw new DagFileException(file, e.line() > 0 ? e.line() : top.lineOf("tasks"), e.getMessage());
+            int line =
+                    e.line() > 0 ? e.line() : top.lineOf(e.getMessage().startsWith("parameter '") ? "params" : "tasks");
+            throw new DagFileException(file, line, e.getMessage());
         }
+    }
+
+    private static AssetTrigger trigger(Fields tf) {
+        tf.allowOnly(Set.of("asset", "check", "min_interval"));
+        String asset = tf.required("asset");
+        Duration minInterval = tf.has("min_interval") ? duration(tf, "min_interval") : Duration.ofSeconds(30);
+        TaskAction check = null;
+        if (tf.has("check")) {
+            Fields c = tf.sub("check");
+            String type = c.required("type");
+            if (!type.equals("java") && !type.equals("shell")) {
+                throw c.error("type", "trigger on " + asset + ": a check is of type java or shell, not '" + type + "'");
+            }
+            Set<String> allowed = new HashSet<>(TYPE_KEYS.get(type));
+            allowed.add("type");
+            c.allowOnly(allowed);
+            check = action(c, "check of the trigger on " + asset, type);
+        }
+        return new AssetTrigger(asset, check, minInterval, tf.line());
     }
 
     /**
@@ -262,6 +294,7 @@ public final class DagFileParser {
         });
         DagBuilder.TaskBuilder tb = new DagBuilder.TaskBuilder(taskId, action).line(t.line());
         tb.dependsOn(t.strings("depends_on"));
+        tb.outlets(t.strings("outlets"));
         Fields d = defaults;
         String rule = setting(t, d, "trigger_rule", "all_success");
         try {

@@ -1,8 +1,10 @@
 package io.dltrigger.engine.dagfile;
 
+import io.dltrigger.engine.config.Profile;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.TaskSpec;
 import io.dltrigger.engine.store.DagRepository;
+import io.dltrigger.engine.template.Template;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,10 +40,18 @@ public final class DagRegistry {
 
     private String fingerprint = "";
 
+    private final Profile profile;
+
     public DagRegistry(Path folder, DagRepository store, Set<String> pools) {
+        this(folder, store, pools, Profile.empty("local"));
+    }
+
+    /** {@code profile}: a DAG that uses a {@code {{ profile.KEY }}} it lacks is refused. */
+    public DagRegistry(Path folder, DagRepository store, Set<String> pools, Profile profile) {
         this.folder = folder;
         this.store = store;
         this.pools = pools;
+        this.profile = profile;
     }
 
     /** Re-reads the DAG folder if any file was added, removed or changed. */
@@ -83,7 +93,7 @@ public final class DagRegistry {
             DagFolder.Scan scan = DagFolder.scan(folder);
             errs.addAll(scan.errors());
             scan.dags().forEach((id, dag) -> {
-                Optional<DagFileException> poolError = unknownPool(dag);
+                Optional<DagFileException> poolError = unknownPool(dag).or(() -> unknownProfileKey(dag));
                 if (poolError.isPresent()) {
                     errs.add(poolError.get());
                 } else {
@@ -141,6 +151,44 @@ public final class DagRegistry {
                         t.line(),
                         "task " + t.id() + ": unknown pool '" + t.pool() + "' (configured pools: default"
                                 + (pools.isEmpty() ? "" : ", " + String.join(", ", pools)) + ")"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A {@code {{ profile.KEY }}} (in a task or a parameter default) that the selected profile does not define. */
+    private Optional<DagFileException> unknownProfileKey(Dag dag) {
+        List<String> params = new ArrayList<>();
+        dag.params().values().forEach(p -> {
+            if (p.defaultValue().isTextual()) {
+                params.add(p.defaultValue().asText());
+            }
+        });
+        Optional<String> bad = missingProfileKey(params);
+        if (bad.isPresent()) {
+            return Optional.of(new DagFileException(dag.source(), 1, "parameter default uses " + bad.get()));
+        }
+        for (TaskSpec t : dag.tasks()) {
+            bad = missingProfileKey(t.action().templated());
+            if (bad.isPresent()) {
+                return Optional.of(
+                        new DagFileException(dag.source(), t.line(), "task " + t.id() + " uses " + bad.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> missingProfileKey(List<String> texts) {
+        for (String text : texts) {
+            for (List<String> ref : Template.references(text)) {
+                if (ref.get(0).equals("profile")
+                        && (ref.size() < 2 || !profile.values().containsKey(ref.get(1)))) {
+                    return Optional.of("{{ " + String.join(".", ref) + " }}, which profile '" + profile.name()
+                            + "' does not define (its keys: "
+                            + String.join(
+                                    ", ",
+                                    new java.util.TreeSet<>(profile.values().keySet())) + ")");
+                }
             }
         }
         return Optional.empty();

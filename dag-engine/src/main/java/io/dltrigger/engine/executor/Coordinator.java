@@ -7,11 +7,14 @@ import io.dltrigger.engine.dagfile.DagRegistry;
 import io.dltrigger.engine.launch.Cancellation;
 import io.dltrigger.engine.launch.Launchers;
 import io.dltrigger.engine.launch.Outcome;
+import io.dltrigger.engine.launch.ProcessRunner;
 import io.dltrigger.engine.launch.Recovered;
+import io.dltrigger.engine.launch.TriggerCheck;
 import io.dltrigger.engine.launch.TryFiles;
 import io.dltrigger.engine.launch.TryStart;
 import io.dltrigger.engine.launch.Work;
 import io.dltrigger.engine.metrics.EngineMetrics;
+import io.dltrigger.engine.model.AssetEvent;
 import io.dltrigger.engine.model.Callback;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagRun;
@@ -20,6 +23,7 @@ import io.dltrigger.engine.model.RunType;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskSpec;
 import io.dltrigger.engine.model.TaskState;
+import io.dltrigger.engine.scheduler.RunFactory;
 import io.dltrigger.engine.scheduler.Scheduler;
 import io.dltrigger.engine.store.LeaseLostException;
 import io.dltrigger.engine.store.LeaseRepository;
@@ -72,8 +76,10 @@ public final class Coordinator implements AutoCloseable {
     private final Timeouts timeouts = new Timeouts();
     private final Notifier notifier = new Notifier();
     private final Recovery recovery;
+    private final AssetTriggering triggering;
     private final String host;
     private final String owner;
+    private final com.fasterxml.jackson.databind.node.ObjectNode profile;
 
     private final BlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
     private final Map<Long, ActiveRun> active = new LinkedHashMap<>();
@@ -104,7 +110,16 @@ public final class Coordinator implements AutoCloseable {
         this.cfg = cfg;
         this.store = store;
         this.dags = dags;
-        this.scheduler = new Scheduler(store.runs(), store.dags(), dags);
+        this.scheduler = new Scheduler(store.runs(), store.dags(), dags, cfg.profile(), cfg.schedules());
+        this.profile = cfg.profile().asJson();
+        this.triggering = new AssetTriggering(
+                store,
+                dags,
+                new RunFactory(store.runs(), cfg.profile()),
+                new TriggerCheck(new ProcessRunner(cfg.killGrace())),
+                cfg.logsDir(),
+                cfg.home(),
+                profile);
         this.metrics = metrics;
         this.launchers = Launchers.standard(cfg.killGrace());
         this.advancer = new RunAdvancer(cfg.home());
@@ -149,7 +164,8 @@ public final class Coordinator implements AutoCloseable {
     public synchronized void start() {
         takeLease();
         workers = new Workers(cfg.workers(), (id, tryNumber, o) -> inbox.add(() -> finished(id, tryNumber, o)));
-        supervisor = new Supervisor(store.supervisedJobs(), launchers, cfg.killGrace(), workers::background);
+        supervisor =
+                new Supervisor(store.supervisedJobs(), store.assets(), launchers, cfg.killGrace(), workers::background);
         loop = new Thread(this::run, "dltrigger-engine");
         loop.setDaemon(true);
         loop.start();
@@ -196,6 +212,7 @@ public final class Coordinator implements AutoCloseable {
             workers.close();
             loop = null;
         }
+        triggering.close();
         notifier.close();
         try {
             store.lease().release(owner, epoch);
@@ -314,6 +331,16 @@ public final class Coordinator implements AutoCloseable {
         List<DagRun> driven = active.values().stream().map(r -> r.run).toList();
         for (Scheduler.Admitted a : scheduler.admit(now, driven, only)) {
             startRun(a.run(), a.dag(), now);
+        }
+        if (only == null) {
+            List<DagRun> running = active.values().stream().map(r -> r.run).toList();
+            triggering.poll(
+                    now,
+                    running,
+                    evaluated -> inbox.add(() -> {
+                        evaluated.run();
+                        nextPoll = Instant.EPOCH; // a run it started is admitted at once
+                    }));
         }
     }
 
@@ -521,7 +548,7 @@ public final class Coordinator implements AutoCloseable {
                     r.run,
                     ti,
                     files,
-                    TaskContext.of(r.run, r.instances, ti, cfg.home()),
+                    TaskContext.of(r.run, r.instances, ti, cfg.home(), profile),
                     cfg.home(),
                     c,
                     (pid, started) -> {
@@ -633,8 +660,25 @@ public final class Coordinator implements AutoCloseable {
     }
 
     private void settle(ActiveRun r, TaskInstance ti, Outcome o, Instant now) {
+        TaskSpec spec = r.instances.spec(ti.taskId());
         RunAdvancer.Settled s = advancer.settle(r.instances, ti, o, r.timedOut, now);
-        store.taskInstances().finishTry(s.instance(), s.tryState()); // state, exit code and output together
+        List<AssetEvent> produced = new ArrayList<>();
+        if (o instanceof Outcome.Succeeded ok && s.instance().state() == TaskState.SUCCESS) {
+            for (String asset : spec.outlets()) {
+                produced.add(new AssetEvent(
+                        0,
+                        asset,
+                        now,
+                        r.dag().id(),
+                        r.run.runKey(),
+                        ti.taskId(),
+                        ti.id(),
+                        AssetEvent.TASK,
+                        ok.output() == null ? "{}" : ok.output()));
+            }
+        }
+        // state, exit code, output and the asset events of a success together
+        store.taskInstances().finishTry(s.instance(), s.tryState(), produced);
         r.instances.put(s.instance());
         Callback.Event event = switch (s.instance().state()) {
             case SUCCESS -> Callback.Event.TASK_SUCCESS;
@@ -646,7 +690,7 @@ public final class Coordinator implements AutoCloseable {
         }
         alert(r, event, Alerts.task(event, r.run, s.instance(), now));
         if (o instanceof Outcome.Supervised sup) {
-            supervisor.supervise(sup.job(), r.run.runKey());
+            supervisor.supervise(sup.job(), r.run.runKey(), spec.outlets());
         }
         metrics.taskFinished(
                 r.dag().id(),

@@ -10,6 +10,7 @@ import io.dltrigger.engine.config.HttpSettings;
 import io.dltrigger.engine.metrics.EngineMetrics;
 import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.model.Role;
+import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.service.EngineService;
 import io.dltrigger.engine.store.LeaseLostException;
 import io.javalin.Javalin;
@@ -62,7 +63,9 @@ public final class RestServer implements AutoCloseable {
         app.before(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("X-Frame-Options", "DENY");
-            ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+            ctx.header(
+                    "Content-Security-Policy",
+                    "default-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'");
             ctx.header("Referrer-Policy", "no-referrer");
             ctx.header("Cache-Control", "no-store");
             guard.check(ctx);
@@ -127,7 +130,9 @@ public final class RestServer implements AutoCloseable {
                 "/api/runs/{id}/tasks",
                 ctx -> send(
                         ctx,
-                        array(service.tasks(id(ctx)).stream().map(Views::task).toList())));
+                        array(service.tasks(id(ctx)).stream()
+                                .map(t -> Views.task(t, service.progress(t)))
+                                .toList())));
         app.get(
                 "/api/runs/{id}/tries",
                 ctx -> send(
@@ -135,7 +140,10 @@ public final class RestServer implements AutoCloseable {
                         array(service.runTries(id(ctx)).stream()
                                 .map(Views::tryView)
                                 .toList())));
-        app.get("/api/tasks/{id}", ctx -> send(ctx, Views.task(service.task(id(ctx)))));
+        app.get("/api/tasks/{id}", ctx -> {
+            TaskInstance t = service.task(id(ctx));
+            send(ctx, Views.task(t, service.progress(t)));
+        });
         app.get(
                 "/api/tasks/{id}/tries",
                 ctx -> send(
@@ -179,6 +187,19 @@ public final class RestServer implements AutoCloseable {
             service.revokeToken(RequestGuard.caller(ctx), id(ctx));
             ctx.status(204);
         });
+        app.get("/api/tasks/{id}/artifacts/{name}", ctx -> {
+            java.nio.file.Path file = service.artifact(Long.parseLong(ctx.pathParam("id")), ctx.pathParam("name"));
+            // a task's file is shown, never run: no scripts, no requests, images only as data: URIs
+            ctx.header("Content-Security-Policy", "default-src 'none'; img-src data:; style-src 'unsafe-inline'")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .contentType(contentType(file.getFileName().toString()))
+                    .result(java.nio.file.Files.readAllBytes(file));
+        });
+        app.get(
+                "/api/assets",
+                ctx -> send(
+                        ctx, array(service.assets().stream().map(Views::asset).toList())));
+        app.get("/api/assets/{name}", ctx -> send(ctx, Views.assetDetail(service.asset(ctx.pathParam("name"), 50))));
         app.get(
                 "/metrics",
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -219,6 +240,21 @@ public final class RestServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    private static String contentType(String name) {
+        if (name.endsWith(".html")) {
+            return "text/html; charset=utf-8";
+        }
+        if (name.endsWith(".json")) {
+            return "application/json";
+        }
+        if (name.endsWith(".png")) {
+            return "image/png";
+        }
+        return name.endsWith(".txt") || name.endsWith(".csv")
+                ? "text/plain; charset=utf-8"
+                : "application/octet-stream";
     }
 
     private static ServerConnector tlsConnector(

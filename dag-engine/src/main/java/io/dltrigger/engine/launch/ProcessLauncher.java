@@ -5,7 +5,13 @@ import io.dltrigger.engine.model.ParamSpec;
 import io.dltrigger.engine.model.TaskAction;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.template.Template;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +38,30 @@ public abstract class ProcessLauncher<A extends TaskAction> implements Launcher<
     @Override
     public Work prepare(A action, TryStart start) {
         ProcessSpec command = command(action, start.vars(), start.home());
+        writeContext(start);
         Map<String, String> env = taskEnv(start);
         return new Work.Blocking(() -> processes.run(start.files(), command, env, start.onPid(), start.cancel()));
+    }
+
+    /**
+     * The try's template context as a JSON file ({@code $DLTRIGGER_CONTEXT}), so that a task reads its params and
+     * its upstream tasks' outputs and states as data, never spliced into a command line. Owner-readable only.
+     */
+    protected static void writeContext(TryStart start) {
+        writeContext(start.files().contextFile(), start.vars());
+    }
+
+    static void writeContext(Path file, JsonNode vars) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, vars.toString(), StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the task context " + file, e);
+        }
     }
 
     /**

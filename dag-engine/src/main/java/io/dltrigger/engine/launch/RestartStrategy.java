@@ -38,6 +38,11 @@ public interface RestartStrategy {
 
     record Restarted(SupervisedJob job, String note) {}
 
+    /** The job's newest durable commit (a Flink checkpoint), if the type has such a thing and one exists. */
+    default Optional<String> latestCommit(SupervisedJob job) {
+        return Optional.empty();
+    }
+
     record Restart(List<String> extraArgs, String note) {
         public Restart {
             extraArgs = List.copyOf(extraArgs);

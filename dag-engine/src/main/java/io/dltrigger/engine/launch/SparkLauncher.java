@@ -2,6 +2,7 @@ package io.dltrigger.engine.launch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dltrigger.engine.model.TaskAction;
+import io.dltrigger.engine.template.Template;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +28,12 @@ public final class SparkLauncher extends ProcessLauncher<TaskAction.Spark> {
         ModuleLaunch m = ModuleLaunch.of(home, s.module());
         String main = s.mainClass() == null ? m.mainClass() : s.mainClass();
         Map<String, String> conf = render(s.conf(), vars);
+        String master = Template.render(s.master(), vars);
         if (s.deployMode().equals("cluster")) {
             List<String> argv = new ArrayList<>(List.of(
                     tool("SPARK_HOME", "spark-submit"),
                     "--master",
-                    s.master(),
+                    master,
                     "--deploy-mode",
                     "cluster",
                     "--class",
@@ -50,7 +52,7 @@ public final class SparkLauncher extends ProcessLauncher<TaskAction.Spark> {
         if (s.driverMemory() != null) {
             opts.add("-Xmx" + s.driverMemory());
         }
-        opts.add("-Dspark.master=" + s.master());
+        opts.add("-Dspark.master=" + master);
         opts.add("-Dspark.submit.deployMode=client");
         conf.forEach((k, v) -> opts.add("-D" + k + "=" + v));
         List<String> argv = m.javaCommand(home, opts);

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param sla null for none; a run longer than this raises an {@code sla_miss} alert (it goes on)
  * @param callbacks where its alerts go
  * @param source where it came from: a file path, or "java" for DAGs built in code
+ * @param triggers runs started by updates of assets, besides the schedule
  */
 public record Dag(
         String id,
@@ -31,11 +32,13 @@ public record Dag(
         List<Callback> callbacks,
         Map<String, ParamSpec> params,
         List<TaskSpec> tasks,
-        String source) {
+        String source,
+        List<AssetTrigger> triggers) {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     public Dag {
         tasks = List.copyOf(tasks);
+        triggers = List.copyOf(triggers);
         callbacks = List.copyOf(callbacks);
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }

@@ -34,6 +34,7 @@ public final class DagBuilder {
     private final List<Callback> callbacks = new ArrayList<>();
     private final Map<String, ParamSpec> params = new LinkedHashMap<>();
     private final List<TaskSpec> tasks = new ArrayList<>();
+    private final List<AssetTrigger> triggers = new ArrayList<>();
     private String source = "java";
 
     private DagBuilder(String id) {
@@ -116,6 +117,12 @@ public final class DagBuilder {
         return this;
     }
 
+    /** Starts a run when {@code trigger}'s asset is updated (and its check says so). */
+    public DagBuilder trigger(AssetTrigger trigger) {
+        triggers.add(trigger);
+        return this;
+    }
+
     /** Adds an already-built task (used by the DAG file parser). */
     public DagBuilder task(TaskSpec spec) {
         tasks.add(spec);
@@ -126,7 +133,15 @@ public final class DagBuilder {
         if (maxActiveRuns < 1) {
             throw new DagException(0, "max_active_runs must be >= 1");
         }
+        params.values().forEach(p -> {
+            if (p.defaultValue().isTextual()) {
+                DagValidator.checkParamDefault(p.name(), p.defaultValue().asText());
+            }
+        });
         List<TaskSpec> ordered = DagValidator.validate(id, params.keySet(), tasks);
+        for (AssetTrigger t : triggers) {
+            DagValidator.checkTrigger(t, params.keySet());
+        }
         return new Dag(
                 id,
                 description,
@@ -139,7 +154,8 @@ public final class DagBuilder {
                 callbacks,
                 params,
                 ordered,
-                source);
+                source,
+                triggers);
     }
 
     /** Settings of one task; defaults: no retries, no timeout, default pool, all_success. */
@@ -156,6 +172,7 @@ public final class DagBuilder {
         private int priority;
         private MapOver mapOver;
         private int line;
+        private final List<String> outlets = new ArrayList<>();
 
         public TaskBuilder(String id, TaskAction action) {
             this.id = id;
@@ -223,6 +240,12 @@ public final class DagBuilder {
             return this;
         }
 
+        /** The assets this task updates. */
+        public TaskBuilder outlets(List<String> assets) {
+            outlets.addAll(assets);
+            return this;
+        }
+
         public TaskBuilder line(int l) {
             this.line = l;
             return this;
@@ -230,7 +253,8 @@ public final class DagBuilder {
 
         public TaskSpec build() {
             return new TaskSpec(
-                    id, action, dependsOn, rule, retry, timeout, sla, pool, poolSlots, priority, mapOver, line);
+                    id, action, dependsOn, rule, retry, timeout, sla, pool, poolSlots, priority, mapOver, line,
+                    outlets);
         }
     }
 }

@@ -75,7 +75,7 @@ public sealed interface TaskAction {
         }
 
         public List<String> templated() {
-            return concat(args, conf.values(), env.values());
+            return concat(List.of(master), args, conf.values(), env.values());
         }
     }
 
@@ -99,8 +99,8 @@ public sealed interface TaskAction {
 
         public List<String> templated() {
             return streaming == null || streaming.checkpointDir() == null
-                    ? concat(args, env.values())
-                    : concat(args, env.values(), List.of(streaming.checkpointDir()));
+                    ? concat(List.of(target), args, env.values())
+                    : concat(List.of(target), args, env.values(), List.of(streaming.checkpointDir()));
         }
     }
 

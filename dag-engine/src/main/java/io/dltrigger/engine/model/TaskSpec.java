@@ -10,6 +10,8 @@ import java.util.List;
  * @param sla an instance not over this long after its first try started raises an {@code sla_miss} alert (null: none)
  * @param mapOver non-null for a dynamically mapped task
  * @param line the line of the task in its DAG file (0 when built in Java)
+ * @param outlets the assets the task updates: each success records an asset event (its output as metadata); a
+ *     supervised streaming job records one per checkpoint it commits
  */
 public record TaskSpec(
         String id,
@@ -23,10 +25,12 @@ public record TaskSpec(
         int poolSlots,
         int priority,
         MapOver mapOver,
-        int line) {
+        int line,
+        List<String> outlets) {
 
     public TaskSpec {
         dependsOn = List.copyOf(dependsOn);
+        outlets = List.copyOf(outlets);
         if (poolSlots < 1) {
             throw new IllegalArgumentException("task " + id + ": pool_slots must be >= 1");
         }

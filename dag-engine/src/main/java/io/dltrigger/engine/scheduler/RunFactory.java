@@ -1,13 +1,17 @@
 package io.dltrigger.engine.scheduler;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.dltrigger.engine.config.Profile;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.model.ParamSpec;
 import io.dltrigger.engine.model.RunType;
 import io.dltrigger.engine.model.Schedule;
 import io.dltrigger.engine.store.RunRepository;
+import io.dltrigger.engine.template.Template;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,13 +30,21 @@ import java.util.UUID;
  * schedule point can never get two runs.
  */
 public final class RunFactory {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter KEY_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final RunRepository runs;
+    private final ObjectNode profile;
 
     public RunFactory(RunRepository runs) {
+        this(runs, Profile.empty("local"));
+    }
+
+    /** {@code profile}: the values that parameter defaults may use ({@code {{ profile.KEY }}}). */
+    public RunFactory(RunRepository runs, Profile profile) {
         this.runs = runs;
+        this.profile = JSON.createObjectNode().set("profile", profile.asJson());
     }
 
     /**
@@ -78,6 +90,18 @@ public final class RunFactory {
                 + UUID.randomUUID().toString().substring(0, 8);
         return runs.insert(dag.id(), key, RunType.MANUAL, version, now, now, now, params, null)
                 .orElseThrow();
+    }
+
+    /**
+     * A run started by an asset trigger: {@code overrides} (from the trigger's check) on the parameter defaults.
+     * Its key names the asset event, so the same event never starts two runs (empty if it already did).
+     */
+    public Optional<DagRun> assetRun(
+            Dag dag, int version, Map<String, JsonNode> overrides, String asset, long eventId) {
+        ObjectNode params = mergeParams(dag, overrides);
+        Instant now = Instant.now();
+        return runs.insert(
+                dag.id(), "asset__" + asset + "__" + eventId, RunType.ASSET, version, now, now, now, params, null);
     }
 
     /**
@@ -136,13 +160,24 @@ public final class RunFactory {
                 start,
                 start,
                 end,
-                dag.paramDefaults(),
+                mergeParams(dag, Map.of()),
                 null);
     }
 
-    /** The DAG's defaults with {@code overrides}, each checked against its parameter's type. */
-    private static ObjectNode mergeParams(Dag dag, Map<String, JsonNode> overrides) {
+    /**
+     * The DAG's defaults, those that use {@code {{ profile.KEY }}} rendered (a run records concrete values) and
+     * checked against their parameter's type, with {@code overrides} on top, each checked too.
+     */
+    public ObjectNode mergeParams(Dag dag, Map<String, JsonNode> overrides) {
         ObjectNode params = dag.paramDefaults();
+        for (ParamSpec p : dag.params().values()) {
+            if (p.defaultValue().isTextual() && !overrides.containsKey(p.name())) {
+                params.set(
+                        p.name(),
+                        p.check(TextNode.valueOf(
+                                Template.render(p.defaultValue().asText(), profile))));
+            }
+        }
         for (Map.Entry<String, JsonNode> e : overrides.entrySet()) {
             ParamSpec spec = dag.params().get(e.getKey());
             if (spec == null) {

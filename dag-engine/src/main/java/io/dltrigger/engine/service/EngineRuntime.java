@@ -20,10 +20,11 @@ public final class EngineRuntime implements AutoCloseable {
 
     private EngineRuntime(EngineConfig cfg, Store store, boolean withEngine) {
         this.store = store;
-        this.dags = new DagRegistry(cfg.dagsDir(), store.dags(), cfg.pools().keySet());
+        this.dags = new DagRegistry(cfg.dagsDir(), store.dags(), cfg.pools().keySet(), cfg.profile());
         this.metrics = new EngineMetrics(store);
         this.coordinator = withEngine ? new Coordinator(cfg, store, dags, metrics) : null;
-        this.service = new EngineService(store, dags, coordinator == null ? () -> {} : coordinator::wakeup);
+        this.service =
+                new EngineService(store, dags, cfg.profile(), coordinator == null ? () -> {} : coordinator::wakeup);
     }
 
     /**

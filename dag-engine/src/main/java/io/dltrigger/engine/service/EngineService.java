@@ -6,17 +6,22 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.dltrigger.engine.auth.Caller;
 import io.dltrigger.engine.auth.ForbiddenException;
 import io.dltrigger.engine.auth.Tokens;
+import io.dltrigger.engine.config.Profile;
 import io.dltrigger.engine.dagfile.DagFileException;
 import io.dltrigger.engine.dagfile.DagRegistry;
+import io.dltrigger.engine.launch.ProgressFile;
 import io.dltrigger.engine.model.ApiToken;
+import io.dltrigger.engine.model.AssetEvent;
 import io.dltrigger.engine.model.AuditEntry;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.model.Role;
 import io.dltrigger.engine.model.TaskInstance;
+import io.dltrigger.engine.model.TaskProgress;
 import io.dltrigger.engine.model.TaskSpec;
 import io.dltrigger.engine.model.TaskState;
 import io.dltrigger.engine.model.TaskTry;
+import io.dltrigger.engine.model.TriggerEvaluation;
 import io.dltrigger.engine.scheduler.RunFactory;
 import io.dltrigger.engine.store.Store;
 import java.io.IOException;
@@ -51,9 +56,13 @@ public final class EngineService {
     private final Runnable wakeup;
 
     public EngineService(Store store, DagRegistry dags, Runnable wakeup) {
+        this(store, dags, Profile.empty("local"), wakeup);
+    }
+
+    public EngineService(Store store, DagRegistry dags, Profile profile, Runnable wakeup) {
         this.store = store;
         this.dags = dags;
-        this.runFactory = new RunFactory(store.runs());
+        this.runFactory = new RunFactory(store.runs(), profile);
         this.tokens = new Tokens(store.tokens());
         this.wakeup = wakeup;
     }
@@ -174,6 +183,17 @@ public final class EngineService {
                 .orElseThrow(() -> new NoSuchElementException("no task instance " + taskInstanceId));
     }
 
+    /** What a running task instance last reported of its progress; empty when it doesn't run or said nothing. */
+    public Optional<TaskProgress> progress(TaskInstance ti) {
+        if (ti.state() != TaskState.RUNNING) {
+            return Optional.empty();
+        }
+        List<TaskTry> tries = store.taskInstances().tries(ti.id());
+        return tries.isEmpty()
+                ? Optional.empty()
+                : ProgressFile.read(ProgressFile.of(tries.get(tries.size() - 1).logPath()));
+    }
+
     public List<TaskTry> tries(long taskInstanceId) {
         task(taskInstanceId);
         return store.taskInstances().tries(taskInstanceId);
@@ -258,6 +278,91 @@ public final class EngineService {
         }
         store.runs().clear(run.id(), cleared, unmapped);
         wakeup.run();
+    }
+
+    /**
+     * A file a task published in its output ({@code "artifacts": {"report.html": "/abs/path", ...}}), such as
+     * a run's report. Only files a task named this way are served, and only absolute paths to regular files.
+     */
+    public Path artifact(long taskInstanceId, String name) {
+        TaskInstance ti = task(taskInstanceId);
+        JsonNode path = ti.output() == null
+                ? null
+                : parseJson(ti.output()).path("artifacts").get(name);
+        if (path == null || !path.isTextual()) {
+            throw new NoSuchElementException(
+                    "task " + ti.label() + " of run " + ti.runId() + " has no artifact '" + name + "'");
+        }
+        Path p = Path.of(path.asText());
+        if (!p.isAbsolute() || !Files.isRegularFile(p)) {
+            throw new NoSuchElementException("artifact '" + name + "' of task " + ti.label() + " is not a file: " + p);
+        }
+        return p;
+    }
+
+    private static JsonNode parseJson(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    /** An asset: who updates it, its newest event, and the triggers on it with their latest evaluation. */
+    public record AssetView(
+            String name,
+            long events,
+            Optional<AssetEvent> latest,
+            List<String> producers,
+            List<TriggerView> triggers) {}
+
+    /** A DAG's trigger on an asset and where it stands. */
+    public record TriggerView(
+            String dagId, Duration minInterval, boolean checked, Optional<TriggerEvaluation> lastEvaluation) {}
+
+    /** Every asset some DAG updates or watches, and every asset with events. */
+    public List<AssetView> assets() {
+        dags.refresh();
+        Map<String, Long> counts = store.assets().counts();
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(counts.keySet());
+        for (Dag d : dags.all()) {
+            d.tasks().forEach(t -> names.addAll(t.outlets()));
+            d.triggers().forEach(t -> names.add(t.asset()));
+        }
+        return names.stream().map(n -> assetView(n, counts.getOrDefault(n, 0L))).toList();
+    }
+
+    /** One asset, with its newest events and trigger evaluations, newest first. */
+    public record AssetDetail(AssetView asset, List<AssetEvent> events, List<TriggerEvaluation> evaluations) {}
+
+    public AssetDetail asset(String name, int limit) {
+        AssetView v = assets().stream()
+                .filter(a -> a.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no asset '" + name + "'"));
+        return new AssetDetail(
+                v, store.assets().events(name, limit), store.assets().evaluations(name, limit));
+    }
+
+    private AssetView assetView(String name, long count) {
+        List<String> producers = new ArrayList<>();
+        List<TriggerView> triggers = new ArrayList<>();
+        List<TriggerEvaluation> recent = store.assets().evaluations(name, 100);
+        for (Dag d : dags.all()) {
+            d.tasks().stream()
+                    .filter(t -> t.outlets().contains(name))
+                    .forEach(t -> producers.add(d.id() + "." + t.id()));
+            d.triggers().stream()
+                    .filter(t -> t.asset().equals(name))
+                    .forEach(t -> triggers.add(new TriggerView(
+                            d.id(),
+                            t.minInterval(),
+                            t.check() != null,
+                            recent.stream()
+                                    .filter(e -> e.dagId().equals(d.id()))
+                                    .findFirst())));
+        }
+        return new AssetView(name, count, store.assets().latest(name), producers, triggers);
     }
 
     // ---- tokens and the audit log ----

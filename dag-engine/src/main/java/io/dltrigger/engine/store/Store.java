@@ -15,6 +15,8 @@ public interface Store extends AutoCloseable {
 
     LeaseRepository lease();
 
+    AssetRepository assets();
+
     TokenRepository tokens();
 
     AuditRepository audit();

@@ -1,5 +1,6 @@
 package io.dltrigger.engine.store;
 
+import io.dltrigger.engine.model.AssetEvent;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskState;
 import io.dltrigger.engine.model.TaskTry;
@@ -25,7 +26,12 @@ public interface TaskInstanceRepository {
     void startTry(TaskInstance taskInstance, String logPath);
 
     /** The end of a try: its state, the instance's outcome and the task's output committed together. */
-    void finishTry(TaskInstance taskInstance, TaskState tryState);
+    default void finishTry(TaskInstance taskInstance, TaskState tryState) {
+        finishTry(taskInstance, tryState, List.of());
+    }
+
+    /** As {@link #finishTry(TaskInstance, TaskState)}, with the asset events of a success in the same transaction. */
+    void finishTry(TaskInstance taskInstance, TaskState tryState, List<AssetEvent> produced);
 
     /** The pid of a try's process, written as soon as it runs so a restarted engine can find it. */
     void recordPid(long taskInstanceId, int tryNumber, long pid, long pidStartedAt);

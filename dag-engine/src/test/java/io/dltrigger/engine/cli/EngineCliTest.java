@@ -96,6 +96,13 @@ class EngineCliTest {
             assertEquals(0, run("tasks", "logs", greetId, "--url", url));
             assertTrue(out.toString().contains("hello physicist try 1"), out.toString());
 
+            assertEquals(0, run("trigger", "hello", "--follow", "-p", "who=follower", "--url", url), err.toString());
+            assertTrue(
+                    out.toString().contains("greet") && out.toString().matches("(?s).*run \\d+: success in .*"),
+                    "followed to its end: " + out);
+            assertEquals(0, run("assets", "--url", url), err.toString());
+            assertTrue(out.toString().startsWith("ASSET"), out.toString());
+
             assertEquals(0, run("dags", "pause", "hello", "--url", url), err.toString());
             assertEquals(1, run("dags", "list", "--url", url), "a refused file makes list exit 1");
             assertTrue(out.toString().contains("paused"), out.toString());

@@ -134,6 +134,89 @@ class DagFileParserTest {
         assertTrue(output.reason().contains("not an upstream task"), output.getMessage());
     }
 
+    private static final String ASSETS = String.join(
+            "\n",
+            "id: retrain", // 1
+            "params: {min_new: 100, table: '{{ profile.data }}/events'}", // 2
+            "triggers:", // 3
+            "  - asset: event-table", // 4
+            "    min_interval: 1m", // 5
+            "    check:", // 6
+            "      type: java", // 7
+            "      module: pipeline", // 8
+            "      args: [new-events, '{{ params.table }}', '{{ asset.event.rows }}']", // 9
+            "tasks:", // 10
+            "  - id: ingest", // 11
+            "    type: noop", // 12
+            "    outlets: [event-table]", // 13
+            "");
+
+    @Test
+    void parsesOutletsAndAssetTriggers() {
+        Dag d = DagFileParser.parse("conf/dags/retrain.yaml", ASSETS);
+        assertEquals(
+                java.util.List.of("event-table"), d.task("ingest").orElseThrow().outlets());
+        assertEquals(1, d.triggers().size());
+        assertEquals("event-table", d.triggers().get(0).asset());
+        assertEquals(Duration.ofMinutes(1), d.triggers().get(0).minInterval());
+        assertEquals("pipeline", ((TaskAction.Java) d.triggers().get(0).check()).module());
+        assertEquals(
+                "{{ profile.data }}/events",
+                d.params().get("table").defaultValue().asText(),
+                "rendered when a run is made");
+    }
+
+    @Test
+    void refusesBadTriggersAndParamDefaultsWithTheirLine() {
+        DagFileException type = refused(ASSETS.replace("      type: java", "      type: noop"));
+        assertEquals(7, type.line());
+        assertTrue(type.reason().contains("a check is of type java or shell"), type.getMessage());
+
+        DagFileException ref = refused(ASSETS.replace("asset.event.rows", "outputs.x"));
+        assertEquals(4, ref.line());
+        assertTrue(ref.reason().contains("a check may use"), ref.getMessage());
+
+        DagFileException param = refused(ASSETS.replace("{{ profile.data }}/events", "{{ run_id }}/events"));
+        assertEquals(2, param.line());
+        assertTrue(param.reason().contains("a default may only use {{ profile.KEY }}"), param.getMessage());
+
+        DagFileException outlet = refused(ASSETS.replace("[event-table]", "['event table']"));
+        assertEquals(11, outlet.line());
+        assertTrue(outlet.reason().contains("bad asset name 'event table'"), outlet.getMessage());
+    }
+
+    @Test
+    void aDagThatUsesAKeyTheProfileLacksIsRefusedWithItsLine(@TempDir Path dir) throws Exception {
+        Files.writeString(
+                dir.resolve("retrain.yaml"),
+                ASSETS.replace(
+                        "    type: noop",
+                        "    type: spark\n    module: batch-features\n    master: '{{ profile.spark_master }}'"));
+        var store = io.dltrigger.engine.store.jdbc.JdbcStore.open(
+                io.dltrigger.engine.store.jdbc.JdbcStore.h2FileUrl(dir.resolve("state")), "sa", "");
+        try (store) {
+            DagRegistry ok = new DagRegistry(
+                    dir,
+                    store.dags(),
+                    java.util.Set.of(),
+                    new io.dltrigger.engine.config.Profile(
+                            "local", java.util.Map.of("data", "d", "spark_master", "local[2]"), java.util.Map.of()));
+            ok.refresh();
+            assertTrue(ok.errors().isEmpty(), () -> ok.errors().toString());
+            DagRegistry lacking = new DagRegistry(
+                    dir,
+                    store.dags(),
+                    java.util.Set.of(),
+                    new io.dltrigger.engine.config.Profile("k8s", java.util.Map.of("data", "d"), java.util.Map.of()));
+            lacking.refresh();
+            DagFileException e = lacking.errors().get(0);
+            assertEquals(11, e.line());
+            assertTrue(
+                    e.reason().contains("{{ profile.spark_master }}, which profile 'k8s' does not define"),
+                    e.getMessage());
+        }
+    }
+
     @Test
     void aShellCommandTakesNoTemplatesAndTheRefusalNamesTheSafeForm() {
         DagFileException e = refused(GOOD.replace("command: echo \"$TUNE\"", "command: echo '{{ params.samples }}'"));
@@ -296,5 +379,39 @@ class DagFileParserTest {
         DagFolder.Scan scan = DagFolder.scan(folder);
         assertTrue(scan.errors().isEmpty(), () -> "refused: " + scan.errors());
         assertTrue(scan.dags().containsKey("example"), "conf/dags/example.yaml loads");
+        for (String dag : java.util.List.of("ingest", "ingest-backfill", "retrain")) {
+            assertTrue(scan.dags().containsKey(dag), "conf/dags/" + dag + ".yaml loads");
+        }
+    }
+
+    /** Every profile defines what the DAGs use and the pools they name; none hard-codes a master or a path. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"local", "cluster", "k8s"})
+    void theProjectsDagsLoadUnderEveryProfile(String name, @TempDir Path dir) throws Exception {
+        Path home = Path.of(System.getProperty("user.dir")).resolve("..").normalize();
+        var profile = io.dltrigger.engine.config.Profile.load(home, name, false, k -> null);
+        var store = io.dltrigger.engine.store.jdbc.JdbcStore.open(
+                io.dltrigger.engine.store.jdbc.JdbcStore.h2FileUrl(dir.resolve("state")), "sa", "");
+        try (store) {
+            DagRegistry registry = new DagRegistry(
+                    home.resolve("conf/dags"), store.dags(), profile.pools().keySet(), profile);
+            registry.refresh();
+            assertTrue(registry.errors().isEmpty(), () -> name + ": refused " + registry.errors());
+            var retrain = registry.dag("retrain").orElseThrow();
+            for (String key : java.util.List.of("event_table", "registry", "runs")) {
+                assertTrue(
+                        retrain.params().get(key).defaultValue().asText().startsWith("{{ profile."),
+                        key + " comes from the profile");
+            }
+            assertEquals("event-table", retrain.triggers().get(0).asset());
+            assertTrue(retrain.task("tune").orElseThrow().mapped());
+            assertEquals("spark", retrain.task("tune").orElseThrow().pool());
+            for (var t : retrain.tasks()) {
+                if (t.action() instanceof TaskAction.Spark sp) {
+                    assertEquals(
+                            "{{ profile.spark_master }}", sp.master(), t.id() + " takes its master from the profile");
+                }
+            }
+        }
     }
 }

@@ -88,6 +88,21 @@ class EngineTest {
     }
 
     @Test
+    void aFailedTasksMessageEndsWithTheLastLineItPrinted() throws Exception {
+        try (EngineFixture f = new EngineFixture(dir, 2, Map.of())) {
+            f.register(DagBuilder.dag("says")
+                            .task("t", shell("echo working; echo 'train: learning rate must be > 0, got -1'; exit 3"))
+                            .build())
+                    .start();
+            DagRun run = f.runToEnd("says", Map.of());
+            assertEquals(RunState.FAILED, run.state());
+            assertEquals(
+                    "exit code 3: train: learning rate must be > 0, got -1",
+                    f.task(run.id(), "t").message());
+        }
+    }
+
+    @Test
     void timeoutKillsTheWholeTreeIncludingAChildIgnoringSigterm() throws Exception {
         Path pidFile = dir.resolve("child.pid");
         String stubborn = "bash -c 'trap \"\" TERM; echo $$ > " + pidFile + ".tmp; mv " + pidFile + ".tmp " + pidFile

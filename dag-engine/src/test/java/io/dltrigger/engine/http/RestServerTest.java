@@ -220,6 +220,67 @@ class RestServerTest {
         assertTrue(results.contains("grid results: [{\"point\":{\"lr\":0.001,\"units\":50},\"auc\":0.9},"), results);
     }
 
+    @Test
+    void assetsArtifactsAndProgressOverHttp() throws Exception {
+        Path report = dir.resolve("out/report.html");
+        Path release = dir.resolve("release");
+        Files.writeString(
+                dags.resolve("report.yaml"),
+                String.join(
+                        "\n",
+                        "id: report",
+                        "tasks:",
+                        "  - id: write",
+                        "    type: shell",
+                        "    outlets: [reports]",
+                        "    command: >-",
+                        "      mkdir -p " + report.getParent() + " && echo '<h1>report</h1>' > " + report + " &&",
+                        "      echo '{\"done\": 2, \"total\": 4, \"unit\": \"grid points\"}' > $DLTRIGGER_PROGRESS &&",
+                        "      while [ ! -e " + release + " ]; do sleep 0.05; done &&",
+                        "      echo '{\"artifacts\": {\"report.html\": \"" + report + "\"} }' > $DLTRIGGER_OUTPUT",
+                        ""));
+        Api.waitUntil("the report DAG", () -> admin.get("/api/assets").size() == 1);
+        JsonNode asset = admin.get("/api/assets").get(0);
+        assertEquals("reports", asset.get("name").asText());
+        assertEquals("report.write", asset.get("updated_by").get(0).asText());
+        assertTrue(asset.get("last_update").isNull());
+
+        long runId = admin.post("/api/dags/report/trigger", "{}", 201).get("id").asLong();
+        Api.waitUntil(
+                "its progress",
+                () -> admin.get("/api/runs/" + runId + "/tasks").size() == 1 // none before the run starts
+                        && !admin.get("/api/runs/" + runId + "/tasks")
+                                .get(0)
+                                .get("progress")
+                                .isNull());
+        JsonNode progress = admin.get("/api/runs/" + runId + "/tasks").get(0).get("progress");
+        assertEquals(2, progress.get("done").asInt());
+        assertEquals("2/4 grid points", progress.get("text").asText());
+        Files.writeString(release, "go");
+        assertEquals("success", awaitEnd(runId).get("state").asText());
+
+        long taskId =
+                admin.get("/api/runs/" + runId + "/tasks").get(0).get("id").asLong();
+        HttpResponse<String> html =
+                admin.send("GET", "/api/tasks/" + taskId + "/artifacts/report.html", null, Map.of());
+        assertEquals(200, html.statusCode());
+        assertTrue(html.body().contains("<h1>report</h1>"));
+        assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(
+                html.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'"));
+        assertEquals(404, admin.status("GET", "/api/tasks/" + taskId + "/artifacts/passwd"), "only files a task named");
+        assertEquals(401, anonymous.status("GET", "/api/tasks/" + taskId + "/artifacts/report.html"));
+
+        JsonNode detail = admin.get("/api/assets/reports");
+        assertEquals(1, detail.get("events").asInt());
+        assertEquals(
+                report.toString(),
+                detail.get("recent_events")
+                        .get(0)
+                        .at("/metadata/artifacts/report.html")
+                        .asText());
+    }
+
     private long manualRuns(String dagId) {
         return rt.service().runs(dagId, 100).stream()
                 .filter(r -> r.type() == RunType.MANUAL)

@@ -95,6 +95,66 @@ class WebUiBrowserTest {
         }
     }
 
+    @Test
+    void aRunsPageLinksTheFilesItsTasksPublishedAndTheAssetsAreListed() throws Exception {
+        Path dags = dir.resolve("dags");
+        Files.createDirectories(dags);
+        Path report = dir.resolve("report.html");
+        Files.writeString(report, "<h1>the report</h1>");
+        Files.writeString(
+                dags.resolve("report.yaml"),
+                String.join(
+                        "\n",
+                        "id: report",
+                        "tasks:",
+                        "  - id: write",
+                        "    type: shell",
+                        "    outlets: [reports]",
+                        "    command: >-",
+                        "      echo '{\"artifacts\": {\"report.html\": \"" + report + "\"} }' > $DLTRIGGER_OUTPUT",
+                        ""));
+        EngineConfig cfg = EngineConfig.defaults(dir)
+                .withDagsDir(dags)
+                .withLogsDir(dir.resolve("logs"))
+                .withPollInterval(Duration.ofMillis(200));
+        try (EngineRuntime rt = EngineRuntime.open(cfg, JdbcStore.h2FileUrl(dir.resolve("state")), "sa", "", true)
+                        .start();
+                RestServer server = new RestServer(rt.service(), rt.metrics(), HttpSettings.loopback(), rt::demoted)) {
+            int port = server.start();
+            String token = rt.service()
+                    .createToken(Caller.local(), "browser", Role.VIEWER)
+                    .secret();
+            DagRun run = rt.service().trigger(Caller.local(), "report", java.util.Map.of());
+            assertEquals(
+                    RunState.SUCCESS,
+                    rt.service().awaitRun(run.id(), Duration.ofSeconds(60)).state());
+            try (Chromium browser = new Chromium(dir.resolve("chrome-profile"), "http://127.0.0.1:" + port + "/")) {
+                browser.await(
+                        "the sign-in form",
+                        "document.getElementById('login') !== null && !document.getElementById('login').hidden",
+                        Duration.ofSeconds(60));
+                browser.eval("document.getElementById('token-input').value = '" + token + "';"
+                        + " document.getElementById('sign-in').click(); true");
+                browser.await(
+                        "the DAG list",
+                        "document.querySelector('tr[data-dag=\"report\"]') !== null",
+                        Duration.ofSeconds(60));
+                browser.eval("location.hash = '#run/" + run.id() + "'; true"); // DevTools drops a URL's fragment
+                browser.await(
+                        "the report link on the run's page",
+                        "(document.querySelector('a[data-artifact=\"report.html\"]') || {href: ''})"
+                                + ".href.endsWith('/artifacts/report.html')",
+                        Duration.ofSeconds(60));
+                browser.eval("location.hash = ''; true");
+                browser.await(
+                        "the asset with its last update",
+                        "(document.querySelector('tr[data-asset=\"reports\"]') || {textContent: ''})"
+                                + ".textContent.includes('task of report.write')",
+                        Duration.ofSeconds(60));
+            }
+        }
+    }
+
     private static boolean onPath(String exe) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (Files.isExecutable(Path.of(d, exe))) {

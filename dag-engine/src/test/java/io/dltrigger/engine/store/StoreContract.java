@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dltrigger.engine.model.ApiToken;
+import io.dltrigger.engine.model.AssetEvent;
 import io.dltrigger.engine.model.AuditEntry;
 import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.model.Role;
@@ -18,6 +19,7 @@ import io.dltrigger.engine.model.SupervisedJob;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskState;
 import io.dltrigger.engine.model.TaskTry;
+import io.dltrigger.engine.model.TriggerEvaluation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -137,6 +139,51 @@ abstract class StoreContract {
         assertEquals(
                 java.util.Map.of("NONE", 1L, "SUCCESS", 1L),
                 store.taskInstances().countsByState());
+    }
+
+    @Test
+    void assetEventsCommitWithTheTasksSuccessAndTriggersConsumeThem() {
+        DagRun run = queuedRun();
+        TaskInstance a =
+                store.runs().start(run.id(), List.of(fresh(run, "a", 1)), T0).get(0);
+        a = a.tryStarted("h", T0);
+        store.taskInstances().startTry(a, "/logs/a/try-1.log");
+        AssetEvent produced =
+                new AssetEvent(0, "table", T0, run.dagId(), run.runKey(), "a", a.id(), AssetEvent.TASK, "{\"rows\":5}");
+        store.taskInstances().finishTry(a.succeeded(0, "{\"rows\":5}", null, T0), TaskState.SUCCESS, List.of(produced));
+        AssetRepository assets = store.assets();
+        AssetEvent first = assets.latest("table").orElseThrow();
+        assertEquals("{\"rows\":5}", first.metadata());
+        assertEquals(a.id(), first.taskInstanceId());
+
+        assets.watch(a.id(), List.of("table", "other"));
+        assertEquals(
+                new AssetRepository.Watch(List.of("table", "other"), null),
+                assets.watch(a.id()).orElseThrow());
+        AssetEvent commit = new AssetEvent(0, "table", T0, "d", null, "a", a.id(), AssetEvent.COMMIT, "{}");
+        assertTrue(assets.recordCommit(a.id(), "chk-1", List.of(commit)));
+        assertFalse(assets.recordCommit(a.id(), "chk-1", List.of(commit)), "a commit is recorded once");
+        assertEquals(2, assets.events("table", 10).size());
+        assertEquals(java.util.Map.of("table", 2L), assets.counts());
+
+        assertTrue(assets.triggerState("d", "table").isEmpty());
+        long newest = assets.latest("table").orElseThrow().id();
+        assets.evaluated(new TriggerEvaluation(0, "d", "table", T0, newest, false, null, "broken", null), false, null);
+        assertEquals(
+                0, assets.triggerState("d", "table").orElseThrow().lastEventId(), "a failed check consumes nothing");
+        assets.evaluated(
+                new TriggerEvaluation(0, "d", "table", T0.plusSeconds(1), newest, true, run.id(), "ok", "/l"),
+                true,
+                "c1");
+        AssetRepository.TriggerState st = assets.triggerState("d", "table").orElseThrow();
+        assertEquals(newest, st.lastEventId());
+        assertEquals("c1", st.cursor());
+        assertEquals(T0.plusSeconds(1), st.evaluatedAt());
+        List<TriggerEvaluation> evals = assets.evaluations("table", 10);
+        assertEquals(
+                List.of(true, false),
+                evals.stream().map(TriggerEvaluation::fired).toList());
+        assertEquals(run.id(), evals.get(0).runId());
     }
 
     @Test

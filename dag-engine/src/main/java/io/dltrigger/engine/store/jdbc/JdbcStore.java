@@ -2,6 +2,7 @@ package io.dltrigger.engine.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.dltrigger.engine.store.AssetRepository;
 import io.dltrigger.engine.store.AuditRepository;
 import io.dltrigger.engine.store.DagRepository;
 import io.dltrigger.engine.store.LeaseRepository;
@@ -29,6 +30,7 @@ public final class JdbcStore implements Store {
     private final TaskInstanceRepository taskInstances;
     private final SupervisedJobRepository supervisedJobs;
     private final LeaseRepository lease;
+    private final AssetRepository assets;
     private final TokenRepository tokens;
     private final AuditRepository audit;
     private final Jdbc jdbc;
@@ -41,6 +43,7 @@ public final class JdbcStore implements Store {
         this.taskInstances = new JdbcTaskInstanceRepository(jdbc);
         this.supervisedJobs = new JdbcSupervisedJobRepository(jdbc);
         this.lease = new JdbcLeaseRepository(jdbc);
+        this.assets = new JdbcAssetRepository(jdbc);
         this.tokens = new JdbcTokenRepository(jdbc);
         this.audit = new JdbcAuditRepository(jdbc);
     }
@@ -168,6 +171,11 @@ public final class JdbcStore implements Store {
     @Override
     public LeaseRepository lease() {
         return lease;
+    }
+
+    @Override
+    public AssetRepository assets() {
+        return assets;
     }
 
     @Override

@@ -7,6 +7,7 @@ import static io.dltrigger.engine.store.jdbc.Jdbc.nullableLong;
 import static io.dltrigger.engine.store.jdbc.Jdbc.truncate;
 import static io.dltrigger.engine.store.jdbc.Jdbc.update;
 
+import io.dltrigger.engine.model.AssetEvent;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskState;
 import io.dltrigger.engine.model.TaskTry;
@@ -83,9 +84,12 @@ final class JdbcTaskInstanceRepository implements TaskInstanceRepository {
     }
 
     @Override
-    public void finishTry(TaskInstance ti, TaskState tryState) {
+    public void finishTry(TaskInstance ti, TaskState tryState, List<AssetEvent> produced) {
         jdbc.tx(c -> {
             save(c, ti);
+            for (AssetEvent e : produced) {
+                JdbcAssetRepository.insert(c, e);
+            }
             return update(
                     c,
                     "UPDATE task_try SET state = ?, ended_at = ?, exit_code = ?, pid = ?"
