@@ -86,13 +86,20 @@ public final class DagFileParser {
                             "checkpoint_dir",
                             "restore_arg",
                             "max_restarts"),
-            "kubernetes", Set.of("manifest", "namespace", "poll_interval", "running_after", "max_restarts"),
+            "kubernetes",
+                    Set.of("manifest", "args", "output", "namespace", "poll_interval", "running_after", "max_restarts"),
             "sensor", Set.of("file", "output", "poke_interval"),
             "noop", Set.of());
 
     private DagFileParser() {}
 
+    /** A DAG file as written, each task's {@code profiles} variants checked but none chosen. */
     public static Dag parse(String file, String text) {
+        return parse(file, text, null);
+    }
+
+    /** A DAG file under the deployment profile {@code profile}: a task's variant for it replaces the task. */
+    public static Dag parse(String file, String text, String profile) {
         Fields top = new Fields(file, YamlReader.read(file, text), "DAG");
         top.allowOnly(DAG_KEYS);
         String id = top.required("id");
@@ -163,7 +170,7 @@ public final class DagFileParser {
             if (!seen.add(taskId)) {
                 throw t.error("id", "duplicate task id '" + taskId + "'");
             }
-            b.task(task(t, taskId, defaults).build());
+            b.task(taskUnder(profile, t, taskId, defaults).build());
         }
         try {
             return b.build();
@@ -273,6 +280,38 @@ public final class DagFileParser {
         } catch (IllegalArgumentException e) { // a bad value, or an invalid path (InvalidPathException)
             throw p.error("default", e.getMessage());
         }
+    }
+
+    /**
+     * A task as the deployment profile runs it. {@code profiles: {k8s: {type: kubernetes, manifest: ...}}} runs the
+     * task as that mapping says under the profile {@code k8s}: its keys replace the task's, and the keys of the
+     * task's own type that the variant's type does not take are dropped, so that what both types take ({@code
+     * args}, {@code running_after}...) and every common key (dependencies, retries, pool, outlets) carry over. Every
+     * variant is checked, whichever profile is selected.
+     */
+    private static DagBuilder.TaskBuilder taskUnder(String profile, Fields t, String taskId, Fields defaults) {
+        if (!t.has("profiles")) {
+            return task(t, taskId, defaults);
+        }
+        Fields plain = t.merged(Set.of("profiles"), null);
+        DagBuilder.TaskBuilder chosen = task(plain, taskId, defaults);
+        Fields variants = t.sub("profiles");
+        for (String name : variants.keys()) {
+            Fields v = variants.sub(name);
+            for (String fixed : List.of("id", "depends_on", "profiles")) {
+                if (v.has(fixed)) {
+                    throw v.error(fixed, "task " + taskId + ": a profile's variant cannot change '" + fixed + "'");
+                }
+            }
+            String type = v.string("type", plain.string("type", ""));
+            Set<String> dropped = new HashSet<>(TYPE_KEYS.getOrDefault(plain.string("type", ""), Set.of()));
+            dropped.removeAll(TYPE_KEYS.getOrDefault(type, Set.of()));
+            DagBuilder.TaskBuilder variant = task(plain.merged(dropped, v), taskId, defaults);
+            if (name.equals(profile)) {
+                chosen = variant;
+            }
+        }
+        return chosen;
     }
 
     private static DagBuilder.TaskBuilder task(Fields t, String taskId, Fields defaults) {
@@ -400,6 +439,8 @@ public final class DagFileParser {
         }
         return new TaskAction.Kubernetes(
                 t.required("manifest"),
+                t.strings("args"),
+                t.string("output", null),
                 t.string("namespace", null),
                 poll,
                 t.has("running_after") ? duration(t, "running_after") : Duration.ofSeconds(30),

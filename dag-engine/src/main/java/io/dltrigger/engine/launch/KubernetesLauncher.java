@@ -13,6 +13,7 @@ import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.template.Template;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +68,15 @@ public final class KubernetesLauncher implements Launcher<TaskAction.Kubernetes>
                         + manifest.path("apiVersion").asText() + " "
                         + manifest.path("kind").asText()
                         + " is not one the kubernetes task type creates (" + ObjectKind.supported() + ")"));
+        if (!k.args().isEmpty()) {
+            kind.setArgs(
+                    manifest,
+                    k.args().stream().map(a -> Template.render(a, start.vars())).toList());
+        }
+        Path output = k.output() == null ? null : start.home().resolve(Template.render(k.output(), start.vars()));
+        if (output != null) {
+            kind.addEnv(manifest, "DLTRIGGER_OUTPUT", output.toString());
+        }
         TaskInstance ti = start.instance();
         TryIdentity id = new TryIdentity(
                 start.run().dagId(), start.run().runKey(), ti.taskId(), ti.mapIndex(), ti.tryNumber(), ti.id());
@@ -91,6 +101,7 @@ public final class KubernetesLauncher implements Launcher<TaskAction.Kubernetes>
                 k.pollInterval(),
                 k.runningAfter(),
                 k.maxRestarts(),
+                output == null ? null : output.toString(),
                 Map.of());
         return new Work.Blocking(() -> {
             TryHandle h = handle.namespace().isEmpty() ? inDefaultNamespace(handle) : handle;
@@ -140,6 +151,7 @@ public final class KubernetesLauncher implements Launcher<TaskAction.Kubernetes>
                 h.pollInterval(),
                 h.runningAfter(),
                 h.maxRestarts(),
+                h.output(),
                 Map.of());
     }
 

@@ -180,6 +180,46 @@ class KubernetesTaskTest {
     }
 
     @Test
+    void theTasksArgsBecomeTheApplicationsArgumentsAndWhatTheDriverWritesToItsOutputIsTheTasks() throws Exception {
+        manifest("spark.yaml", sparkApplication());
+        Path shared = Files.createDirectories(dir.resolve("data"));
+        Dag dag = DagBuilder.dag("out")
+                .task(
+                        "train",
+                        new TaskAction.Kubernetes(
+                                "k8s/spark.yaml",
+                                List.of("train", "--run", "{{ run_id }}"),
+                                shared + "/{{ task_id }}.json",
+                                null,
+                                Duration.ofMillis(200),
+                                Duration.ofSeconds(30),
+                                10))
+                .build();
+        try (EngineFixture f = fixture().register(dag).start()) {
+            DagRun run = f.service().trigger("out", Map.of());
+            GenericKubernetesResource app = awaitObject(ObjectKind.SPARK_APPLICATION, "the SparkApplication");
+            JsonNode spec = JSON.valueToTree(app).path("spec");
+            assertEquals(
+                    "[\"train\",\"--run\",\"" + run.runKey() + "\"]",
+                    spec.path("arguments").toString());
+            assertEquals(
+                    "[{\"name\":\"DLTRIGGER_OUTPUT\",\"value\":\"" + shared.resolve("train.json") + "\"}]",
+                    spec.at("/driver/env").toString());
+            Files.writeString(shared.resolve("train.json"), "{\"model_dir\": \"/data/models/7\"}"); // the driver
+            setStatus(
+                    ObjectKind.SPARK_APPLICATION,
+                    app.getMetadata().getName(),
+                    Map.of("applicationState", Map.of("state", "COMPLETED")));
+            assertEquals(
+                    RunState.SUCCESS,
+                    f.service().awaitRun(run.id(), Duration.ofSeconds(60)).state());
+            assertEquals(
+                    "{\"model_dir\":\"/data/models/7\"}",
+                    f.task(run.id(), "train").output());
+        }
+    }
+
+    @Test
     void aFailedSparkApplicationFailsItsTaskWithTheOperatorsMessage() throws Exception {
         manifest("spark.yaml", sparkApplication());
         Dag dag = DagBuilder.dag("spark")
@@ -288,7 +328,13 @@ class KubernetesTaskTest {
                 .task(
                         "ingest",
                         new TaskAction.Kubernetes(
-                                "k8s/ingest.yaml", null, Duration.ofMillis(200), Duration.ofSeconds(1), 3))
+                                "k8s/ingest.yaml",
+                                List.of(),
+                                null,
+                                null,
+                                Duration.ofMillis(200),
+                                Duration.ofSeconds(1),
+                                3))
                 .build();
         try (EngineFixture f = fixture().register(dag).start()) {
             DagRun run = f.service().trigger("ingest", Map.of());
@@ -381,7 +427,8 @@ class KubernetesTaskTest {
     }
 
     private static TaskAction.Kubernetes kubernetes(String manifest) {
-        return new TaskAction.Kubernetes(manifest, null, Duration.ofMillis(200), Duration.ofSeconds(30), 10);
+        return new TaskAction.Kubernetes(
+                manifest, List.of(), null, null, Duration.ofMillis(200), Duration.ofSeconds(30), 10);
     }
 
     private void manifest(String file, String text) throws Exception {

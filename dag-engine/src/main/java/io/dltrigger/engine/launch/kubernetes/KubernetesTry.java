@@ -18,6 +18,8 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -104,7 +106,7 @@ public final class KubernetesTry {
                         case SUCCEEDED -> {
                             note(handle.describe() + " succeeded");
                             logs.finish(LOG_DRAIN);
-                            return Outcome.succeeded(null, handle.object().toString());
+                            return succeeded();
                         }
                         case FAILED -> {
                             note(handle.describe() + " failed: " + st.message());
@@ -172,6 +174,9 @@ public final class KubernetesTry {
                     return Outcome.failed(
                             null, handle.describe() + " is gone: it was deleted while no engine watched it");
                 }
+                if (handle.output() != null) {
+                    Files.deleteIfExists(Path.of(handle.output())); // an earlier try's is not this one's
+                }
                 GenericKubernetesResource r = JSON.treeToValue(handle.manifest(), GenericKubernetesResource.class);
                 client.genericKubernetesResources(handle.kind().context())
                         .inNamespace(handle.namespace())
@@ -196,7 +201,28 @@ public final class KubernetesTry {
                 }
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 return Outcome.fatal("manifest of " + handle.describe() + ": " + e.getOriginalMessage());
+            } catch (IOException e) {
+                return Outcome.failed(null, "cannot remove the old output " + handle.output() + ": " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * The task's output: with an output file, the JSON the pod wrote there (none if it wrote nothing, as for a
+     * process); without, the object ({@code {"kind", "namespace", "name"}}).
+     */
+    private Outcome succeeded() {
+        if (handle.output() == null) {
+            return Outcome.succeeded(null, handle.object().toString());
+        }
+        Path f = Path.of(handle.output());
+        if (!Files.isRegularFile(f)) {
+            return Outcome.succeeded(null, null);
+        }
+        try {
+            return Outcome.succeeded(null, JSON.readTree(f.toFile()).toString());
+        } catch (IOException e) {
+            return Outcome.failed(null, "output " + f + " is not valid JSON: " + e.getMessage());
         }
     }
 

@@ -1,6 +1,8 @@
 package io.dltrigger.engine.launch.kubernetes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +16,7 @@ import java.util.Optional;
  */
 public enum ObjectKind {
     /** A batch Job: its {@code Complete} or {@code Failed} condition. */
-    JOB("batch", "v1", "Job", "jobs") {
+    JOB("batch", "v1", "Job", "jobs", "/spec/template/spec/containers/0", "args", "/spec/template/spec/containers/0") {
         @Override
         public Status status(JsonNode o) {
             for (JsonNode c : o.path("status").path("conditions")) {
@@ -40,7 +42,14 @@ public enum ObjectKind {
     },
 
     /** The Spark operator's application: {@code .status.applicationState.state}. */
-    SPARK_APPLICATION("sparkoperator.k8s.io", "v1beta2", "SparkApplication", "sparkapplications") {
+    SPARK_APPLICATION(
+            "sparkoperator.k8s.io",
+            "v1beta2",
+            "SparkApplication",
+            "sparkapplications",
+            "/spec",
+            "arguments",
+            "/spec/driver") {
         @Override
         public Status status(JsonNode o) {
             JsonNode app = o.path("status").path("applicationState");
@@ -65,7 +74,7 @@ public enum ObjectKind {
      * (success once it lasts), FINISHED a bounded job's success; a FAILED lifecycle or job, or a JobManager
      * deployment in ERROR, is a failure.
      */
-    FLINK_DEPLOYMENT("flink.apache.org", "v1beta1", "FlinkDeployment", "flinkdeployments") {
+    FLINK_DEPLOYMENT("flink.apache.org", "v1beta1", "FlinkDeployment", "flinkdeployments", "/spec/job", "args", null) {
         @Override
         public Status status(JsonNode o) {
             JsonNode st = o.path("status");
@@ -95,12 +104,51 @@ public enum ObjectKind {
     private final String version;
     private final String kind;
     private final String plural;
+    private final String argsParent;
+    private final String argsField;
+    private final String mainContainer;
 
-    ObjectKind(String group, String version, String kind, String plural) {
+    ObjectKind(
+            String group,
+            String version,
+            String kind,
+            String plural,
+            String argsParent,
+            String argsField,
+            String mainContainer) {
         this.group = group;
         this.version = version;
         this.kind = kind;
         this.plural = plural;
+        this.argsParent = argsParent;
+        this.argsField = argsField;
+        this.mainContainer = mainContainer;
+    }
+
+    /**
+     * Adds an environment variable to the main container (a Job's first container, the Spark driver); refused for
+     * a FlinkDeployment, whose JobManager container the operator makes.
+     */
+    public void addEnv(ObjectNode manifest, String name, String value) {
+        JsonNode c = mainContainer == null ? null : manifest.at(mainContainer);
+        if (!(c instanceof ObjectNode o)) {
+            throw new IllegalArgumentException("a " + kind + " task cannot have an output"
+                    + (mainContainer == null ? "" : " (its manifest has no " + mainContainer + ")"));
+        }
+        JsonNode env = o.path("env");
+        ArrayNode list = env.isArray() ? (ArrayNode) env : o.putArray("env");
+        list.addObject().put("name", name).put("value", value);
+    }
+
+    /** Puts the program's arguments where this kind holds them (replacing the manifest's); refuses if it can't. */
+    public void setArgs(ObjectNode manifest, List<String> args) {
+        JsonNode parent = manifest.at(argsParent);
+        if (!(parent instanceof ObjectNode o)) {
+            throw new IllegalArgumentException(
+                    kind + " manifest has no " + argsParent.replace('/', '.').substring(1) + " for the task's args");
+        }
+        ArrayNode a = o.putArray(argsField);
+        args.forEach(a::add);
     }
 
     /** Where the object stands, from its status. */

@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * A kubernetes try's counterpart of a process try's pid file, beside its log ({@code try-N.k8s.json}): the object's
- * kind, namespace and name, the rendered manifest, whether it was submitted, the try's settings, and how many bytes
+ * kind, namespace and name, the rendered manifest, whether it was submitted, the try's settings (and its output
+ * file), and how many bytes
  * of each pod's log are already in the task log. Written (atomically) before the object is created, so that an
  * engine that restarts re-attaches to the object, or creates it if the create never happened, and never creates
  * it twice.
@@ -31,6 +32,7 @@ public record TryHandle(
         Duration pollInterval,
         Duration runningAfter,
         int maxRestarts,
+        String output,
         Map<String, Long> logOffsets) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,12 +47,32 @@ public record TryHandle(
 
     public TryHandle asSubmitted() {
         return new TryHandle(
-                dagId, kind, namespace, name, manifest, true, pollInterval, runningAfter, maxRestarts, logOffsets);
+                dagId,
+                kind,
+                namespace,
+                name,
+                manifest,
+                true,
+                pollInterval,
+                runningAfter,
+                maxRestarts,
+                output,
+                logOffsets);
     }
 
     public TryHandle withLogOffsets(Map<String, Long> offsets) {
         return new TryHandle(
-                dagId, kind, namespace, name, manifest, submitted, pollInterval, runningAfter, maxRestarts, offsets);
+                dagId,
+                kind,
+                namespace,
+                name,
+                manifest,
+                submitted,
+                pollInterval,
+                runningAfter,
+                maxRestarts,
+                output,
+                offsets);
     }
 
     /** {@code {"kind": ..., "namespace": ..., "name": ...}}: the object, for the task's output and supervision. */
@@ -80,6 +102,9 @@ public record TryHandle(
         o.put("poll_interval_ms", pollInterval.toMillis());
         o.put("running_after_ms", runningAfter.toMillis());
         o.put("max_restarts", maxRestarts);
+        if (output != null) {
+            o.put("output", output);
+        }
         ObjectNode logs = o.putObject("logs");
         logOffsets.forEach(logs::put);
         Path f = file(files);
@@ -118,6 +143,7 @@ public record TryHandle(
                     Duration.ofMillis(o.path("poll_interval_ms").asLong()),
                     Duration.ofMillis(o.path("running_after_ms").asLong()),
                     o.path("max_restarts").asInt(),
+                    o.hasNonNull("output") ? o.get("output").asText() : null,
                     offsets));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + f, e);
