@@ -178,6 +178,11 @@ public final class KubernetesLauncher implements Launcher<TaskAction.Kubernetes>
         return Optional.of(new Restarted(r.job(), r.note()));
     }
 
+    @Override
+    public Optional<String> latestCommit(SupervisedJob job) {
+        return supervision.latestCommit(job);
+    }
+
     /** Never called: {@link #restartInPlace} always restarts the object where it is. */
     @Override
     public Restart restart(SupervisedJob job) {

@@ -334,7 +334,8 @@ class KubernetesTaskTest {
                                 null,
                                 Duration.ofMillis(200),
                                 Duration.ofSeconds(1),
-                                3))
+                                3),
+                        t -> t.outlets(List.of("event-table")))
                 .build();
         try (EngineFixture f = fixture().register(dag).start()) {
             DagRun run = f.service().trigger("ingest", Map.of());
@@ -354,6 +355,25 @@ class KubernetesTaskTest {
                     "the job to be supervised",
                     Duration.ofSeconds(10),
                     () -> supervised(f).stream().anyMatch(j -> j.taskType().equals("kubernetes")));
+
+            setStatus(
+                    ObjectKind.FLINK_DEPLOYMENT,
+                    name,
+                    Map.of(
+                            "lifecycleState",
+                            "STABLE",
+                            "jobStatus",
+                            Map.of(
+                                    "state",
+                                    "RUNNING",
+                                    "checkpointInfo",
+                                    Map.of("lastCheckpoint", Map.of("timeStamp", 1767225600000L)))));
+            EngineFixture.await(
+                    "the checkpoint as a commit of the task's asset",
+                    Duration.ofSeconds(30),
+                    () -> f.service().asset("event-table", 10).events().stream()
+                            .anyMatch(e ->
+                                    e.kind().equals("commit") && e.metadata().contains("checkpoint at 1767225600000")));
 
             setStatus(
                     ObjectKind.FLINK_DEPLOYMENT,

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -58,6 +59,9 @@ public final class KubernetesSupervision {
         final String key;
         final Target target;
         volatile Health health = Health.ALIVE;
+        /** The job's newest completed checkpoint as its status reports it, or null. */
+        volatile String lastCheckpoint;
+
         volatile long askedAt = System.nanoTime();
         /** After a restart: readings of a dead job are ignored until one is not, or until this time. */
         volatile long restartedUntil;
@@ -95,6 +99,15 @@ public final class KubernetesSupervision {
         Watched w = watched.computeIfAbsent(job.command(), k -> start(new Watched(k, Target.of(job))));
         w.askedAt = System.nanoTime();
         return w.health == Health.ALIVE;
+    }
+
+    /**
+     * The job's newest completed checkpoint (its status's {@code jobStatus.checkpointInfo.lastCheckpoint}), as last
+     * read: each new one is a commit of the assets the task updates.
+     */
+    public Optional<String> latestCommit(SupervisedJob job) {
+        Watched w = watched.get(job.command());
+        return w == null ? Optional.empty() : Optional.ofNullable(w.lastCheckpoint);
     }
 
     /** Deletes the object of a job that a newer run replaced. */
@@ -165,8 +178,13 @@ public final class KubernetesSupervision {
             if (r == null) {
                 h = Health.GONE;
             } else {
-                ObjectKind.Phase p = w.target.kind().status(JSON.valueToTree(r)).phase();
+                JsonNode o = JSON.valueToTree(r);
+                ObjectKind.Phase p = w.target.kind().status(o).phase();
                 h = p == ObjectKind.Phase.FAILED || p == ObjectKind.Phase.SUCCEEDED ? Health.DEAD : Health.ALIVE;
+                JsonNode chk = o.at("/status/jobStatus/checkpointInfo/lastCheckpoint/timeStamp");
+                if (chk.isNumber()) {
+                    w.lastCheckpoint = "checkpoint at " + chk.asLong();
+                }
             }
         } catch (KubernetesClientException e) {
             LOG.debug("cannot read {}: {}", w.target.describe(), e.getMessage());
