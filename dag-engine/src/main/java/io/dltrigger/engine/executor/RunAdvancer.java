@@ -139,11 +139,14 @@ final class RunAdvancer {
         }
         if (outcome instanceof Outcome.Supervised s) {
             long pid = s.job().pid();
+            boolean process = pid > 0; // else a Kubernetes object: its command names it
             return new Settled(
                     ti.succeeded(
                             null,
-                            "{\"pid\": " + pid + ", \"supervised\": true}",
-                            "supervised: running (pid " + pid + "), restarts 0",
+                            process
+                                    ? "{\"pid\": " + pid + ", \"supervised\": true}"
+                                    : "{\"object\": " + s.job().command() + ", \"supervised\": true}",
+                            "supervised: running (" + (process ? "pid " + pid : "object") + "), restarts 0",
                             now),
                     TaskState.SUCCESS);
         }
