@@ -80,18 +80,14 @@ public final class FeaturesJob {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         Scaler given = scalerFile == null ? null : readScaler(new Path(scalerFile), hadoop);
         Dataset<Row> table = EventTableReader.read(spark, events);
-        Dataset<Row> projected = EventTableReader.project(table, config);
+        EventTableReader.project(table, config); // refuses missing columns and columns of the wrong type now
         EventTableReader.checkSamples(table, config);
         AtomicOutput out = new AtomicOutput(output, hadoop, overwrite);
         boolean committed = false;
         try {
             LongAccumulator emptyMap = spark.sparkContext().longAccumulator("dropped_empty_map");
             LongAccumulator noLepton = spark.sparkContext().longAccumulator("dropped_no_lepton");
-            JavaRDD<InternalRow> selected = projected
-                    .queryExecution()
-                    .toRdd()
-                    .toJavaRDD()
-                    .mapPartitions(new Extraction(config, emptyMap, noLepton));
+            JavaRDD<InternalRow> selected = Extraction.selected(table, config, emptyMap, noLepton);
             spark.internalCreateDataFrame(selected.rdd(), Extraction.STAGE_SCHEMA, false)
                     .withColumn(Split.KEY, Split.key(config.seed()))
                     .write()
