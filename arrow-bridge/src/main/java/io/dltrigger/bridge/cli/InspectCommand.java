@@ -28,12 +28,12 @@ import picocli.CommandLine.Parameters;
         name = "inspect",
         mixinStandardHelpOptions = true,
         description =
-                "List trees and branches of a ROOT file (local path or Hadoop URI); --summary prints JSON figures per branch.")
+                "List trees and branches of a ROOT file (local path, root://, https://, or a Hadoop URI); --summary prints JSON figures per branch.")
 final class InspectCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
             description =
-                    "ROOT file (path or URI: file:, hdfs:, ...), or a directory of Delphes files to summarize per sample")
+                    "ROOT file (path or URI: file:, root://, https://, hdfs:, ...), or a local directory of Delphes files to summarize per sample")
     String file;
 
     @Option(names = "--tree", description = "tree to inspect (default: every tree; the first one for --summary)")

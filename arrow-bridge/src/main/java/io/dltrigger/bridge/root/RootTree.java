@@ -4,6 +4,7 @@ import io.dltrigger.shaded.laurelin.root_proxy.Proxy;
 import io.dltrigger.shaded.laurelin.root_proxy.TBranch;
 import io.dltrigger.shaded.laurelin.root_proxy.TFile;
 import io.dltrigger.shaded.laurelin.root_proxy.TTree;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -95,9 +96,12 @@ public final class RootTree {
         return ChunkPlanner.plan(entries, offsets, targetEvents);
     }
 
-    /** Reads the branches over the range into a new root (the caller closes it). */
+    /**
+     * Reads the branches over the range into a new root (the caller closes it). Fails with
+     * {@code StorageException} if the bytes cannot be fetched, {@link RootFormatException} if they are bad.
+     */
     public VectorSchemaRoot read(List<String> branchNames, EntryRange range, BufferAllocator allocator)
-            throws RootFormatException {
+            throws IOException {
         if (range.stop() > entries) {
             throw new RootFormatException(
                     file.location(),
@@ -117,10 +121,11 @@ public final class RootTree {
             throw e;
         } catch (RuntimeException e) {
             vectors.forEach(FieldVector::close);
-            throw new RootFormatException(
+            throw RootFile.failure(
                     file.location(),
                     "cannot decode entries " + range.start() + "-" + range.stop() + " of tree '" + name
-                            + "' (corrupt or truncated data)",
+                            + "' (corrupt data)",
+                    "basket",
                     e);
         }
     }

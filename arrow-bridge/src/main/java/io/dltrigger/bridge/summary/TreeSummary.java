@@ -2,8 +2,8 @@ package io.dltrigger.bridge.summary;
 
 import io.dltrigger.bridge.root.BranchInfo;
 import io.dltrigger.bridge.root.EntryRange;
-import io.dltrigger.bridge.root.RootFormatException;
 import io.dltrigger.bridge.root.RootTree;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ public final class TreeSummary {
     private TreeSummary() {}
 
     public static Map<String, BranchSummary> summarize(RootTree tree, BufferAllocator allocator, long chunkEvents)
-            throws RootFormatException {
+            throws IOException {
         Map<String, BranchSummary> out = new LinkedHashMap<>();
         for (BranchInfo b : tree.branches()) {
             if (!b.supported()) {

@@ -37,6 +37,15 @@ class ParquetRoundTripTest {
                 try (ArrowParquetWriter w = new ArrowParquetWriter(
                         new LocalOutputFile(out), original.getSchema(), CompressionCodecName.ZSTD)) {
                     w.write(original);
+                    w.putFooterMetadata("dltrigger.test", "kept in the footer");
+                }
+                try (var footer = org.apache.parquet.hadoop.ParquetFileReader.open(new LocalInputFile(out))) {
+                    assertEquals(
+                            "kept in the footer",
+                            footer.getFooter()
+                                    .getFileMetaData()
+                                    .getKeyValueMetaData()
+                                    .get("dltrigger.test"));
                 }
                 try (ParquetArrowReader r = new ParquetArrowReader(new LocalInputFile(out), allocator, 1000)) {
                     assertEquals(original.getSchema(), r.schema());

@@ -40,7 +40,31 @@ class BadInputTest {
         byte[] bytes = Files.readAllBytes(hzz);
         Path cut = Files.write(tmp.resolve("cut.root"), Arrays.copyOf(bytes, bytes.length / 2));
         RootFormatException e = assertThrows(RootFormatException.class, () -> RootFile.open(cut.toString()));
-        assertTrue(e.getMessage().contains("cut.root") && e.getMessage().contains("truncated"), e.getMessage());
+        assertEquals(
+                cut + ": truncated: the header says the file ends at byte " + bytes.length + " but it has "
+                        + (bytes.length / 2) + " bytes",
+                e.getMessage());
+    }
+
+    @Test
+    void aFileCutWhileOpenSaysWhereItEndsAndWhatTheBasketNeeds() throws Exception {
+        Path copy = Files.copy(hzz, tmp.resolve("shrinking.root"));
+        try (RootFile f = RootFile.open(copy.toString());
+                BufferAllocator allocator = new RootAllocator()) {
+            RootTree t = f.tree("events");
+            long cutAt = 30_000;
+            try (var ch = java.nio.channels.FileChannel.open(copy, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.truncate(cutAt);
+            }
+            RootFormatException e = assertThrows(
+                    RootFormatException.class,
+                    () -> t.read(List.of("Jet_Px"), new EntryRange(0, t.entries()), allocator));
+            assertTrue(
+                    e.getMessage()
+                            .matches(".*shrinking.root: truncated: the file ends at byte " + cutAt
+                                    + ", the basket at byte \\d+ needs \\d+ bytes"),
+                    e.getMessage());
+        }
     }
 
     @Test

@@ -20,7 +20,6 @@ import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
-import org.apache.spark.util.LongAccumulator;
 
 /**
  * Selection and features over the event table, a partition at a time: each event's lists are copied into the
@@ -32,33 +31,41 @@ import org.apache.spark.util.LongAccumulator;
  * particle list holds the real rows only (n_particles x 19, unscaled), packed as the bytes of the floats in
  * one binary value: this stage is internal, and Parquet writes a binary value at once where a list is
  * written element by element. Padding is added by {@link FinalRows}.
+ *
+ * <p>Every event gives a row: a dropped one with its {@link #OUTCOME} and no features. The summary's drop
+ * counts are counted from the committed stage, not with accumulators, which count again whenever Spark
+ * runs a task again (a recomputed stage, a speculative copy), so that the counts are those of the data.
  */
 public final class Extraction implements Serializable {
+    /** Stage column: {@link #SELECTED}, or why the event was dropped. */
+    public static final String OUTCOME = "outcome";
+
+    public static final int SELECTED = 0;
+    public static final int DROPPED_EMPTY_MAP = 1;
+    public static final int DROPPED_NO_LEPTON = 2;
+
     public static final StructType STAGE_SCHEMA =
             DataTypes.createStructType(new org.apache.spark.sql.types.StructField[] {
                 EventTableReader.field(FeaturesTableContract.SOURCE_FILE, DataTypes.StringType),
                 EventTableReader.field(FeaturesTableContract.ENTRY, DataTypes.LongType),
                 EventTableReader.field(FeaturesTableContract.LABEL, DataTypes.IntegerType),
-                EventTableReader.field(
-                        FeaturesTableContract.HLF, DataTypes.createArrayType(DataTypes.FloatType, false)),
-                EventTableReader.field(FeaturesTableContract.PARTICLES, DataTypes.BinaryType),
+                EventTableReader.field(OUTCOME, DataTypes.IntegerType),
+                // no features for a dropped event
+                DataTypes.createStructField(
+                        FeaturesTableContract.HLF, DataTypes.createArrayType(DataTypes.FloatType, false), true),
+                DataTypes.createStructField(FeaturesTableContract.PARTICLES, DataTypes.BinaryType, true),
                 EventTableReader.field(FeaturesTableContract.N_PARTICLES, DataTypes.IntegerType)
             });
 
     private final FeaturesConfig config;
-    private final LongAccumulator emptyMap;
-    private final LongAccumulator noLepton;
 
-    private Extraction(FeaturesConfig config, LongAccumulator emptyMap, LongAccumulator noLepton) {
+    private Extraction(FeaturesConfig config) {
         this.config = config;
-        this.emptyMap = emptyMap;
-        this.noLepton = noLepton;
     }
 
-    /** The selected events of the event table, as stage rows. */
-    public static JavaRDD<InternalRow> selected(
-            Dataset<Row> table, FeaturesConfig config, LongAccumulator emptyMap, LongAccumulator noLepton) {
-        Extraction extraction = new Extraction(config, emptyMap, noLepton);
+    /** Every event of the event table, as a stage row: its outcome, and the features of a selected one. */
+    public static JavaRDD<InternalRow> processed(Dataset<Row> table, FeaturesConfig config) {
+        Extraction extraction = new Extraction(config);
         Optional<ColumnarEvents> columnar = ColumnarEvents.of(table, config);
         if (columnar.isPresent()) {
             ColumnarEvents events = columnar.get();
@@ -128,7 +135,7 @@ public final class Extraction implements Serializable {
 
             @Override
             public boolean hasNext() {
-                while (next == null && !exhausted) {
+                if (next == null && !exhausted) {
                     if (events.next(buffer)) {
                         next = process(events, buffer, processor);
                     } else {
@@ -159,19 +166,23 @@ public final class Extraction implements Serializable {
             throw new IllegalArgumentException(
                     "event " + event.sourceFile() + " entry " + event.entry() + ": " + e.getMessage(), e);
         }
-        if (outcome == EventProcessor.Outcome.EMPTY_MAP) {
-            emptyMap.add(1);
-            return null;
-        }
-        if (outcome == EventProcessor.Outcome.NO_LEPTON) {
-            noLepton.add(1);
-            return null;
+        if (outcome == EventProcessor.Outcome.EMPTY_MAP || outcome == EventProcessor.Outcome.NO_LEPTON) {
+            return new GenericInternalRow(new Object[] {
+                event.sourceFile().clone(),
+                event.entry(),
+                event.label(),
+                outcome == EventProcessor.Outcome.EMPTY_MAP ? DROPPED_EMPTY_MAP : DROPPED_NO_LEPTON,
+                null,
+                null,
+                0
+            });
         }
         int n = processor.rows();
         return new GenericInternalRow(new Object[] {
             event.sourceFile().clone(),
             event.entry(),
             event.label(),
+            SELECTED,
             UnsafeArrayData.fromPrimitiveArray(processor.hlf()),
             PackedFloats.pack(processor.particles(), n * Features.N_PARTICLE),
             n

@@ -19,7 +19,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,10 +84,8 @@ public final class FeaturesJob {
         AtomicOutput out = new AtomicOutput(output, hadoop, overwrite);
         boolean committed = false;
         try {
-            LongAccumulator emptyMap = spark.sparkContext().longAccumulator("dropped_empty_map");
-            LongAccumulator noLepton = spark.sparkContext().longAccumulator("dropped_no_lepton");
-            JavaRDD<InternalRow> selected = Extraction.selected(table, config, emptyMap, noLepton);
-            spark.internalCreateDataFrame(selected.rdd(), Extraction.STAGE_SCHEMA, false)
+            JavaRDD<InternalRow> processed = Extraction.processed(table, config);
+            spark.internalCreateDataFrame(processed.rdd(), Extraction.STAGE_SCHEMA, false)
                     .withColumn(Split.KEY, Split.key(config.seed()))
                     .write()
                     .option(NO_DICTIONARY, false)
@@ -96,7 +93,11 @@ public final class FeaturesJob {
             double extractSeconds = (System.nanoTime() - start) / 1e9;
             LOG.info("selection and features done in {} s", extractSeconds);
 
-            Dataset<Row> stage = spark.read().parquet(out.temp(STAGE));
+            Dataset<Row> all = spark.read().parquet(out.temp(STAGE));
+            // drops counted from the committed stage: each event once, however often its task ran
+            Map<Integer, Long> outcomes = countBy(all.select(Extraction.OUTCOME), Extraction.OUTCOME);
+            Dataset<Row> stage = all.where(col(Extraction.OUTCOME).equalTo(Extraction.SELECTED))
+                    .drop(Extraction.OUTCOME);
             Split split = Split.compute(stage, config.balance(), config.testFraction());
             Scaler scaler = given != null ? given : ScalerFit.fit(stage.where(split.isTrain()));
             FinalTables.write(
@@ -108,8 +109,10 @@ public final class FeaturesJob {
                     out.temp(FeaturesTableContract.TRAIN_DIR),
                     out.temp(FeaturesTableContract.TEST_DIR));
 
-            Map<Integer, Long> trainCounts = countByLabel(spark.read().parquet(out.temp("train")));
-            Map<Integer, Long> testCounts = countByLabel(spark.read().parquet(out.temp("test")));
+            Map<Integer, Long> trainCounts =
+                    countBy(spark.read().parquet(out.temp("train")), FeaturesTableContract.LABEL);
+            Map<Integer, Long> testCounts =
+                    countBy(spark.read().parquet(out.temp("test")), FeaturesTableContract.LABEL);
             out.delete(STAGE);
             Summary summary = summary(
                     table,
@@ -117,8 +120,8 @@ public final class FeaturesJob {
                     trainCounts,
                     testCounts,
                     given == null,
-                    emptyMap.value(),
-                    noLepton.value(),
+                    outcomes.getOrDefault(Extraction.DROPPED_EMPTY_MAP, 0L),
+                    outcomes.getOrDefault(Extraction.DROPPED_NO_LEPTON, 0L),
                     extractSeconds,
                     (System.nanoTime() - start) / 1e9);
             try (OutputStream s =
@@ -138,9 +141,9 @@ public final class FeaturesJob {
         }
     }
 
-    private static Map<Integer, Long> countByLabel(Dataset<Row> rows) {
+    private static Map<Integer, Long> countBy(Dataset<Row> rows, String intColumn) {
         Map<Integer, Long> m = new HashMap<>();
-        for (Row r : rows.groupBy(FeaturesTableContract.LABEL).count().collectAsList()) {
+        for (Row r : rows.groupBy(intColumn).count().collectAsList()) {
             m.put(r.getInt(0), r.getLong(1));
         }
         return m;

@@ -14,6 +14,7 @@ import io.dltrigger.features.TestSpark;
 import io.dltrigger.features.config.FeaturesConfig;
 import io.dltrigger.features.physics.Features;
 import io.dltrigger.features.testing.EventBuilder;
+import io.dltrigger.features.testing.FailOnceCommitProtocol;
 import io.dltrigger.features.testing.GeneratedEventTable;
 import io.dltrigger.generator.event.DelphesEvent;
 import java.io.File;
@@ -92,6 +93,22 @@ class FeaturesJobTest {
 
     private static Summary run(FeaturesConfig config, String out, String scaler) throws IOException {
         return new FeaturesJob(spark, config).run(table, out, scaler, false);
+    }
+
+    /**
+     * The drop counts come from the committed data: a task that fails after processing its rows and runs
+     * again does not count its events twice.
+     */
+    @Test
+    void dropCountsAreThoseOfTheDataWhenATaskRunsAgain() throws IOException {
+        FailOnceCommitProtocol.ARMED.set(1);
+        Summary s = run(FeaturesConfig.defaults(), dir.resolve("retried").toString(), null);
+        assertEquals(1, FailOnceCommitProtocol.FAILED.get(), "a task failed and ran again");
+        assertEquals(150, s.eventsRead());
+        assertEquals(91, s.eventsSelected());
+        assertEquals(59, s.droppedNoLepton());
+        assertEquals(0, s.droppedEmptyMap());
+        assertEquals(s.eventsRead(), s.eventsSelected() + s.droppedNoLepton() + s.droppedEmptyMap());
     }
 
     @Test

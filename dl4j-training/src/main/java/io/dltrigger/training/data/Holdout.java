@@ -3,8 +3,12 @@ package io.dltrigger.training.data;
 import java.io.Serializable;
 
 /**
- * A deterministic split of a dataset's events by a hash of (file, row group, row): the same event lands on the
- * same side in every epoch, every process and every Spark task, without a second copy of the data.
+ * A deterministic split of a dataset's events by a hash of their provenance, the event-table key
+ * ({@code source_file}, {@code entry}): the same event lands on the same side in every epoch, process and
+ * Spark task, and in every rewrite of the features table (Spark names its part files at random per write,
+ * and their row groups and rows follow the partitioning, so a hash of those would reshuffle validation
+ * events into training from one features run to the next). Only the source file's name is hashed, not its
+ * folder or storage ({@code file:}, {@code root://}), so the split survives moving the data.
  * {@code parts} buckets; {@code part} the bucket selected; {@code keep} whether the selection is that bucket
  * (validation, fold) or all the others (training). parts = 0 means no split.
  */
@@ -20,13 +24,13 @@ public record Holdout(int parts, int part, boolean keep) implements Serializable
         return new Holdout(parts, part, false);
     }
 
-    public boolean accepts(FeatureSplit split, int row) {
+    /** Whether the event {@code entry} of {@code sourceFile} is on this holdout's side. */
+    public boolean accepts(String sourceFile, long entry) {
         if (parts == 0) {
             return true;
         }
-        long h = split.file().substring(split.file().lastIndexOf('/') + 1).hashCode() * 0x9E3779B97F4A7C15L
-                + split.rowGroup() * 0xC2B2AE3D27D4EB4FL
-                + row;
+        String name = sourceFile.substring(sourceFile.lastIndexOf('/') + 1);
+        long h = name.hashCode() * 0x9E3779B97F4A7C15L + entry * 0xC2B2AE3D27D4EB4FL;
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;
         h ^= h >>> 33;
@@ -39,10 +43,15 @@ public record Holdout(int parts, int part, boolean keep) implements Serializable
         if (parts == 0) {
             return block;
         }
+        ParquetFeatureReader.Provenance p = ParquetFeatureReader.readProvenance(split);
         int[] rows = new int[block.size()];
         int n = 0;
         for (int r = 0; r < block.size(); r++) {
-            if (accepts(split, r)) {
+            if (p.sourceFiles()[r] == null || p.entries()[r] < 0) {
+                throw new FeatureDataException(split.file() + " row group " + split.rowGroup() + " row " + r
+                        + ": no source_file/entry to assign the event to a side of the split");
+            }
+            if (accepts(p.sourceFiles()[r], p.entries()[r])) {
                 rows[n++] = r;
             }
         }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "dltrigger",
         mixinStandardHelpOptions = true,
-        subcommands = {IngestCommand.class},
+        subcommands = {IngestCommand.class, ReingestCommand.class},
         description = "Flink ingestion of ROOT files into the Parquet event table.")
 public final class IngestCli {
     private IngestCli() {}

@@ -4,8 +4,9 @@ import io.dltrigger.contract.config.ConfigException;
 import io.dltrigger.ingest.config.IngestConfig;
 import io.dltrigger.ingest.config.IngestSettings;
 import io.dltrigger.ingest.job.IngestJob;
+import io.dltrigger.ingest.job.InputCheck;
 import io.dltrigger.ingest.job.RemoteSubmission;
-import java.io.IOException;
+import io.dltrigger.ingest.job.RestorePoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,7 @@ final class IngestCommand implements Callable<Integer> {
             names = "--input",
             arity = "1..*",
             paramLabel = "PATH",
-            description = "Directories or files to read (file:, hdfs:, s3:, or a local path).")
+            description = "Directories or files to read (a local path, file:, root://, https://, hdfs:, s3:).")
     List<String> input;
 
     @Option(names = "--output", paramLabel = "PATH", description = "The event table's root folder.")
@@ -58,8 +59,20 @@ final class IngestCommand implements Callable<Integer> {
     @Option(
             names = "--from-checkpoint",
             paramLabel = "PATH",
-            description = "Resume from a retained checkpoint (.../chk-N) or a savepoint.")
+            description = "Resume from this checkpoint (.../chk-N) or savepoint"
+                    + " (default: the newest complete checkpoint under the checkpoint folder, if any).")
     String fromCheckpoint;
+
+    @Option(
+            names = "--no-resume",
+            description = "Start without restoring a checkpoint (the table's ledger still skips what it holds).")
+    boolean noResume;
+
+    @Option(
+            names = "--quiet-period",
+            paramLabel = "DURATION",
+            description = "Read a file only once unmodified for this long (for writers that cannot rename).")
+    String quietPeriod;
 
     @Option(names = "--parallelism", paramLabel = "N")
     Integer parallelism;
@@ -93,8 +106,8 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        IngestConfig cfg = settings().toConfig();
-        checkInputsExist(cfg);
+        IngestConfig cfg = RestorePoint.resolve(settings().toConfig(), !noResume);
+        InputCheck.check(cfg);
         if (detached && flinkTarget == null) {
             throw new ConfigException("--detached needs --flink-target");
         }
@@ -103,7 +116,9 @@ final class IngestCommand implements Callable<Integer> {
                 : RemoteSubmission.environment(RemoteSubmission.Target.parse(flinkTarget), cfg);
         IngestJob.build(env, cfg);
         System.err.println("ingest: " + IngestJob.jobName(cfg) + "; checkpoints in " + cfg.checkpointDir()
-                + ", quarantine in " + cfg.quarantine() + (flinkTarget == null ? "" : "; on " + flinkTarget));
+                + ", quarantine in " + cfg.quarantine()
+                + cfg.restoreFrom().map(p -> "; resuming from " + p).orElse("")
+                + (flinkTarget == null ? "" : "; on " + flinkTarget));
         if (detached) {
             JobClient job = env.executeAsync(IngestJob.jobName(cfg));
             System.out.println("submitted job " + job.getJobID() + " to " + flinkTarget);
@@ -148,22 +163,12 @@ final class IngestCommand implements Callable<Integer> {
         if (discoveryInterval != null) {
             s.discoveryInterval = discoveryInterval;
         }
+        if (quietPeriod != null) {
+            s.quietPeriod = quietPeriod;
+        }
         if (sample != null) {
             s.sample = sample;
         }
         return s;
-    }
-
-    private static void checkInputsExist(IngestConfig cfg) {
-        for (String in : cfg.inputs()) {
-            org.apache.flink.core.fs.Path p = new org.apache.flink.core.fs.Path(in);
-            try {
-                if (!p.getFileSystem().exists(p)) {
-                    throw new ConfigException("input: " + in + " does not exist");
-                }
-            } catch (IOException e) {
-                throw new ConfigException("input: cannot access " + in + ": " + e.getMessage(), e);
-            }
-        }
     }
 }

@@ -20,6 +20,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  *     {@code sample} is set
  * @param quietPeriod how long a file must be unmodified before it is read; zero relies on the
  *     rename-into-place convention alone
+ * @param storageRetryTimeout how long a storage failure (file gone, server down) is retried before the
+ *     chunk, or in bounded mode the file, is recorded as unavailable
  */
 public record IngestConfig(
         List<String> inputs,
@@ -35,6 +37,7 @@ public record IngestConfig(
         Duration checkpointInterval,
         Duration discoveryInterval,
         Duration quietPeriod,
+        Duration storageRetryTimeout,
         String samplePattern,
         Optional<String> sample,
         CompressionCodecName compression)
@@ -58,6 +61,7 @@ public record IngestConfig(
         require(positive(checkpointInterval), "checkpoint_interval: must be positive, got " + checkpointInterval);
         require(positive(discoveryInterval), "discovery_interval: must be positive, got " + discoveryInterval);
         require(quietPeriod != null && !quietPeriod.isNegative(), "quiet_period: must not be negative");
+        require(positive(storageRetryTimeout), "storage_retry_timeout: must be positive, got " + storageRetryTimeout);
         try {
             if (Pattern.compile(samplePattern).matcher("").groupCount() < 1) {
                 throw new ConfigException("sample_pattern: '" + samplePattern + "' needs a group, e.g. ^([a-z]+)_");
@@ -79,6 +83,28 @@ public record IngestConfig(
         if (!ok) {
             throw new ConfigException(message);
         }
+    }
+
+    /** The same job, resuming from a checkpoint or savepoint. */
+    public IngestConfig withRestoreFrom(String path) {
+        return new IngestConfig(
+                inputs,
+                output,
+                quarantine,
+                checkpointDir,
+                Optional.of(path),
+                bounded,
+                tree,
+                columns,
+                chunkEvents,
+                parallelism,
+                checkpointInterval,
+                discoveryInterval,
+                quietPeriod,
+                storageRetryTimeout,
+                samplePattern,
+                sample,
+                compression);
     }
 
     public EventTableSchema tableSchema() {

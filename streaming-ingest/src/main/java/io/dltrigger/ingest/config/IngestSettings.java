@@ -46,6 +46,8 @@ public final class IngestSettings {
 
     public String quietPeriod = "0s";
 
+    public String storageRetryTimeout = "10min";
+
     public String samplePattern = "^([A-Za-z0-9]+)_";
 
     public String sample;
@@ -88,6 +90,7 @@ public final class IngestSettings {
                 duration("checkpoint_interval", checkpointInterval),
                 duration("discovery_interval", discoveryInterval),
                 duration("quiet_period", quietPeriod),
+                duration("storage_retry_timeout", storageRetryTimeout),
                 samplePattern,
                 Optional.ofNullable(sample),
                 codec());

@@ -9,10 +9,10 @@ import org.apache.parquet.io.PositionOutputStream;
  * Parquet's view of the part file Flink's {@code FileSink} opened. Closing the Parquet writer must not
  * close Flink's stream: the sink closes it itself, for commit, after {@code BulkWriter.finish()}.
  */
-final class FlinkOutputFile implements OutputFile {
+public final class FlinkOutputFile implements OutputFile {
     private final FSDataOutputStream out;
 
-    FlinkOutputFile(FSDataOutputStream out) {
+    public FlinkOutputFile(FSDataOutputStream out) {
         this.out = out;
     }
 

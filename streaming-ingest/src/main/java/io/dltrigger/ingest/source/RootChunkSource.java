@@ -1,6 +1,9 @@
 package io.dltrigger.ingest.source;
 
 import io.dltrigger.ingest.config.IngestConfig;
+import io.dltrigger.ingest.ledger.LedgerView;
+import io.dltrigger.ingest.ledger.TableLedger;
+import io.dltrigger.ingest.sink.StaleFiles;
 import io.dltrigger.ingest.source.enumerate.RootFileDiscovery;
 import io.dltrigger.ingest.source.enumerate.SampleResolver;
 import io.dltrigger.ingest.source.enumerate.SplitPlanner;
@@ -12,9 +15,10 @@ import io.dltrigger.ingest.source.split.PendingChunksCheckpointSerializer;
 import io.dltrigger.ingest.source.split.RootChunkSplit;
 import io.dltrigger.ingest.source.split.RootChunkSplitSerializer;
 import io.dltrigger.ingest.table.EventTableSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.connector.source.SourceReader;
@@ -34,6 +38,9 @@ public final class RootChunkSource implements Source<ChunkResult, RootChunkSplit
     private final EventTableSchema schema;
     private final boolean bounded;
     private final Duration discoveryInterval;
+    private final StorageRetry retry;
+    private final String output;
+    private final String quarantine;
 
     public RootChunkSource(IngestConfig config) {
         this.schema = config.tableSchema();
@@ -45,6 +52,9 @@ public final class RootChunkSource implements Source<ChunkResult, RootChunkSplit
                 new SampleResolver(config.samplePattern(), config.sample()));
         this.bounded = config.bounded();
         this.discoveryInterval = config.discoveryInterval();
+        this.retry = new StorageRetry(config.storageRetryTimeout());
+        this.output = config.output();
+        this.quarantine = config.quarantine();
     }
 
     @Override
@@ -55,20 +65,32 @@ public final class RootChunkSource implements Source<ChunkResult, RootChunkSplit
     @Override
     public SplitEnumerator<RootChunkSplit, PendingChunksCheckpoint> createEnumerator(
             SplitEnumeratorContext<RootChunkSplit> context) {
-        return restoreEnumerator(context, new PendingChunksCheckpoint(List.of(), Set.of()));
+        return restoreEnumerator(context, PendingChunksCheckpoint.empty());
     }
 
     @Override
     public SplitEnumerator<RootChunkSplit, PendingChunksCheckpoint> restoreEnumerator(
             SplitEnumeratorContext<RootChunkSplit> context, PendingChunksCheckpoint checkpoint) {
+        String table = output;
+        String deadLetters = quarantine;
+        long startedAt = System.currentTimeMillis();
+        Callable<LedgerView> ledger = () -> TableLedger.load(table, deadLetters);
+        Runnable cleanup = () -> {
+            try {
+                StaleFiles.delete(startedAt, table, deadLetters);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
         return bounded
-                ? new StaticChunkEnumerator(context, discovery, planner, checkpoint)
-                : new ContinuousChunkEnumerator(context, discovery, planner, checkpoint, discoveryInterval);
+                ? new StaticChunkEnumerator(context, discovery, planner, ledger, cleanup, retry, checkpoint)
+                : new ContinuousChunkEnumerator(
+                        context, discovery, planner, ledger, cleanup, retry, checkpoint, discoveryInterval);
     }
 
     @Override
     public SourceReader<ChunkResult, RootChunkSplit> createReader(SourceReaderContext context) {
-        return new RootChunkSourceReader(context, schema);
+        return new RootChunkSourceReader(context, schema, retry);
     }
 
     @Override

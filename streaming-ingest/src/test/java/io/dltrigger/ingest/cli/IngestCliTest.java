@@ -79,6 +79,17 @@ class IngestCliTest {
     }
 
     @Test
+    void takesTheQuietPeriodFromTheCommandLine() {
+        CommandLine cli = IngestCli.commandLine();
+        CommandLine.ParseResult parsed =
+                cli.parseArgs("ingest", "--input", dir.toString(), "--output", "out", "--quiet-period", "2min");
+        IngestCommand cmd = (IngestCommand) parsed.subcommand().commandSpec().userObject();
+        assertEquals(java.time.Duration.ofMinutes(2), cmd.settings().toConfig().quietPeriod());
+        String err = run(2, "ingest", "--input", dir.toString(), "--output", "out", "--quiet-period", "soon");
+        assertTrue(err.contains("quiet_period: 'soon' is not a duration"), err);
+    }
+
+    @Test
     void missingOutputIsAUsageError() {
         String err = run(2, "ingest", "--input", dir.toString());
         assertTrue(err.contains("output: an output path is required"), err);

@@ -64,6 +64,19 @@ class IngestSettingsTest {
     }
 
     @Test
+    void theShippedConfigurationLoadsWithItsDefaults() {
+        IngestSettings s = IngestSettings.load(io.dltrigger.testing.TestData.home()
+                .resolve("../conf/ingest.yaml")
+                .normalize());
+        s.input = List.of("/in");
+        s.output = "/out";
+        IngestConfig c = s.toConfig();
+        assertEquals(Duration.ofMinutes(10), c.storageRetryTimeout());
+        assertEquals(Duration.ZERO, c.quietPeriod());
+        assertEquals(minimal().toConfig().columns(), c.columns());
+    }
+
+    @Test
     void unknownKeyNamesFileAndLine() throws IOException {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, "output: /x\nchunk_event: 5\n");
@@ -87,6 +100,8 @@ class IngestSettingsTest {
         assertBad(s -> s.parallelism = -1, "parallelism");
         assertBad(s -> s.checkpointInterval = "soon", "checkpoint_interval");
         assertBad(s -> s.discoveryInterval = "0s", "discovery_interval");
+        assertBad(s -> s.storageRetryTimeout = "0s", "storage_retry_timeout");
+        assertBad(s -> s.quietPeriod = "-1s", "quiet_period");
         assertBad(s -> s.samplePattern = "([a-z]+", "sample_pattern");
         assertBad(s -> s.samplePattern = "^[a-z]+_", "sample_pattern");
         assertBad(s -> s.sample = "tt/bar", "sample");

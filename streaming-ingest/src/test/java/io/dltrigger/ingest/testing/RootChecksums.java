@@ -18,6 +18,17 @@ public final class RootChecksums {
 
     /** Column name -> checksum over all the files. */
     public static Map<String, Checksum> of(List<Path> files, String tree, List<MemberColumn> members) throws Exception {
+        return of(files, tree, members, null);
+    }
+
+    /** Column name -> checksum over these entries of one file. */
+    public static Map<String, Checksum> ofEntries(
+            Path file, String tree, List<MemberColumn> members, java.util.Collection<Long> entries) throws Exception {
+        return of(List.of(file), tree, members, new java.util.HashSet<>(entries));
+    }
+
+    private static Map<String, Checksum> of(
+            List<Path> files, String tree, List<MemberColumn> members, java.util.Set<Long> only) throws Exception {
         Map<String, Checksum> sums = new HashMap<>();
         List<String> branches = members.stream().map(MemberColumn::branch).toList();
         try (RootAllocator allocator = new RootAllocator()) {
@@ -29,6 +40,9 @@ public final class RootChecksums {
                             ListVector v = (ListVector) batch.getVector(m.branch());
                             Checksum c = Checksum.ZERO;
                             for (int i = 0; i < batch.getRowCount(); i++) {
+                                if (only != null && !only.contains((long) i)) {
+                                    continue;
+                                }
                                 List<?> values = v.getObject(i);
                                 long bits = 0;
                                 for (Object x : values) {
@@ -36,7 +50,9 @@ public final class RootChecksums {
                                 }
                                 c = c.plusEvent(values.size(), bits);
                             }
-                            sums.merge(m.column(), c, Checksum::plus);
+                            if (c.events() > 0) {
+                                sums.merge(m.column(), c, Checksum::plus);
+                            }
                         }
                     }
                 }

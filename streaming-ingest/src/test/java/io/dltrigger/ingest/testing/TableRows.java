@@ -29,6 +29,7 @@ public final class TableRows {
 
     private final List<Key> keys = new ArrayList<>();
     private final Map<String, Map<String, Checksum>> checksumsBySample = new HashMap<>();
+    private final Map<String, Map<String, Checksum>> checksumsByFile = new HashMap<>();
     private final Set<String> columns = new HashSet<>();
     private final Map<String, Double> valueSums = new HashMap<>();
 
@@ -73,6 +74,8 @@ public final class TableRows {
                 for (GenericRecord rec; (rec = r.read()) != null; ) {
                     t.keys.add(new Key(sample, date, rec.get("source_file").toString(), (Long) rec.get("entry")));
                     Map<String, Checksum> sums = t.checksumsBySample.computeIfAbsent(sample, k -> new HashMap<>());
+                    Map<String, Checksum> fileSums = t.checksumsByFile.computeIfAbsent(
+                            rec.get("source_file").toString(), k -> new HashMap<>());
                     for (Schema.Field f : rec.getSchema().getFields()) {
                         t.columns.add(f.name());
                         if (rec.get(f.name()) instanceof List<?> values) {
@@ -84,6 +87,7 @@ public final class TableRows {
                             }
                             t.valueSums.merge(f.name(), sum, Double::sum);
                             sums.merge(f.name(), Checksum.ZERO.plusEvent(values.size(), bits), Checksum::plus);
+                            fileSums.merge(f.name(), Checksum.ZERO.plusEvent(values.size(), bits), Checksum::plus);
                         }
                     }
                 }
@@ -115,6 +119,25 @@ public final class TableRows {
 
     public Map<String, Checksum> checksums(String sample) {
         return checksumsBySample.getOrDefault(sample, Map.of());
+    }
+
+    /** Column checksums of the rows of one source file. */
+    public Map<String, Checksum> checksumsOfFile(String sourceFile) {
+        return checksumsByFile.getOrDefault(sourceFile, Map.of());
+    }
+
+    /** The entries of the rows whose source file ends with {@code suffix} (e.g. "/NAME.root"), sorted. */
+    public List<Long> entriesOf(String suffix) {
+        return keys.stream()
+                .filter(k -> k.sourceFile().endsWith(suffix))
+                .map(Key::entry)
+                .sorted()
+                .toList();
+    }
+
+    /** Rows whose source file ends with {@code suffix}. */
+    public long rowsOf(String suffix) {
+        return keys.stream().filter(k -> k.sourceFile().endsWith(suffix)).count();
     }
 
     /** Sum of a list column's values over the whole table (for comparison with an independent reader). */

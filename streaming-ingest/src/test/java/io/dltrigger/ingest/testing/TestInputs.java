@@ -64,8 +64,13 @@ public final class TestInputs {
 
     /** Settings for a bounded test run with small chunks and short intervals. */
     public static IngestSettings settings(Path input, Path output) {
+        return settings(input.toString(), output);
+    }
+
+    /** The same, for an input given as a location (root://, https://, file:). */
+    public static IngestSettings settings(String input, Path output) {
         IngestSettings s = new IngestSettings();
-        s.input = List.of(input.toString());
+        s.input = List.of(input);
         s.output = output.toString();
         s.bounded = true;
         s.parallelism = 2;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "dltrigger",
         mixinStandardHelpOptions = true,
-        subcommands = {ReaderBenchmark.class})
+        subcommands = {ReaderBenchmark.class, StorageBenchmark.class})
 public final class BenchReaderCli {
     private BenchReaderCli() {}
 

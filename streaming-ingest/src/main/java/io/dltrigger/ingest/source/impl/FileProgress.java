@@ -27,7 +27,7 @@ final class FileProgress {
             return;
         }
         p = new Progress(
-                p.chunks, p.plannedAt, p.events + e.events(), p.done + 1, p.quarantined + (e.quarantined() ? 1 : 0));
+                p.chunks, p.plannedAt, p.events + e.events(), p.done + 1, p.quarantined + (e.emittedEvents() ? 0 : 1));
         if (p.done < p.chunks) {
             files.put(e.path(), p);
             return;

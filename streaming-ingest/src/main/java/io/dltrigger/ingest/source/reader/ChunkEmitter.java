@@ -1,6 +1,8 @@
 package io.dltrigger.ingest.source.reader;
 
+import io.dltrigger.contract.IngestLedger;
 import io.dltrigger.ingest.source.ChunkResult;
+import java.util.Locale;
 import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.connector.base.source.reader.RecordEmitter;
 
@@ -16,7 +18,9 @@ final class ChunkEmitter implements RecordEmitter<ChunkResult, ChunkResult, Chun
     public void emitRecord(ChunkResult result, SourceOutput<ChunkResult> output, ChunkState state) {
         output.collect(result);
         state.emitted = true;
-        state.quarantined = result.quarantined();
+        state.deadLetter = result.quarantined()
+                ? IngestLedger.Kind.valueOf(result.deadLetterKind().toUpperCase(Locale.ROOT))
+                : null;
         metrics.emitted(result, state.split);
     }
 }

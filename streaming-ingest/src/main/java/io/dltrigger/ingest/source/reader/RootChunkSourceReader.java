@@ -1,6 +1,7 @@
 package io.dltrigger.ingest.source.reader;
 
 import io.dltrigger.ingest.source.ChunkResult;
+import io.dltrigger.ingest.source.StorageRetry;
 import io.dltrigger.ingest.source.impl.ChunkDoneEvent;
 import io.dltrigger.ingest.source.split.RootChunkSplit;
 import io.dltrigger.ingest.table.EventTableSchema;
@@ -17,10 +18,15 @@ public final class RootChunkSourceReader
         extends SingleThreadMultiplexSourceReaderBase<ChunkResult, ChunkResult, RootChunkSplit, ChunkState> {
     private static final int IN_FLIGHT = 2;
 
-    public RootChunkSourceReader(SourceReaderContext context, EventTableSchema schema) {
+    public RootChunkSourceReader(SourceReaderContext context, EventTableSchema schema, StorageRetry retry) {
+        this(context, schema, retry, new ReaderMetrics(context.metricGroup()));
+    }
+
+    private RootChunkSourceReader(
+            SourceReaderContext context, EventTableSchema schema, StorageRetry retry, ReaderMetrics metrics) {
         super(
-                () -> new RootChunkSplitReader(schema),
-                new ChunkEmitter(new ReaderMetrics(context.metricGroup())),
+                () -> new RootChunkSplitReader(schema, retry, metrics),
+                new ChunkEmitter(metrics),
                 context.getConfiguration(),
                 context);
     }
@@ -35,13 +41,11 @@ public final class RootChunkSourceReader
     @Override
     protected void onSplitFinished(Map<String, ChunkState> finished) {
         for (ChunkState s : finished.values()) {
-            if (s.split.emitted()) {
-                // emitted and reported before the restore
-                context.sendSplitRequest();
-                continue;
+            if (!s.split.emitted()) {
+                // (a split emitted before a restore was reported then)
+                context.sendSourceEventToCoordinator(new ChunkDoneEvent(
+                        s.split.file(), s.deadLetter == null ? s.split.events() : 0, s.deadLetter, s.split.sample()));
             }
-            context.sendSourceEventToCoordinator(new ChunkDoneEvent(
-                    s.split.path(), s.quarantined ? 0 : s.split.events(), s.quarantined, s.split.sample()));
             context.sendSplitRequest();
         }
     }

@@ -1,16 +1,20 @@
 package io.dltrigger.ingest.source.split;
 
 import java.util.List;
-import java.util.Set;
 
 /**
- * The enumerator's state: chunks planned but not yet handed to a reader, and every file already planned
- * (so it is never planned twice). Chunks handed out live in the readers' state; a chunk in neither has
- * been emitted before the checkpoint, hence committed by the sink with it.
+ * The enumerator's state: chunks planned but not yet handed to a reader, and what it knows of every path
+ * it has seen ({@link TrackedFile}: the version planned, quarantined or reported, and which version has
+ * rows). Chunks handed out live in the readers' state; a chunk in neither has been emitted before the
+ * checkpoint, hence committed by the sink with it.
  */
-public record PendingChunksCheckpoint(List<RootChunkSplit> pending, Set<String> plannedFiles) {
+public record PendingChunksCheckpoint(List<RootChunkSplit> pending, List<TrackedFile> files) {
     public PendingChunksCheckpoint {
         pending = List.copyOf(pending);
-        plannedFiles = Set.copyOf(plannedFiles);
+        files = List.copyOf(files);
+    }
+
+    public static PendingChunksCheckpoint empty() {
+        return new PendingChunksCheckpoint(List.of(), List.of());
     }
 }

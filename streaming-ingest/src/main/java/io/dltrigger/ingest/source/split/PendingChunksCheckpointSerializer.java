@@ -2,16 +2,19 @@ package io.dltrigger.ingest.source.split;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 
-/** Versioned binary form of {@link PendingChunksCheckpoint}. */
+/**
+ * Versioned binary form of {@link PendingChunksCheckpoint}. Version 2 holds each path's versions
+ * ({@link TrackedFile}); version 1 held planned paths only, read as planned files of unknown version (they
+ * are not planned again, as before; the ledger tells which of them have rows).
+ */
 public final class PendingChunksCheckpointSerializer implements SimpleVersionedSerializer<PendingChunksCheckpoint> {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     @Override
     public int getVersion() {
@@ -25,29 +28,45 @@ public final class PendingChunksCheckpointSerializer implements SimpleVersionedS
         for (RootChunkSplit s : cp.pending()) {
             RootChunkSplitSerializer.write(s, out);
         }
-        out.writeInt(cp.plannedFiles().size());
-        for (String f : cp.plannedFiles()) {
-            out.writeUTF(f);
+        out.writeInt(cp.files().size());
+        for (TrackedFile f : cp.files()) {
+            RootChunkSplitSerializer.writeIdentity(f.latest(), out);
+            out.writeUTF(f.handling().name());
+            out.writeBoolean(f.rows().isPresent());
+            if (f.rows().isPresent()) {
+                RootChunkSplitSerializer.writeIdentity(f.rows().get(), out);
+            }
+            out.writeInt(f.inFlight());
         }
         return out.getCopyOfBuffer();
     }
 
     @Override
     public PendingChunksCheckpoint deserialize(int version, byte[] bytes) throws IOException {
-        if (version != VERSION) {
+        if (version != 1 && version != VERSION) {
             throw new IOException("unknown PendingChunksCheckpoint serializer version " + version);
         }
         DataInputDeserializer in = new DataInputDeserializer(bytes);
         int n = in.readInt();
         List<RootChunkSplit> pending = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            pending.add(RootChunkSplitSerializer.read(in));
+            // splits inside a version-1 checkpoint are in the split serializer's version 1
+            pending.add(RootChunkSplitSerializer.read(version, in));
         }
         int m = in.readInt();
-        Set<String> planned = new HashSet<>(m * 2);
+        List<TrackedFile> files = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
-            planned.add(in.readUTF());
+            if (version == 1) {
+                files.add(new TrackedFile(
+                        FileIdentity.unknown(in.readUTF()), TrackedFile.Handling.PLANNED, Optional.empty(), 0));
+                continue;
+            }
+            FileIdentity latest = RootChunkSplitSerializer.readIdentity(in);
+            TrackedFile.Handling handling = TrackedFile.Handling.valueOf(in.readUTF());
+            Optional<FileIdentity> rows =
+                    in.readBoolean() ? Optional.of(RootChunkSplitSerializer.readIdentity(in)) : Optional.empty();
+            files.add(new TrackedFile(latest, handling, rows, in.readInt()));
         }
-        return new PendingChunksCheckpoint(pending, planned);
+        return new PendingChunksCheckpoint(pending, files);
     }
 }
