@@ -18,7 +18,9 @@ import java.util.List;
  * The feature scaling saved as {@code scaler.json} beside the features table and with every model: HLF min-max
  * (x - min) / (max - min), particle standardization (x - mean) / std over real rows. A feature constant on the
  * training set (max == min, std == 0) maps to 0 rather than dividing by zero. Test data are not clipped to [0, 1].
- * Whoever scores new events (the batch score, the stream filter) applies the same object.
+ * It also records how the particle list was prepared ({@code particle_order}, {@code max_particles}): a model
+ * trained on it needs its particles in that order. Whoever scores new events (the batch score, the stream
+ * filter) applies the same object.
  */
 public record Scaler(
         @JsonProperty("hlf_names") List<String> hlfNames,
@@ -28,7 +30,9 @@ public record Scaler(
         @JsonProperty("particle_mean") double[] particleMean,
         @JsonProperty("particle_std") double[] particleStd,
         @JsonProperty("fitted_events") long fittedEvents,
-        @JsonProperty("fitted_particles") long fittedParticles)
+        @JsonProperty("fitted_particles") long fittedParticles,
+        @JsonProperty("particle_order") ParticleOrder particleOrder,
+        @JsonProperty("max_particles") int maxParticles)
         implements Serializable {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -44,6 +48,14 @@ public record Scaler(
         if (!HLF_NAMES.equals(hlfNames) || !PARTICLE_NAMES.equals(particleNames)) {
             throw new IllegalArgumentException("scaler feature names " + hlfNames + " / " + particleNames
                     + " differ from the features table's " + HLF_NAMES + " / " + PARTICLE_NAMES);
+        }
+        if (particleOrder == null) {
+            throw new IllegalArgumentException("scaler has no particle_order (the order its particle rows were"
+                    + " prepared in): re-run the features stage that wrote it");
+        }
+        if (maxParticles < 1 || maxParticles > FeaturesTableContract.MAX_PARTICLES) {
+            throw new IllegalArgumentException("scaler max_particles must be in [1, "
+                    + FeaturesTableContract.MAX_PARTICLES + "], got " + maxParticles);
         }
     }
 

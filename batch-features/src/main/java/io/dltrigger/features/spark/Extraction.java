@@ -58,7 +58,7 @@ public final class Extraction implements FlatMapFunction<Iterator<InternalRow>, 
     @Override
     public Iterator<InternalRow> call(Iterator<InternalRow> input) {
         EventProcessor processor = new EventProcessor(
-                config.cuts(), config.leptonChoice(), config.mtForm(), config.sortByDeltaR(), config.isolation());
+                config.cuts(), config.leptonChoice(), config.mtForm(), config.particleOrder(), config.isolation());
         EventBuffer buffer = new EventBuffer();
         return new Iterator<>() {
             private InternalRow next;

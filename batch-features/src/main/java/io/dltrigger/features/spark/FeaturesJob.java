@@ -55,6 +55,9 @@ public final class FeaturesJob {
         long start = System.nanoTime();
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         Scaler given = scalerFile == null ? null : readScaler(new Path(scalerFile), hadoop);
+        if (given != null) {
+            checkPreparation(given, scalerFile);
+        }
         Dataset<Row> table = EventTableReader.read(spark, events);
         Dataset<Row> projected = EventTableReader.project(table, config);
         EventTableReader.checkSamples(table, config);
@@ -79,7 +82,7 @@ public final class FeaturesJob {
             Split split = Split.compute(stage, config.balance(), config.testFraction());
             Dataset<Row> train = stage.where(split.isTrain());
             Dataset<Row> test = stage.where(split.isTest());
-            Scaler scaler = given != null ? given : ScalerFit.fit(train);
+            Scaler scaler = given != null ? given : ScalerFit.fit(train, config.particleOrder(), particleLimit());
             write(train, scaler, out.temp(FeaturesTableContract.TRAIN_DIR));
             write(test, scaler, out.temp(FeaturesTableContract.TEST_DIR));
 
@@ -115,8 +118,35 @@ public final class FeaturesJob {
         }
     }
 
+    /** Real rows a particle list can have: the max_particles cut, within the list's rows. */
+    private int particleLimit() {
+        return Math.min(config.cuts().maxParticles(), config.cuts().particleRows());
+    }
+
+    /** A given scaler was fitted on particle lists prepared one way: this run must prepare them the same way. */
+    private void checkPreparation(Scaler given, String file) {
+        if (given.particleOrder() != config.particleOrder() || given.maxParticles() != particleLimit()) {
+            throw new IllegalArgumentException(file + " was fitted on particle lists with particle_order "
+                    + given.particleOrder() + " and max_particles " + given.maxParticles() + ", but this run makes "
+                    + config.particleOrder() + " / " + particleLimit() + ": set particle_order and"
+                    + " cuts.max_particles in the configuration (or --particle-order) to match the scaler");
+        }
+    }
+
+    /**
+     * Writes scaled rows in a random order: the stage is grouped by sample (it comes from the event table's
+     * sample partitions), and a trainer that shuffles within a bounded pool of row groups would otherwise
+     * see whole stretches of one class at the end of an epoch (DL4J's validation loss jumped every other
+     * epoch). Rows are spread over the partitions by their split key (a seeded hash of file and entry, so
+     * every file holds every class in proportion) and ordered by it within each: random, yet the same
+     * order on every rerun. The reference shuffles its training set too ({@code orderBy(rand(seed))}).
+     */
     private void write(Dataset<Row> rows, Scaler scaler, String path) {
-        JavaRDD<InternalRow> scaled = rows.select(
+        int partitions = Math.max(1, rows.rdd().getNumPartitions());
+        JavaRDD<InternalRow> scaled = rows.repartition(partitions, col(Split.KEY))
+                .sortWithinPartitions(
+                        col(Split.KEY), col(FeaturesTableContract.SOURCE_FILE), col(FeaturesTableContract.ENTRY))
+                .select(
                         FeaturesTableContract.SOURCE_FILE,
                         FeaturesTableContract.ENTRY,
                         FeaturesTableContract.LABEL,

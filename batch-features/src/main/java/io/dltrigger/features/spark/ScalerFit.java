@@ -1,6 +1,7 @@
 package io.dltrigger.features.spark;
 
 import io.dltrigger.contract.FeaturesTableContract;
+import io.dltrigger.contract.ParticleOrder;
 import io.dltrigger.contract.Scaler;
 import io.dltrigger.features.physics.Features;
 import java.io.Serializable;
@@ -21,7 +22,8 @@ import org.apache.spark.sql.catalyst.util.ArrayData;
 public final class ScalerFit {
     private ScalerFit() {}
 
-    public static Scaler fit(Dataset<Row> rows) {
+    /** Fits on {@code rows}; {@code order} and {@code maxParticles} record how their particle lists were made. */
+    public static Scaler fit(Dataset<Row> rows, ParticleOrder order, int maxParticles) {
         Dataset<Row> slim = rows.select(
                 FeaturesTableContract.HLF, FeaturesTableContract.PARTICLES, FeaturesTableContract.N_PARTICLES);
         List<Stats> parts = slim.queryExecution()
@@ -33,7 +35,7 @@ public final class ScalerFit {
         for (Stats s : parts) {
             total.merge(s);
         }
-        return total.toScaler();
+        return total.toScaler(order, maxParticles);
     }
 
     private static Iterator<Stats> partition(Iterator<InternalRow> it) {
@@ -96,7 +98,7 @@ public final class ScalerFit {
             }
         }
 
-        Scaler toScaler() {
+        Scaler toScaler(ParticleOrder order, int maxParticles) {
             if (events == 0) {
                 throw new IllegalStateException("cannot fit the scaler: the training set is empty");
             }
@@ -105,7 +107,16 @@ public final class ScalerFit {
                 std[k] = count[k] > 0 ? Math.sqrt(m2[k] / count[k]) : 0;
             }
             return new Scaler(
-                    Features.HLF, min.clone(), max.clone(), Features.PARTICLE, mean.clone(), std, events, count[0]);
+                    Features.HLF,
+                    min.clone(),
+                    max.clone(),
+                    Features.PARTICLE,
+                    mean.clone(),
+                    std,
+                    events,
+                    count[0],
+                    order,
+                    maxParticles);
         }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dltrigger.contract.ParticleOrder;
 import io.dltrigger.contract.Scaler;
 import io.dltrigger.features.TestSpark;
 import io.dltrigger.features.config.FeaturesConfig;
@@ -186,8 +187,11 @@ class FeaturesJobTest {
         assertEquals(Features.HLF.get(0), scaler.get("hlf_names").get(0).asText());
         assertEquals(60, scaler.get("fitted_events").asLong());
         assertEquals(realRows, scaler.get("fitted_particles").asLong());
+        assertEquals("AS_READ", scaler.get("particle_order").asText());
+        assertEquals(801, scaler.get("max_particles").asInt());
         JsonNode summary = new ObjectMapper().readTree(new File(out, "summary.json"));
         assertEquals(91, summary.get("events_selected").asLong());
+        assertEquals("AS_READ", summary.get("config").get("particle_order").asText());
         try (Stream<Path> siblings = Files.list(dir)) {
             assertFalse(siblings.anyMatch(p -> p.getFileName().toString().contains(".tmp-")), "temporary output left");
         }
@@ -203,8 +207,59 @@ class FeaturesJobTest {
         Scaler second = readScaler(Path.of(again, "scaler.json"));
         assertArrayEquals(first.particleStd(), second.particleStd());
 
+        // The rows are shuffled: every file of train/ holds the three classes, not one sample's stretch.
+        try (Stream<Path> files = Files.list(Path.of(out, "train"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+                long classes = spark.read()
+                        .parquet(f.toString())
+                        .select("label")
+                        .distinct()
+                        .count();
+                assertEquals(3, classes, f + " does not hold every class");
+            }
+        }
+
         IOException exists = assertThrows(IOException.class, () -> run(FeaturesConfig.defaults(), out, null));
         assertTrue(exists.getMessage().contains("already exists"), exists.getMessage());
+    }
+
+    @Test
+    void theReferenceOrderIsRecordedAndPutsTheLeptonLastBeforeThePadding() throws IOException {
+        String out = dir.resolve("closest-last").toString();
+        FeaturesConfig config = FeaturesConfig.defaults()
+                .withOptions(
+                        FeaturesConfig.defaults().leptonChoice(),
+                        FeaturesConfig.defaults().mtForm(),
+                        ParticleOrder.DELTA_R_DESCENDING_CLOSEST_LAST);
+        run(config, out, null);
+        Scaler scaler = readScaler(Path.of(out, "scaler.json"));
+        assertEquals(ParticleOrder.DELTA_R_DESCENDING_CLOSEST_LAST, scaler.particleOrder());
+        JsonNode summary = new ObjectMapper().readTree(new File(out, "summary.json"));
+        assertEquals(
+                "DELTA_R_DESCENDING_CLOSEST_LAST",
+                summary.get("config").get("particle_order").asText());
+        // Standardized isEle is positive only on the electron: the last real row, padding zero after it.
+        float lepton = scaler.scaleParticle(Features.IS_ELE, 1f);
+        float other = scaler.scaleParticle(Features.IS_ELE, 0f);
+        for (Row r : spark.read().parquet(out + "/train").collectAsList()) {
+            List<Float> particles = r.getList(4);
+            int n = r.getInt(5);
+            assertTrue(n > 1, "events with particles around the lepton");
+            for (int row = 0; row < n; row++) {
+                float isEle = particles.get(row * Features.N_PARTICLE + Features.IS_ELE);
+                assertEquals(row == n - 1 ? lepton : other, isEle, 1e-5, "row " + row + " of " + n);
+            }
+            for (int i = n * Features.N_PARTICLE; i < particles.size(); i++) {
+                assertEquals(0f, particles.get(i), "padding must stay zero, at the end");
+            }
+        }
+
+        // Its scaler cannot be applied to particle lists prepared in another order.
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> run(FeaturesConfig.defaults(), dir.resolve("mixed").toString(), out + "/scaler.json"));
+        assertTrue(e.getMessage().contains("DELTA_R_DESCENDING_CLOSEST_LAST"), e.getMessage());
+        assertFalse(new File(dir.resolve("mixed").toString()).exists());
     }
 
     @Test

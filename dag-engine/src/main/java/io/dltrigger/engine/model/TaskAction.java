@@ -13,10 +13,29 @@ public sealed interface TaskAction {
     /** Every string that is rendered at run time, for validating template references up front. */
     List<String> templated();
 
-    /** A command run by {@code bash -c}. */
+    /**
+     * A command run by {@code bash -c}. The command is fixed shell text: values reach it through the
+     * environment ({@code env}, whose values may be templates, and the {@code DLTRIGGER_*} variables), never
+     * spliced into it (see {@link TemplateSafety}).
+     */
     record Shell(String command, Map<String, String> env) implements TaskAction {
         public String typeName() {
             return "shell";
+        }
+
+        public List<String> templated() {
+            return concat(List.of(command), env.values());
+        }
+    }
+
+    /**
+     * A branch (Airflow's BranchOperator): a command run as {@link Shell} that writes, as its output, the
+     * directly downstream tasks to run ({@code ["a", "b"]}, {@code "a"} or {@code {"follow": [...]}}); the
+     * other directly downstream tasks are skipped.
+     */
+    record Branch(String command, Map<String, String> env) implements TaskAction {
+        public String typeName() {
+            return "branch";
         }
 
         public List<String> templated() {
@@ -56,7 +75,7 @@ public sealed interface TaskAction {
         }
 
         public List<String> templated() {
-            return concat(args, conf.values(), env.values());
+            return concat(List.of(master), args, conf.values(), env.values());
         }
     }
 
@@ -80,8 +99,8 @@ public sealed interface TaskAction {
 
         public List<String> templated() {
             return streaming == null || streaming.checkpointDir() == null
-                    ? concat(args, env.values())
-                    : concat(args, env.values(), List.of(streaming.checkpointDir()));
+                    ? concat(List.of(target), args, env.values())
+                    : concat(List.of(target), args, env.values(), List.of(streaming.checkpointDir()));
         }
     }
 

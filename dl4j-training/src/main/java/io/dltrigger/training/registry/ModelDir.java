@@ -1,5 +1,6 @@
 package io.dltrigger.training.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dltrigger.contract.EventClass;
@@ -35,8 +36,17 @@ public record ModelDir(Path dir) {
     /** The features run's summary.json, copied: the features configuration the model was trained with. */
     public static final String FEATURES_SUMMARY = "features-summary.json";
 
-    /** Data version: manifest hashes of the datasets used; code version: git describe or "unknown". */
-    public record Provenance(String trainData, String testData, String codeVersion, String createdAt) {}
+    /**
+     * Data version: manifest hashes of the datasets used; code version: git describe or "unknown"; the events the
+     * event table held when the features were built (from their summary; null when unknown), in all and per sample.
+     */
+    public record Provenance(
+            String trainData,
+            String testData,
+            String codeVersion,
+            String createdAt,
+            Long eventTableRows,
+            Map<String, Long> eventTablePerSample) {}
 
     public ComputationGraph network() throws IOException {
         return ModelSerializer.restoreComputationGraph(dir.resolve(MODEL).toFile(), false);
@@ -76,7 +86,7 @@ public record ModelDir(Path dir) {
         Path tmp = AtomicFiles.tempSibling(target);
         Files.createDirectories(tmp);
         ModelSerializer.writeModel(net, tmp.resolve(MODEL).toFile(), false);
-        JSON.writeValue(tmp.resolve(SPEC).toFile(), spec(params.model()));
+        JSON.writeValue(tmp.resolve(SPEC).toFile(), spec(params.model(), particlePreparation(scaler)));
         JSON.writeValue(tmp.resolve(CONFIG).toFile(), params);
         JSON.writeValue(tmp.resolve(METRICS).toFile(), metrics);
         JSON.writeValue(tmp.resolve(PROVENANCE).toFile(), provenance);
@@ -99,7 +109,30 @@ public record ModelDir(Path dir) {
         Plots.rocCurves(test, dir.resolve("roc.png"));
     }
 
-    static Map<String, Object> spec(ModelKind kind) {
+    /**
+     * The particle order (and row limit) the model was trained with, as the features stage recorded it in
+     * scaler.json; "unrecorded" for a features table that does not say. A report names the model's order from it.
+     */
+    public String particleOrder() throws IOException {
+        JsonNode order =
+                JSON.readTree(dir.resolve(SPEC).toFile()).path("particles").path("order");
+        return order.isMissingNode() ? UNRECORDED : order.asText();
+    }
+
+    static final String UNRECORDED = "unrecorded";
+
+    /** {order, max_particles} from a features scaler.json, read leniently (older tables lack them). */
+    static Map<String, Object> particlePreparation(Path scaler) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        JsonNode s = scaler != null && Files.exists(scaler) ? JSON.readTree(scaler.toFile()) : null;
+        JsonNode order = s == null ? null : s.get("particle_order");
+        m.put("order", order == null ? UNRECORDED : order.asText());
+        JsonNode max = s == null ? null : s.get("max_particles");
+        m.put("max_particles", max == null ? FeaturesTableContract.MAX_PARTICLES : max.asInt());
+        return m;
+    }
+
+    static Map<String, Object> spec(ModelKind kind, Map<String, Object> particlePreparation) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", kind.name());
         m.put("inputs", kind.inputs());
@@ -112,21 +145,15 @@ public record ModelDir(Path dir) {
                         FeaturesTableContract.N_HLF,
                         "scaling",
                         "min-max (scaler.json)"));
-        m.put(
-                "particles",
-                Map.of(
-                        "column",
-                        FeaturesTableContract.PARTICLES,
-                        "rows",
-                        FeaturesTableContract.MAX_PARTICLES,
-                        "features",
-                        FeaturesTableContract.PARTICLE_FEATURES,
-                        "layout",
-                        "row-major, padding rows zero and last",
-                        "mask",
-                        FeaturesTableContract.N_PARTICLES,
-                        "scaling",
-                        "standardized (scaler.json)"));
+        Map<String, Object> particles = new LinkedHashMap<>();
+        particles.put("column", FeaturesTableContract.PARTICLES);
+        particles.put("rows", FeaturesTableContract.MAX_PARTICLES);
+        particles.put("features", FeaturesTableContract.PARTICLE_FEATURES);
+        particles.put("layout", "row-major, padding rows zero and last");
+        particles.put("mask", FeaturesTableContract.N_PARTICLES);
+        particles.put("scaling", "standardized (scaler.json)");
+        particles.putAll(particlePreparation);
+        m.put("particles", particles);
         m.put(
                 "label",
                 Map.of(

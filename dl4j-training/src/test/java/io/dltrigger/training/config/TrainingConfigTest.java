@@ -31,6 +31,9 @@ class TrainingConfigTest {
         TrainingConfig demo = TrainingConfig.load(conf("training-demo.yaml"));
         assertEquals(List.of(64, 200), demo.tune().grid().batchSize());
         assertEquals(20000, demo.train().poolEvents());
+        TrainingConfig physics = TrainingConfig.load(conf("training-physics.yaml"));
+        assertEquals("none", physics.train().bestConfig(), "bench/physics.sh trains the reference architectures");
+        assertEquals(128, physics.train().batchSize());
     }
 
     @Test

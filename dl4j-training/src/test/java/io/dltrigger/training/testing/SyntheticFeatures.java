@@ -80,7 +80,8 @@ public final class SyntheticFeatures implements java.io.Serializable {
         Files.writeString(
                 out.resolve("scaler.json"),
                 "{\"hlf\": {\"kind\": \"min-max\", \"synthetic\": true},"
-                        + " \"particles\": {\"kind\": \"standard\", \"synthetic\": true}}\n");
+                        + " \"particles\": {\"kind\": \"standard\", \"synthetic\": true},"
+                        + " \"particle_order\": \"AS_READ\", \"max_particles\": 801}\n");
     }
 
     /** Events are generated inside Spark tasks (one per file), so the driver never holds them. */

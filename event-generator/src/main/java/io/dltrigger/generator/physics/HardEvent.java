@@ -9,10 +9,28 @@ import java.util.Arrays;
  * Reused from event to event; {@link #clear()} empties it without allocating.
  */
 final class HardEvent {
+    /** A light quark (u, d, s). */
     static final int LIGHT = 0;
+
     static final int CHARM = 4;
     static final int BOTTOM = 5;
     static final int TAU = 15;
+    /** A gluon: its shower has more, softer and wider particles than a quark's of the same pT. */
+    static final int GLUON = 21;
+
+    /**
+     * The flavour of two seeds merged into one jet: heavy flavour wins (b over c), a hadronic tau takes the
+     * other's, and a light quark with a gluon stays what the first was (both are tagged alike).
+     */
+    static int merged(int a, int b) {
+        if (a == BOTTOM || b == BOTTOM) {
+            return BOTTOM;
+        }
+        if (a == CHARM || b == CHARM) {
+            return CHARM;
+        }
+        return a == TAU ? b : a;
+    }
 
     /** A parton shower: many particles in a cone around its direction. */
     static final int SHOWER = 0;

@@ -3,8 +3,8 @@ package io.dltrigger.generator.physics;
 /**
  * Hadronisation and decay of the leading hadron of b and c jets: the hadron takes a hard fraction of the
  * quark momentum, flies a few mm (tracks from its decay are displaced), and decays either semileptonically
- * (B -> l nu D, D -> l nu K: a non-prompt lepton inside the jet, plus a neutrino that is real MET) or to
- * hadrons. For QCD's lepton filter a light jet can instead yield a lepton from a pion decay in flight or a
+ * (B -> l nu D, D -> l nu K: a non-prompt lepton inside the jet, plus a neutrino that is real MET; the D of
+ * a B decay flies on before decaying) or to hadrons. For QCD's lepton filter a light jet can instead yield a lepton from a pion decay in flight or a
  * photon conversion. The rest of the jet stays a parton shower along the same axis.
  */
 final class HeavyFlavourDecays {
@@ -64,7 +64,13 @@ final class HeavyFlavourDecays {
             int l = event.addPiece(kind, j, lepton[0], lepton[1], lepton[2], 0, charge, false);
             event.displace(l, flight * hx, flight * hy, flight * hz);
             int c = event.addPiece(HardEvent.CLUSTER, j, products[0], products[1], products[2], mx, 0, false);
-            event.displace(c, flight * hx, flight * hy, flight * hz);
+            // B -> l nu D: the D flies on from the B's decay vertex before it decays (a tertiary vertex).
+            double cascade = bottom ? D_CTAU_MM * rng.exponential(1.0) / D_MASS : 0;
+            event.displace(
+                    c,
+                    flight * hx + cascade * products[0],
+                    flight * hy + cascade * products[1],
+                    flight * hz + cascade * products[2]);
         } else {
             int c = event.addPiece(HardEvent.CLUSTER, j, hx, hy, hz, m, 0, false);
             event.displace(c, flight * hx, flight * hy, flight * hz);

@@ -67,9 +67,7 @@ final class JetReconstruction {
                         px[a] += px[b];
                         py[a] += py[b];
                         pz[a] += pz[b];
-                        flavour[a] = Math.max(flavour[a], flavour[b]) == HardEvent.TAU
-                                ? Math.min(flavour[a], flavour[b])
-                                : Math.max(flavour[a], flavour[b]);
+                        flavour[a] = HardEvent.merged(flavour[a], flavour[b]);
                         alive[b] = false;
                         direction(a);
                         merged = true;

@@ -13,6 +13,8 @@ final class QcdProcess implements HardProcess {
     private static final double MEAN_EXTRA_JETS = 2.5;
     private static final double P_BOTTOM = 0.6;
     private static final double P_CHARM = 0.2;
+    /** Light partons of 2 -> 2 QCD at pT 30-100 GeV are mostly gluons (gg -> gg and qg -> qg dominate). */
+    private static final double P_GLUON = 0.6;
 
     private final Radiation radiation = new Radiation(18.0, 2.0);
     private final double[] recoil = new double[2];
@@ -24,12 +26,13 @@ final class QcdProcess implements HardProcess {
         double ptHat = rng.powerLaw(PT_HAT_MIN, PT_HAT_INDEX);
         double phi = rng.phi();
         double u = rng.uniform();
-        int leptonFlavour =
-                u < P_BOTTOM ? HardEvent.BOTTOM : u < P_BOTTOM + P_CHARM ? HardEvent.CHARM : HardEvent.LIGHT;
+        int leptonFlavour = u < P_BOTTOM
+                ? HardEvent.BOTTOM
+                : u < P_BOTTOM + P_CHARM ? HardEvent.CHARM : Radiation.lightOrGluon(rng, P_GLUON);
         int partnerFlavour = switch (leptonFlavour) {
-            case HardEvent.BOTTOM -> rng.chance(0.7) ? HardEvent.BOTTOM : HardEvent.LIGHT;
-            case HardEvent.CHARM -> rng.chance(0.5) ? HardEvent.CHARM : HardEvent.LIGHT;
-            default -> HardEvent.LIGHT;
+            case HardEvent.BOTTOM -> rng.chance(0.7) ? HardEvent.BOTTOM : Radiation.lightOrGluon(rng, P_GLUON);
+            case HardEvent.CHARM -> rng.chance(0.5) ? HardEvent.CHARM : Radiation.lightOrGluon(rng, P_GLUON);
+            default -> Radiation.lightOrGluon(rng, P_GLUON);
         };
         // The dijet shares the recoil against the extra radiation.
         int lepJet = addParton(rng, event, ptHat, phi, leptonFlavour);

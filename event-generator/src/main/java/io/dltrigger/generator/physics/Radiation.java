@@ -9,6 +9,11 @@ final class Radiation {
     private static final double RAPIDITY_SIGMA = 1.9;
     private static final double P_BOTTOM = 0.02;
     private static final double P_CHARM = 0.05;
+    /**
+     * Of the light partons radiated, the share of gluons: initial-state radiation at the LHC is mostly a
+     * gluon off an incoming quark or gluon (and the soft unresolved recoil too).
+     */
+    static final double P_GLUON = 0.75;
 
     private final double ptMin;
     private final double ptIndex;
@@ -34,15 +39,20 @@ final class Radiation {
             double y = rng.gaussian(0, RAPIDITY_SIGMA);
             Kinematics.fromPtRapidity(p, pt, y, rng.phi(), 0);
             double u = rng.uniform();
-            int flavour = i == 0
-                    ? HardEvent.LIGHT
-                    : u < P_BOTTOM ? HardEvent.BOTTOM : u < P_BOTTOM + P_CHARM ? HardEvent.CHARM : HardEvent.LIGHT;
+            int flavour = i > 0 && u < P_BOTTOM
+                    ? HardEvent.BOTTOM
+                    : i > 0 && u < P_BOTTOM + P_CHARM ? HardEvent.CHARM : lightOrGluon(rng, P_GLUON);
             event.addJet(p, flavour);
             sx += p[0];
             sy += p[1];
         }
         recoil[0] = -sx;
         recoil[1] = -sy;
+    }
+
+    /** A light parton: a gluon with probability {@code gluonFraction}, else a light quark. */
+    static int lightOrGluon(Rng rng, double gluonFraction) {
+        return rng.chance(gluonFraction) ? HardEvent.GLUON : HardEvent.LIGHT;
     }
 
     /** The 4-momentum of a system of given mass and rapidity carrying transverse momentum (qx, qy). */

@@ -48,7 +48,7 @@ final class SoftActivity {
 
     private void pileUpJet(double vx, double vy, double vz) {
         Kinematics.fromPtRapidity(p, rng.powerLaw(20, 3.0), rng.uniform(-4, 4), rng.phi(), 0);
-        int j = event.newJet(p[0], p[1], p[2], HardEvent.LIGHT);
+        int j = event.newJet(p[0], p[1], p[2], Radiation.lightOrGluon(rng, Radiation.P_GLUON));
         int i = event.addPiece(HardEvent.SHOWER, j, p[0], p[1], p[2], 0, 0, false);
         event.displace(i, vx - detector.vertexX, vy - detector.vertexY, vz - detector.vertexZ);
         fragmentation.fragment(event, i);

@@ -39,6 +39,6 @@ final class TopPairProcess implements HardProcess {
         double mw = Math.min(BosonDecays.wMass(rng), Kinematics.mass(t) - 5.0);
         Kinematics.twoBodyDecay(rng, t, 4.8, mw, b, w);
         event.addJet(b, HardEvent.BOTTOM);
-        decays.decayW(rng, event, w, charge);
+        decays.decayTopW(rng, event, w, b, charge);
     }
 }

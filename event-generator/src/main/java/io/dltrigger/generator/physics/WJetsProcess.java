@@ -11,6 +11,8 @@ final class WJetsProcess implements HardProcess {
     private static final double PT_HAT_INDEX = 1.7;
     private static final double RAPIDITY_SIGMA = 1.7;
     private static final double W_PLUS_FRACTION = 0.58;
+    /** The recoiling light parton is mostly a quark: q g -> W q dominates q qbar -> W g at the LHC. */
+    private static final double P_GLUON = 0.2;
 
     private final Radiation radiation = new Radiation(15.0, 2.4);
     private final BosonDecays decays = new BosonDecays();
@@ -26,11 +28,13 @@ final class WJetsProcess implements HardProcess {
         double phi = rng.phi();
         Kinematics.fromPtRapidity(parton, pt, rng.gaussian(0, RAPIDITY_SIGMA), phi, 0);
         double u = rng.uniform();
-        event.addJet(parton, u < 0.03 ? HardEvent.BOTTOM : u < 0.13 ? HardEvent.CHARM : HardEvent.LIGHT);
+        event.addJet(
+                parton,
+                u < 0.03 ? HardEvent.BOTTOM : u < 0.13 ? HardEvent.CHARM : Radiation.lightOrGluon(rng, P_GLUON));
         recoil[0] -= parton[0];
         recoil[1] -= parton[1];
         Radiation.system(w, BosonDecays.wMass(rng), rng.gaussian(0, RAPIDITY_SIGMA), recoil[0], recoil[1]);
         int charge = rng.chance(W_PLUS_FRACTION) ? +1 : -1;
-        decays.decayWToLepton(rng, event, w, charge, rng.nextInt(3));
+        decays.decayWToLepton(rng, event, w, null, charge, rng.nextInt(3));
     }
 }

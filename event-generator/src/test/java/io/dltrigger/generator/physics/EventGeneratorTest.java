@@ -122,12 +122,14 @@ class EventGeneratorTest {
         float[] x = e.floats("EFlowTrack", "X");
         float[] sz = z.clone();
         Arrays.sort(sz);
-        // Many distinct vertices over centimetres in z; the transverse spread stays that of the beam spot.
+        // Many distinct vertices over centimetres in z; the transverse spread of the bulk of the tracks stays
+        // that of the beam spot and the vertex resolution (the median: a few b- and c-hadron decay tracks are
+        // displaced by millimetres, and they dominate an RMS).
         assertTrue(sz[sz.length - 1] - sz[0] > 20f, "z range " + (sz[sz.length - 1] - sz[0]) + " mm");
-        double rms =
-                Math.sqrt(Arrays.stream(toDouble(x)).map(v -> v * v).average().orElse(0));
-        assertTrue(rms < 1.0, "transverse spread " + rms + " mm");
-        assertFalse(rms == 0);
+        double[] ax = Arrays.stream(toDouble(x)).map(Math::abs).sorted().toArray();
+        double median = ax[ax.length / 2];
+        assertTrue(median < 0.1, "median transverse distance " + median + " mm");
+        assertFalse(median == 0);
     }
 
     private static double[] toDouble(float[] f) {

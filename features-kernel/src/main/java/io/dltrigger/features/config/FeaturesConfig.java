@@ -1,6 +1,7 @@
 package io.dltrigger.features.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dltrigger.contract.ParticleOrder;
 import io.dltrigger.contract.config.ConfigFile;
 import io.dltrigger.features.physics.Collection;
 import io.dltrigger.features.physics.ConeSum;
@@ -20,7 +21,7 @@ public record FeaturesConfig(
         @JsonProperty("cuts") Cuts cuts,
         @JsonProperty("lepton_choice") LeptonChoice leptonChoice,
         @JsonProperty("mt_form") MtForm mtForm,
-        @JsonProperty("sort_by_delta_r") boolean sortByDeltaR,
+        @JsonProperty("particle_order") ParticleOrder particleOrder,
         @JsonProperty("isolation") ConeSum.Kind isolation,
         @JsonProperty("labels") Map<String, Integer> labels,
         @JsonProperty("balance") boolean balance,
@@ -54,6 +55,9 @@ public record FeaturesConfig(
         if (mtForm == null) {
             mtForm = MtForm.SQUARED;
         }
+        if (particleOrder == null) {
+            particleOrder = ParticleOrder.AS_READ;
+        }
         if (isolation == null) {
             isolation = ConeSum.Kind.BINNED;
         }
@@ -66,7 +70,7 @@ public record FeaturesConfig(
     }
 
     public static FeaturesConfig defaults() {
-        return new FeaturesConfig(null, null, null, null, false, null, null, true, 0.2, 20181212L, 50_000);
+        return new FeaturesConfig(null, null, null, null, null, null, null, true, 0.2, 20181212L, 50_000);
     }
 
     /** YAML key of a collection role: electron, muon, jet, missing_et, track, photon, neutral_hadron. */
@@ -84,7 +88,7 @@ public record FeaturesConfig(
                 cuts,
                 leptonChoice,
                 mtForm,
-                sortByDeltaR,
+                particleOrder,
                 kind,
                 labels,
                 balance,
@@ -99,7 +103,7 @@ public record FeaturesConfig(
                 cuts,
                 leptonChoice,
                 mtForm,
-                sortByDeltaR,
+                particleOrder,
                 isolation,
                 labels,
                 balanceClasses,
@@ -108,13 +112,13 @@ public record FeaturesConfig(
                 maxRecordsPerFile);
     }
 
-    public FeaturesConfig withOptions(LeptonChoice choice, MtForm form, boolean sort) {
+    public FeaturesConfig withOptions(LeptonChoice choice, MtForm form, ParticleOrder order) {
         return new FeaturesConfig(
                 collections,
                 cuts,
                 choice,
                 form,
-                sort,
+                order,
                 isolation,
                 labels,
                 balance,
@@ -131,7 +135,7 @@ public record FeaturesConfig(
                 cuts,
                 leptonChoice,
                 mtForm,
-                sortByDeltaR,
+                particleOrder,
                 isolation,
                 labels,
                 balance,
@@ -142,7 +146,8 @@ public record FeaturesConfig(
 
     /**
      * Reads a YAML file; keys it leaves out keep their defaults, at any depth ({@code labels} is replaced as a
-     * whole). Enum values are upper case (PT, ETA, SQUARED, TRANSVERSE_MASS, BINNED, PAIRWISE). An unknown key or
+     * whole). Enum values are upper case (PT, ETA, SQUARED, TRANSVERSE_MASS, AS_READ, DELTA_R_ASCENDING,
+     * DELTA_R_DESCENDING_CLOSEST_LAST, BINNED, PAIRWISE). An unknown key or
      * a bad value is an error naming the file and line.
      */
     public static FeaturesConfig load(Path file) {

@@ -1,5 +1,6 @@
 package io.dltrigger.features.physics;
 
+import io.dltrigger.contract.ParticleOrder;
 import io.dltrigger.features.config.Cuts;
 import io.dltrigger.features.config.LeptonChoice;
 import io.dltrigger.features.config.MtForm;
@@ -9,8 +10,10 @@ import java.util.Arrays;
  * Trigger selection and features of one event (PHYSICS.md), on reused primitive buffers: after
  * {@link #process} returns {@link Outcome#SELECTED}, {@link #hlf()} holds the 14 HLF and
  * {@link #particles()} the first {@link #rows()} rows (19 floats each) of the particle list, real rows
- * only: the lepton, then tracks, photons and neutral hadrons (or, with sorting, the others by Delta R
- * to the lepton). Padding is the writer's job. One instance per thread.
+ * only, in the configured {@link ParticleOrder}: the lepton, then tracks, photons and neutral hadrons as
+ * read, or ordered by Delta R to the lepton. With {@link Cuts#maxParticles()} below the block total the
+ * list keeps the lepton and the particles closest to it. Padding is the writer's job. One instance per
+ * thread.
  */
 public final class EventProcessor {
     /** What happened to an event. */
@@ -23,7 +26,7 @@ public final class EventProcessor {
     private final Cuts cuts;
     private final LeptonChoice choice;
     private final MtForm mtForm;
-    private final boolean sortByDeltaR;
+    private final ParticleOrder order;
     private final ConeSum tracks;
     private final ConeSum photons;
     private final ConeSum neutrals;
@@ -41,17 +44,17 @@ public final class EventProcessor {
     private final double[] ele = new double[7];
     private final double[] mu = new double[7];
 
-    public EventProcessor(Cuts cuts, LeptonChoice choice, MtForm mtForm, boolean sortByDeltaR, ConeSum.Kind kind) {
+    public EventProcessor(Cuts cuts, LeptonChoice choice, MtForm mtForm, ParticleOrder order, ConeSum.Kind kind) {
         this.cuts = cuts;
         this.choice = choice;
         this.mtForm = mtForm;
-        this.sortByDeltaR = sortByDeltaR;
+        this.order = order;
         this.tracks = kind.create(cuts.isoCone());
         this.photons = kind.create(cuts.isoCone());
         this.neutrals = kind.create(cuts.isoCone());
         this.particles = new float[cuts.particleRows() * Features.N_PARTICLE];
-        this.sorted = sortByDeltaR ? new float[particles.length] : null;
-        this.sortKeys = sortByDeltaR ? new long[cuts.particleRows()] : null;
+        this.sorted = new float[particles.length];
+        this.sortKeys = new long[cuts.particleRows()];
     }
 
     public float[] hlf() {
@@ -236,8 +239,8 @@ public final class EventProcessor {
                 cuts.neutralHadronEtMin(),
                 cuts.maxNeutralHadrons(),
                 Features.IS_NEU_HAD);
-        if (sortByDeltaR) {
-            sortByDeltaR();
+        if (order != ParticleOrder.AS_READ || rows > cuts.maxParticles()) {
+            reorder();
         }
     }
 
@@ -279,10 +282,11 @@ public final class EventProcessor {
     }
 
     /**
-     * Orders the rows after the lepton by Delta R to it (stable: ties keep block order). Keys pack the
-     * non-negative float Delta R, whose bits order like the value, above the row index.
+     * Keeps the lepton and the {@code maxParticles - 1} particles closest to it, in the configured order. Keys
+     * pack the non-negative float Delta R, whose bits order like the value, above the row index, so sorting
+     * them orders by Delta R with ties in block order (stable); AS_READ re-sorts the kept rows by index.
      */
-    private void sortByDeltaR() {
+    private void reorder() {
         int n = rows - 1;
         for (int r = 1; r < rows; r++) {
             int o = r * Features.N_PARTICLE;
@@ -290,12 +294,22 @@ public final class EventProcessor {
             sortKeys[r - 1] = ((long) Float.floatToIntBits(dr) << 32) | r;
         }
         Arrays.sort(sortKeys, 0, n);
-        System.arraycopy(particles, 0, sorted, 0, Features.N_PARTICLE);
-        for (int k = 0; k < n; k++) {
-            int r = (int) sortKeys[k];
-            System.arraycopy(
-                    particles, r * Features.N_PARTICLE, sorted, (k + 1) * Features.N_PARTICLE, Features.N_PARTICLE);
+        int kept = Math.min(n, Math.max(0, cuts.maxParticles() - 1));
+        if (order == ParticleOrder.AS_READ) {
+            for (int k = 0; k < kept; k++) {
+                sortKeys[k] &= 0xFFFFFFFFL;
+            }
+            Arrays.sort(sortKeys, 0, kept);
         }
+        boolean leptonLast = order == ParticleOrder.DELTA_R_DESCENDING_CLOSEST_LAST;
+        int lepRow = leptonLast ? kept : 0;
+        System.arraycopy(particles, 0, sorted, lepRow * Features.N_PARTICLE, Features.N_PARTICLE);
+        for (int k = 0; k < kept; k++) {
+            int r = (int) sortKeys[k];
+            int to = leptonLast ? kept - 1 - k : k + 1;
+            System.arraycopy(particles, r * Features.N_PARTICLE, sorted, to * Features.N_PARTICLE, Features.N_PARTICLE);
+        }
+        rows = kept + 1;
         System.arraycopy(sorted, 0, particles, 0, rows * Features.N_PARTICLE);
     }
 }

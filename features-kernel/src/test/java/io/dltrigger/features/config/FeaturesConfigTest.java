@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dltrigger.contract.ParticleOrder;
 import io.dltrigger.contract.config.ConfigException;
 import io.dltrigger.features.physics.Collection;
 import io.dltrigger.testing.TestData;
@@ -33,6 +34,20 @@ class FeaturesConfigTest {
         assertEquals(LeptonChoice.ETA, c.leptonChoice());
         assertEquals(MtForm.SQUARED, c.mtForm());
         assertEquals(FeaturesConfig.defaults().labels(), c.labels());
+        assertEquals(ParticleOrder.AS_READ, c.particleOrder());
+        assertEquals(801, c.cuts().maxParticles());
+    }
+
+    @Test
+    void theParticleOrderIsAnEnumAndTheOldBooleanIsRefused() {
+        FeaturesConfig c = read("particle_order: DELTA_R_DESCENDING_CLOSEST_LAST\ncuts:\n  max_particles: 100\n");
+        assertEquals(ParticleOrder.DELTA_R_DESCENDING_CLOSEST_LAST, c.particleOrder());
+        assertEquals(100, c.cuts().maxParticles());
+        ConfigException old = assertThrows(ConfigException.class, () -> read("sort_by_delta_r: true\n"));
+        assertTrue(old.getMessage().contains("unknown key 'sort_by_delta_r'"), old.getMessage());
+        ConfigException bad = assertThrows(ConfigException.class, () -> read("particle_order: CLOSEST_LAST\n"));
+        assertTrue(bad.getMessage().contains("bad value for 'particle_order'"), bad.getMessage());
+        assertThrows(ConfigException.class, () -> read("cuts:\n  max_particles: 0\n"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.dltrigger.features.physics;
 import static io.dltrigger.features.physics.Features.N_PARTICLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.dltrigger.contract.ParticleOrder;
 import io.dltrigger.features.config.Cuts;
 import io.dltrigger.features.config.LeptonChoice;
 import io.dltrigger.features.config.MtForm;
@@ -15,11 +16,15 @@ class EventProcessorTest {
     private static final double EPS = 1e-4;
 
     private static EventProcessor processor() {
-        return processor(LeptonChoice.PT, MtForm.SQUARED, false);
+        return processor(LeptonChoice.PT, MtForm.SQUARED, ParticleOrder.AS_READ);
     }
 
-    private static EventProcessor processor(LeptonChoice choice, MtForm mt, boolean sort) {
-        return new EventProcessor(Cuts.REFERENCE, choice, mt, sort, ConeSum.Kind.BINNED);
+    private static EventProcessor processor(LeptonChoice choice, MtForm mt, ParticleOrder order) {
+        return processor(Cuts.REFERENCE, choice, mt, order);
+    }
+
+    private static EventProcessor processor(Cuts cuts, LeptonChoice choice, MtForm mt, ParticleOrder order) {
+        return new EventProcessor(cuts, choice, mt, order, ConeSum.Kind.BINNED);
     }
 
     /** An event with an electron at (pt, 0, 0) and its own track. */
@@ -92,13 +97,13 @@ class EventProcessorTest {
                 .track(50, 0.5, 0)
                 .muon(40, 1.5, 1, 1)
                 .track(40, 1.5, 1);
-        EventProcessor byPt = processor(LeptonChoice.PT, MtForm.SQUARED, false);
+        EventProcessor byPt = processor(LeptonChoice.PT, MtForm.SQUARED, ParticleOrder.AS_READ);
         assertEquals(Outcome.SELECTED, byPt.process(both.buffer()));
         assertEquals(1f, byPt.hlf()[Features.LEP_IS_ELE]);
         assertEquals(50f, byPt.hlf()[Features.LEP_PT], EPS);
         assertEquals(-1f, byPt.hlf()[Features.LEP_CHARGE]);
 
-        EventProcessor byEta = processor(LeptonChoice.ETA, MtForm.SQUARED, false);
+        EventProcessor byEta = processor(LeptonChoice.ETA, MtForm.SQUARED, ParticleOrder.AS_READ);
         assertEquals(Outcome.SELECTED, byEta.process(both.buffer()));
         assertEquals(0f, byEta.hlf()[Features.LEP_IS_ELE]);
         assertEquals(40f, byEta.hlf()[Features.LEP_PT], EPS);
@@ -148,7 +153,7 @@ class EventProcessorTest {
         assertEquals(50f, squared.hlf()[Features.MET], EPS);
         assertEquals(0f, squared.hlf()[Features.PHI_MET], EPS);
         assertEquals(4000.0, squared.hlf()[Features.MT], 1e-2, "2 MET pT (1 - cos dphi), no square root");
-        EventProcessor mt = processor(LeptonChoice.PT, MtForm.TRANSVERSE_MASS, false);
+        EventProcessor mt = processor(LeptonChoice.PT, MtForm.TRANSVERSE_MASS, ParticleOrder.AS_READ);
         mt.process(e.buffer());
         assertEquals(Math.sqrt(4000), mt.hlf()[Features.MT], 1e-3);
         // Back to back: MT^2 = 4 MET pT.
@@ -273,9 +278,9 @@ class EventProcessorTest {
         assertEquals(5, p.rows());
     }
 
-    @Test
-    void optionalSortByDeltaRToTheLepton() {
-        EventBuilder e = EventBuilder.empty()
+    /** A lepton at (0, 0) and, in file order, particles at Delta R 2.0, 0.5, 1.0 (tracks), 0.7 (photon), 0.6. */
+    private static EventBuilder ringAroundTheLepton() {
+        return EventBuilder.empty()
                 .electron(30, 0, 0, 1)
                 .track(30, 0, 0)
                 .met(10, 0)
@@ -284,14 +289,66 @@ class EventProcessorTest {
                 .track(2, 1.0, 0)
                 .photon(2, 0.7, 0)
                 .neutral(2, 0, 0.6);
-        EventProcessor p = processor(LeptonChoice.PT, MtForm.SQUARED, true);
-        assertEquals(Outcome.SELECTED, p.process(e.buffer()));
+    }
+
+    /** Delta R of each real row to the lepton at (0, 0), and which rows hold the lepton. */
+    private static void assertRows(EventProcessor p, int leptonRow, float... deltaR) {
+        assertEquals(deltaR.length + 1, p.rows());
         float[] r = p.particles();
-        assertEquals(1f, r[Features.IS_ELE]);
-        float[] etas = {0.5f, 0f, 0.7f, 1.0f, 2.0f};
-        for (int k = 0; k < etas.length; k++) {
-            assertEquals(etas[k], r[(k + 1) * N_PARTICLE + Features.ETA], EPS, "row " + (k + 1));
+        assertEquals(1f, r[leptonRow * N_PARTICLE + Features.IS_ELE], "lepton row " + leptonRow);
+        for (int row = 0, k = 0; row < p.rows(); row++) {
+            if (row == leptonRow) {
+                continue;
+            }
+            float eta = r[row * N_PARTICLE + Features.ETA];
+            float phi = r[row * N_PARTICLE + Features.PHI];
+            assertEquals(0f, r[row * N_PARTICLE + Features.IS_ELE], "row " + row);
+            assertEquals(deltaR[k++], (float) Math.hypot(eta, phi), EPS, "row " + row);
         }
-        assertEquals(1f, r[2 * N_PARTICLE + Features.IS_NEU_HAD]);
+    }
+
+    @Test
+    void asReadKeepsTheLeptonFirstThenTheBlocksInFileOrder() {
+        EventProcessor p = processor(LeptonChoice.PT, MtForm.SQUARED, ParticleOrder.AS_READ);
+        assertEquals(Outcome.SELECTED, p.process(ringAroundTheLepton().buffer()));
+        assertRows(p, 0, 2.0f, 0.5f, 1.0f, 0.7f, 0.6f);
+    }
+
+    @Test
+    void deltaRAscendingPutsTheClosestRightAfterTheLepton() {
+        EventProcessor p = processor(LeptonChoice.PT, MtForm.SQUARED, ParticleOrder.DELTA_R_ASCENDING);
+        assertEquals(Outcome.SELECTED, p.process(ringAroundTheLepton().buffer()));
+        assertRows(p, 0, 0.5f, 0.6f, 0.7f, 1.0f, 2.0f);
+        assertEquals(1f, p.particles()[2 * N_PARTICLE + Features.IS_NEU_HAD]);
+    }
+
+    @Test
+    void theReferenceOrderFeedsTheClosestLastWithTheLeptonAsTheLastRealRow() {
+        EventProcessor p = processor(LeptonChoice.PT, MtForm.SQUARED, ParticleOrder.DELTA_R_DESCENDING_CLOSEST_LAST);
+        assertEquals(Outcome.SELECTED, p.process(ringAroundTheLepton().buffer()));
+        assertRows(p, 5, 2.0f, 1.0f, 0.7f, 0.6f, 0.5f);
+        assertEquals(1f, p.particles()[3 * N_PARTICLE + Features.IS_NEU_HAD]);
+        // the lepton row keeps its own isolation and charge wherever it goes
+        assertEquals(p.hlf()[Features.LEP_ISO_CH], p.particles()[5 * N_PARTICLE + Features.CH_ISO]);
+        assertEquals(1f, p.particles()[5 * N_PARTICLE + Features.CHARGE]);
+    }
+
+    @Test
+    void maxParticlesKeepsTheLeptonAndTheClosestParticlesInEveryOrder() {
+        Cuts four = new Cuts(23, 0.45, 0.3, 0.5, 1, 1, 1e-4, 30, 2.6, 450, 150, 200, 4);
+        EventProcessor asRead = processor(four, LeptonChoice.PT, MtForm.SQUARED, ParticleOrder.AS_READ);
+        assertEquals(Outcome.SELECTED, asRead.process(ringAroundTheLepton().buffer()));
+        assertRows(asRead, 0, 0.5f, 0.7f, 0.6f);
+        EventProcessor last =
+                processor(four, LeptonChoice.PT, MtForm.SQUARED, ParticleOrder.DELTA_R_DESCENDING_CLOSEST_LAST);
+        assertEquals(Outcome.SELECTED, last.process(ringAroundTheLepton().buffer()));
+        assertRows(last, 3, 0.7f, 0.6f, 0.5f);
+        EventProcessor one = processor(
+                new Cuts(23, 0.45, 0.3, 0.5, 1, 1, 1e-4, 30, 2.6, 450, 150, 200, 1),
+                LeptonChoice.PT,
+                MtForm.SQUARED,
+                ParticleOrder.DELTA_R_ASCENDING);
+        assertEquals(Outcome.SELECTED, one.process(ringAroundTheLepton().buffer()));
+        assertRows(one, 0);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dltrigger.contract.EventClass;
+import io.dltrigger.contract.ParticleOrder;
 import io.dltrigger.features.config.Cuts;
 import io.dltrigger.features.config.LeptonChoice;
 import io.dltrigger.features.config.MtForm;
@@ -28,7 +29,8 @@ class IndependentSelectionTest {
     }
 
     private static void check(LeptonChoice choice, TriggerSelection.Tiebreak tiebreak) {
-        EventProcessor ours = new EventProcessor(Cuts.REFERENCE, choice, MtForm.SQUARED, false, ConeSum.Kind.BINNED);
+        EventProcessor ours =
+                new EventProcessor(Cuts.REFERENCE, choice, MtForm.SQUARED, ParticleOrder.AS_READ, ConeSum.Kind.BINNED);
         TriggerSelection theirs = new TriggerSelection(tiebreak);
         EventBuffer buffer = new EventBuffer();
         int selected = 0;

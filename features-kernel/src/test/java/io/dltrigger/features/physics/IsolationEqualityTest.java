@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dltrigger.contract.EventClass;
+import io.dltrigger.contract.ParticleOrder;
 import io.dltrigger.features.config.Cuts;
 import io.dltrigger.features.config.LeptonChoice;
 import io.dltrigger.features.config.MtForm;
@@ -18,10 +19,10 @@ import org.junit.jupiter.api.Test;
 class IsolationEqualityTest {
     @Test
     void binnedIsolationEqualsDoubleLoopOnGeneratedEvents() {
-        EventProcessor fast =
-                new EventProcessor(Cuts.REFERENCE, LeptonChoice.PT, MtForm.SQUARED, false, ConeSum.Kind.BINNED);
-        EventProcessor plain =
-                new EventProcessor(Cuts.REFERENCE, LeptonChoice.PT, MtForm.SQUARED, false, ConeSum.Kind.PAIRWISE);
+        EventProcessor fast = new EventProcessor(
+                Cuts.REFERENCE, LeptonChoice.PT, MtForm.SQUARED, ParticleOrder.AS_READ, ConeSum.Kind.BINNED);
+        EventProcessor plain = new EventProcessor(
+                Cuts.REFERENCE, LeptonChoice.PT, MtForm.SQUARED, ParticleOrder.AS_READ, ConeSum.Kind.PAIRWISE);
         EventBuffer buffer = new EventBuffer();
         int selected = 0;
         long values = 0;

@@ -117,7 +117,7 @@ final class FilterCommand implements Callable<Integer> {
     }
 
     /** The registry's published version of the kind, waiting up to --wait-for-model for one to appear. */
-    private String publishedModel(FilterConfig cfg) throws IOException, InterruptedException {
+    private String publishedModel(FilterConfig cfg) throws InterruptedException {
         Duration wait = waitForModel == null ? Duration.ZERO : duration(waitForModel);
         long deadline = System.nanoTime() + wait.toNanos();
         boolean told = false;

@@ -3,6 +3,7 @@ package io.dltrigger.filter.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dltrigger.contract.KeepThreshold;
+import io.dltrigger.contract.ModelRegistryContract;
 import io.dltrigger.contract.Scaler;
 import io.dltrigger.features.config.FeaturesConfig;
 import io.dltrigger.training.model.ModelKind;
@@ -32,7 +33,7 @@ public record FilterModel(
         if (version.isBlank() || version.contains("/") || version.startsWith(".")) {
             throw new IllegalArgumentException("not a registry version: '" + version + "'");
         }
-        return new ModelDir(registry.resolve("models").resolve(version));
+        return new ModelDir(registry.resolve(ModelRegistryContract.MODELS_DIR).resolve(version));
     }
 
     public static FilterModel load(Path registry, String version) throws IOException {
@@ -47,8 +48,13 @@ public record FilterModel(
         try (InputStream in = Files.newInputStream(scaler)) {
             s = Scaler.read(in, scaler.toString());
         }
-        return new FilterModel(
-                version, dir.kind(), dir.network(), s, featuresConfig(features), KeepThreshold.read(threshold));
+        FeaturesConfig f = featuresConfig(features);
+        if (s.particleOrder() != f.particleOrder() || s.maxParticles() != f.cuts().maxParticles()) {
+            throw new IOException("model " + version + ": its scaler was fitted on particles in order "
+                    + s.particleOrder() + " (at most " + s.maxParticles() + ") but its features summary says "
+                    + f.particleOrder() + " (at most " + f.cuts().maxParticles() + ")");
+        }
+        return new FilterModel(version, dir.kind(), dir.network(), s, f, KeepThreshold.read(threshold));
     }
 
     /** The configuration the features stage recorded in its summary: every option, read strictly. */

@@ -1,7 +1,6 @@
 package io.dltrigger.filter.model;
 
 import io.dltrigger.training.model.ModelKind;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -73,7 +72,7 @@ final class RegistryReader implements SourceReader<ModelAnnouncement, RegistrySp
                         kind,
                         pending);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // the pointer is replaced by an atomic rename, so this is storage trouble: try again next time
             LOG.warn("cannot read the published {} model of {}: {}", kind, registry, e.getMessage());
         }

@@ -54,7 +54,7 @@ final class EventScorer {
     EventScorer(FilterModel model, int batchSize) {
         this.model = model;
         FeaturesConfig f = model.features();
-        this.processor = new EventProcessor(f.cuts(), f.leptonChoice(), f.mtForm(), f.sortByDeltaR(), f.isolation());
+        this.processor = new EventProcessor(f.cuts(), f.leptonChoice(), f.mtForm(), f.particleOrder(), f.isolation());
         this.batchSize = batchSize;
         this.particles = model.kind().readsParticles();
         this.block = EventBlock.allocate(batchSize, particles);

@@ -53,7 +53,7 @@ final class KernelBench {
     /** Best of 3 passes after a warm-up pass; returns a RESULTS.md table row. */
     static String run(List<EventBuffer> events, ConeSum.Kind kind) {
         FeaturesConfig c = FeaturesConfig.defaults();
-        EventProcessor p = new EventProcessor(c.cuts(), c.leptonChoice(), c.mtForm(), c.sortByDeltaR(), kind);
+        EventProcessor p = new EventProcessor(c.cuts(), c.leptonChoice(), c.mtForm(), c.particleOrder(), kind);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double bestCpu = Double.MAX_VALUE;
         double bestWall = Double.MAX_VALUE;

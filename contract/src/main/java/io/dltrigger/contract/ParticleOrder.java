@@ -1,0 +1,18 @@
+package io.dltrigger.contract;
+
+/**
+ * The order of the real rows of the particle list ({@link FeaturesTableContract#PARTICLES}). Padding rows are
+ * at the end whatever the order, so a recurrent layer can mask them; Delta R is measured to the selected lepton.
+ */
+public enum ParticleOrder {
+    /** The lepton, then tracks, photons and neutral hadrons, each block in the file's order. */
+    AS_READ,
+    /** The lepton, then the other particles by increasing Delta R to it (the closest right after the lepton). */
+    DELTA_R_ASCENDING,
+    /**
+     * The reference's order (arXiv:1807.00083): every particle by decreasing Delta R to the lepton, so the
+     * farthest comes first and the closest last, and the lepton itself (Delta R 0) is the last real row. A
+     * recurrent layer's final state is what it read last: the lepton and its surroundings.
+     */
+    DELTA_R_DESCENDING_CLOSEST_LAST
+}
