@@ -82,6 +82,21 @@ class ProfileVariantsTest {
         assertTrue(missing.reason().contains("manifest"), missing.getMessage());
     }
 
+    @Test
+    void aTriggerOrATaskNeverChoosesTheManifestOrTheNamespace() {
+        String dag = "id: k\nparams: {m: x.yaml}\ntasks:\n  - id: t\n    type: kubernetes\n"
+                + "    manifest: \"conf/k8s/{{ params.m }}\"\n";
+        DagFileException e = assertThrows(DagFileException.class, () -> DagFileParser.parse("k.yaml", dag));
+        assertEquals(6, e.line());
+        assertTrue(e.reason().contains("{{ params.m }} in 'manifest'"), e.getMessage());
+        DagFileException ns = assertThrows(
+                DagFileException.class,
+                () -> DagFileParser.parse(
+                        "k.yaml", dag.replace("{{ params.m }}", "a.yaml") + "    namespace: \"{{ params.m }}\"\n"));
+        assertTrue(ns.reason().contains("in 'namespace'"), ns.getMessage());
+        DagFileParser.parse("k.yaml", dag.replace("{{ params.m }}", "a.yaml") + "    args: [\"{{ params.m }}\"]\n");
+    }
+
     /**
      * Under the k8s profile the stages of the project's DAGs are kubernetes tasks whose manifests (conf/k8s/) render
      * with the profile's values into the kinds of k8s/base, with the task's arguments; the steps between them stay

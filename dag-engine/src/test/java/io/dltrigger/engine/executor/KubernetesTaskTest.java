@@ -216,6 +216,27 @@ class KubernetesTaskTest {
             assertEquals(
                     "{\"model_dir\":\"/data/models/7\"}",
                     f.task(run.id(), "train").output());
+
+            // a second run whose driver writes nothing: the file left by the first is older than its object
+            Files.setLastModifiedTime(
+                    shared.resolve("train.json"),
+                    java.nio.file.attribute.FileTime.from(
+                            java.time.Instant.now().minusSeconds(3600)));
+            DagRun second = f.service().trigger("out", Map.of());
+            EngineFixture.await(
+                    "the second SparkApplication",
+                    Duration.ofSeconds(30),
+                    () -> list(ObjectKind.SPARK_APPLICATION).size() == 2);
+            String name2 = list(ObjectKind.SPARK_APPLICATION).stream()
+                    .map(r -> r.getMetadata().getName())
+                    .filter(n -> !n.equals(app.getMetadata().getName()))
+                    .findFirst()
+                    .orElseThrow();
+            setStatus(ObjectKind.SPARK_APPLICATION, name2, Map.of("applicationState", Map.of("state", "COMPLETED")));
+            assertEquals(
+                    RunState.SUCCESS,
+                    f.service().awaitRun(second.id(), Duration.ofSeconds(60)).state());
+            assertNull(f.task(second.id(), "train").output(), "not the first run's output");
         }
     }
 
