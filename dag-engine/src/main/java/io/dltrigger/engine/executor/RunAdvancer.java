@@ -67,7 +67,7 @@ final class RunAdvancer {
             for (TaskSpec spec : current.dag().tasks()) {
                 TaskInstance p = pass.now.parent(spec.id());
                 if (p.state() == TaskState.NONE) {
-                    String notChosen = notChosenBy(pass.now, spec);
+                    String notChosen = pass.now.isBranchChild(spec.id()) ? notChosenBy(pass.now, spec) : null;
                     if (notChosen != null) {
                         pass.end(p.ended(TaskState.SKIPPED, "not chosen by branch " + notChosen, now));
                         continue;
