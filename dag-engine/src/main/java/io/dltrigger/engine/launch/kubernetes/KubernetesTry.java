@@ -115,6 +115,9 @@ public final class KubernetesTry {
                             return Outcome.failed(null, handle.kind().kind() + " failed: " + st.message());
                         }
                         case RUNNING -> {
+                            if (handle.runningAfter() == null) {
+                                break; // a bounded job (a backfill) runs on to FINISHED or FAILED
+                            }
                             runningSince = runningSince < 0 ? System.nanoTime() : runningSince;
                             if (System.nanoTime() - runningSince
                                     >= handle.runningAfter().toNanos()) {
