@@ -185,7 +185,11 @@ class ManifestsTest {
         assertEquals("nvidia.com/gpu", executor.path("gpu").path("name").asText());
         assertEquals(1, executor.path("gpu").path("quantity").asInt());
         assertTrue(train.path("spec").path("image").asText().endsWith("-cuda"), "the CUDA image");
-        assertEquals("REQUIRE", last(train.path("spec").path("arguments")), "--gpu REQUIRE");
+        JsonNode driver = train.path("spec").path("driver");
+        assertTrue(driver.path("gpu").isMissingNode(), "the driver averages on its CPU");
+        assertTrue(
+                driver.path("env").toString().contains("{\"name\":\"BACKEND_PRIORITY_CPU\",\"value\":\"1000\"}"),
+                "so the CUDA build's driver loads the CPU backend: " + driver.path("env"));
         assertEquals(
                 "nvidia.com/gpu",
                 executor.path("tolerations").get(0).path("key").asText());
