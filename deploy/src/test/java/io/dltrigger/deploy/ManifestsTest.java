@@ -127,6 +127,45 @@ class ManifestsTest {
         }
     }
 
+    /**
+     * The engine refuses a request whose Host it does not know (DNS rebinding): its probes name a host it allows
+     * (the kubelet would send the pod's address), and so do the Service's names, as clients in the cluster use them.
+     */
+    @Test
+    void theEnginesProbesAndServiceNamesPassItsHostCheck() throws Exception {
+        List<JsonNode> docs = Kustomize.render("cpu", scratch);
+        JsonNode conf = docs.stream()
+                .filter(d -> d.path("kind").asText().equals("ConfigMap")
+                        && d.path("metadata").path("name").asText().startsWith("dltrigger-conf"))
+                .findFirst()
+                .orElseThrow();
+        JsonNode allowed = Yaml.documents(conf.path("data").path("engine.yaml").asText())
+                .get(0)
+                .path("http")
+                .path("allowed_hosts");
+        List<String> hosts = new ArrayList<>();
+        allowed.forEach(h -> hosts.add(h.asText()));
+        JsonNode engine = find(docs, "Deployment", "dltrigger-engine").at("/spec/template/spec/containers/0");
+        for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+            JsonNode get = engine.path(probe).path("httpGet");
+            assertEquals("/health", get.path("path").asText(), probe);
+            String host = null;
+            for (JsonNode h : get.path("httpHeaders")) {
+                if (h.path("name").asText().equalsIgnoreCase("Host")) {
+                    host = h.path("value").asText();
+                }
+            }
+            assertTrue(hosts.contains(host), probe + " sends Host " + host + ", allowed: " + hosts);
+        }
+        String service = find(docs, "Service", "dltrigger-engine")
+                .path("metadata")
+                .path("name")
+                .asText();
+        for (String name : List.of(service, service + ".dltrigger.svc", service + ".dltrigger.svc.cluster.local")) {
+            assertTrue(hosts.contains(name), name + " allowed: " + hosts);
+        }
+    }
+
     @Test
     void engineRbacIsNamespacedLeastPrivilege() throws Exception {
         List<HasMetadata> typed = typed("cpu");
