@@ -121,6 +121,21 @@ class ManifestsTest {
                         JsonNode res = doc.path("spec").path(role).path("resource");
                         assertTrue(res.has("cpu") && res.has("memory"), role);
                     }
+                    // the pod template's own containers (the jars' init container) and its pods' user
+                    JsonNode pod = doc.path("spec").path("podTemplate").path("spec");
+                    assertTrue(pod.path("securityContext").path("runAsNonRoot").asBoolean(), "Flink's pods");
+                    assertTrue(pod.path("initContainers").size() > 0, "the jars' init container");
+                    for (JsonNode c : pod.path("initContainers")) {
+                        for (String bound : List.of("requests", "limits")) {
+                            JsonNode r = c.path("resources").path(bound);
+                            assertTrue(r.has("cpu") && r.has("memory"), c.path("name") + " " + bound);
+                        }
+                        assertFalse(
+                                c.path("securityContext")
+                                        .path("allowPrivilegeEscalation")
+                                        .asBoolean(true),
+                                c.path("name").asText());
+                    }
                 }
                 default -> {}
             }

@@ -1,6 +1,7 @@
 package io.dltrigger.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,6 +74,13 @@ class TaskManifestsTest {
                 .deepCopy();
         assertEquals(
                 rendered.path("metadata").path("labels"), task.path("metadata").path("labels"), file);
+        // the base's stage is applied suspended (apply -k starts no stage beside the engine's); the engine's runs
+        assertTrue(
+                rendered.at("/spec/suspend").asBoolean(false)
+                        || rendered.at("/spec/job/state").asText().equals("suspended"),
+                base + " applied suspended");
+        assertFalse(task.at("/spec/suspend").asBoolean(false), file + " runs");
+        assertTrue(task.at("/spec/job/state").asText("running").equals("running"), file + " runs");
         assertEquals(comparable(rendered.get("spec")), comparable(task.get("spec")), file);
     }
 
@@ -105,9 +113,9 @@ class TaskManifestsTest {
     /** A spec without what the engine and the task decide, and without the training's configuration volume. */
     private static JsonNode comparable(JsonNode spec) {
         ObjectNode s = spec.deepCopy();
-        s.remove(List.of("arguments", "restartPolicy"));
+        s.remove(List.of("arguments", "restartPolicy", "suspend"));
         if (s.path("job") instanceof ObjectNode job) {
-            job.remove("args");
+            job.remove(List.of("args", "state"));
         }
         removeNamed(s.path("volumes"), "conf");
         for (String role : List.of("driver", "executor")) {
