@@ -42,8 +42,8 @@ class RetrainPipelineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration RUN = Duration.ofMinutes(25);
 
-    @TempDir
-    Path work;
+    @TempDir // static, so that it is injected before @BeforeAll
+    static Path work;
 
     private Path home;
     private Path state;
