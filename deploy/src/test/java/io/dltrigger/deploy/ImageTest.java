@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * entry point, a non-root user, the engine's port and the OCI labels; whose layers hold every stage with a
  * complete classpath; and which runs: its layers are unpacked into a root file system and the image's entry
  * point runs there (chroot as the image's user, in a new mount and PID namespace), validating the DAGs and
- * serving the engine's HTTP API. No container runtime is needed, so this runs as root on any Linux.
+ * serving the engine's HTTP API and /health; and podman runs it, serving /health.
  */
 class ImageTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -91,6 +91,7 @@ class ImageTest {
                 "streaming-ingest",
                 "batch-features",
                 "dl4j-training",
+                "pipeline", // the retrain DAG's steps (snapshot, new events, report) in the engine's pod
                 "dag-engine")) {
             Path target = home.resolve(m).resolve("target");
             assertTrue(Files.isRegularFile(target.resolve(m + ".jar")), m);
@@ -155,12 +156,109 @@ class ImageTest {
             }
             assertTrue(body != null, "the engine in the image did not answer: " + Files.readString(log));
             assertTrue(body.contains("\"example\""), body);
+            assertHealthAndTokens(http, port);
         } finally {
             engine.destroy(); // unshare's PID namespace ends with it: every process of the image stops
             if (!engine.waitFor(30, TimeUnit.SECONDS)) {
                 engine.destroyForcibly().waitFor();
             }
         }
+    }
+
+    /**
+     * The image run by podman, as a container runtime runs it (its own entry point, user and environment): the
+     * engine answers {@code /health}. podman keeps the image in its own storage under the test's folder. Two settings
+     * make it run in sandboxes like the one this was written in, and change nothing elsewhere: the runtime is runc
+     * (crun 1.8 refuses a host with cgroup v1 and v2 mounted side by side, "cgroups in hybrid mode not supported"),
+     * and the container's open-file and process limits are set below the host's (podman otherwise raises them to
+     * 1048576, which needs CAP_SYS_RESOURCE: "setrlimit RLIMIT_NOFILE: Operation not permitted").
+     */
+    @Test
+    void podmanRunsTheImageAndItsEngineAnswersHealth() throws Exception {
+        Path storage = scratch.resolve("podman");
+        List<String> podman = List.of(
+                "podman",
+                "--root",
+                storage.resolve("root").toString(),
+                "--runroot",
+                storage.resolve("run").toString(),
+                "--runtime",
+                "runc");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String name = "dltrigger-image-test-" + ProcessHandle.current().pid();
+        List<String> runCmd = new ArrayList<>(podman);
+        runCmd.addAll(List.of(
+                "run",
+                "--rm",
+                "--name",
+                name,
+                "--network=host", // the engine binds 127.0.0.1 of the host, as every test's server does
+                "--ulimit",
+                "nofile=4096:4096",
+                "--ulimit",
+                "nproc=4096:4096",
+                "oci-archive:" + image,
+                "engine",
+                "server",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--state",
+                "/tmp/engine"));
+        Path log = scratch.resolve("podman.log");
+        Process container = new ProcessBuilder(runCmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> health = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300); // the image is copied in first
+            while (health == null && System.nanoTime() < deadline && container.isAlive()) {
+                try {
+                    health = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                } catch (IOException notYet) {
+                    Thread.sleep(1000);
+                }
+            }
+            assertTrue(health != null, "the engine in podman did not answer: " + Files.readString(log));
+            assertHealthAndTokens(http, port);
+        } finally {
+            List<String> stop = new ArrayList<>(podman);
+            stop.addAll(List.of("stop", "--ignore", "-t", "10", name));
+            run(stop, 120);
+            if (!container.waitFor(60, TimeUnit.SECONDS)) {
+                container.destroyForcibly().waitFor();
+            }
+            List<String> rmi = new ArrayList<>(podman);
+            rmi.addAll(List.of("rmi", "--all", "--force"));
+            run(rmi, 120); // the image's layers, before the folder goes
+        }
+    }
+
+    /** {@code /health} answers without a token; the API does not. */
+    private static void assertHealthAndTokens(HttpClient http, int port) throws Exception {
+        HttpResponse<String> health = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode(), health.body());
+        assertEquals("ok", JSON.readTree(health.body()).path("status").asText(), health.body());
+        HttpResponse<String> anonymous = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/dags"))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode(), "the API needs a token");
     }
 
     /** The image's entry point with ARGS, as the image's user, chrooted into the unpacked layers. */

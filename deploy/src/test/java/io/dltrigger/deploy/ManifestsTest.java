@@ -121,9 +121,63 @@ class ManifestsTest {
                         JsonNode res = doc.path("spec").path(role).path("resource");
                         assertTrue(res.has("cpu") && res.has("memory"), role);
                     }
+                    // the pod template's own containers (the jars' init container) and its pods' user
+                    JsonNode pod = doc.path("spec").path("podTemplate").path("spec");
+                    assertTrue(pod.path("securityContext").path("runAsNonRoot").asBoolean(), "Flink's pods");
+                    assertTrue(pod.path("initContainers").size() > 0, "the jars' init container");
+                    for (JsonNode c : pod.path("initContainers")) {
+                        for (String bound : List.of("requests", "limits")) {
+                            JsonNode r = c.path("resources").path(bound);
+                            assertTrue(r.has("cpu") && r.has("memory"), c.path("name") + " " + bound);
+                        }
+                        assertFalse(
+                                c.path("securityContext")
+                                        .path("allowPrivilegeEscalation")
+                                        .asBoolean(true),
+                                c.path("name").asText());
+                    }
                 }
                 default -> {}
             }
+        }
+    }
+
+    /**
+     * The engine refuses a request whose Host it does not know (DNS rebinding): its probes name a host it allows
+     * (the kubelet would send the pod's address), and so do the Service's names, as clients in the cluster use them.
+     */
+    @Test
+    void theEnginesProbesAndServiceNamesPassItsHostCheck() throws Exception {
+        List<JsonNode> docs = Kustomize.render("cpu", scratch);
+        JsonNode conf = docs.stream()
+                .filter(d -> d.path("kind").asText().equals("ConfigMap")
+                        && d.path("metadata").path("name").asText().startsWith("dltrigger-conf"))
+                .findFirst()
+                .orElseThrow();
+        JsonNode allowed = Yaml.documents(conf.path("data").path("engine.yaml").asText())
+                .get(0)
+                .path("http")
+                .path("allowed_hosts");
+        List<String> hosts = new ArrayList<>();
+        allowed.forEach(h -> hosts.add(h.asText()));
+        JsonNode engine = find(docs, "Deployment", "dltrigger-engine").at("/spec/template/spec/containers/0");
+        for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+            JsonNode get = engine.path(probe).path("httpGet");
+            assertEquals("/health", get.path("path").asText(), probe);
+            String host = null;
+            for (JsonNode h : get.path("httpHeaders")) {
+                if (h.path("name").asText().equalsIgnoreCase("Host")) {
+                    host = h.path("value").asText();
+                }
+            }
+            assertTrue(hosts.contains(host), probe + " sends Host " + host + ", allowed: " + hosts);
+        }
+        String service = find(docs, "Service", "dltrigger-engine")
+                .path("metadata")
+                .path("name")
+                .asText();
+        for (String name : List.of(service, service + ".dltrigger.svc", service + ".dltrigger.svc.cluster.local")) {
+            assertTrue(hosts.contains(name), name + " allowed: " + hosts);
         }
     }
 
@@ -185,7 +239,11 @@ class ManifestsTest {
         assertEquals("nvidia.com/gpu", executor.path("gpu").path("name").asText());
         assertEquals(1, executor.path("gpu").path("quantity").asInt());
         assertTrue(train.path("spec").path("image").asText().endsWith("-cuda"), "the CUDA image");
-        assertEquals("REQUIRE", last(train.path("spec").path("arguments")), "--gpu REQUIRE");
+        JsonNode driver = train.path("spec").path("driver");
+        assertTrue(driver.path("gpu").isMissingNode(), "the driver averages on its CPU");
+        assertTrue(
+                driver.path("env").toString().contains("{\"name\":\"BACKEND_PRIORITY_CPU\",\"value\":\"1000\"}"),
+                "so the CUDA build's driver loads the CPU backend: " + driver.path("env"));
         assertEquals(
                 "nvidia.com/gpu",
                 executor.path("tolerations").get(0).path("key").asText());

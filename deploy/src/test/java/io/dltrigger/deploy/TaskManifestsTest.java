@@ -1,6 +1,7 @@
 package io.dltrigger.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TaskManifestsTest {
     private static final Pattern PROFILE = Pattern.compile("\\{\\{\\s*profile\\.([a-z0-9_]+)\\s*}}");
-    private static final Pattern DEFAULT = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:-([^}]*)}");
+    private static final Pattern DEFAULT = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*):-([^}]*)}");
     private static CrdSchemas crds;
 
     @TempDir
@@ -40,12 +41,24 @@ class TaskManifestsTest {
 
     @ParameterizedTest
     @CsvSource({
-        "features.yaml, SparkApplication, dltrigger-features",
-        "train.yaml, SparkApplication, dltrigger-train",
-        "ingest.yaml, FlinkDeployment, dltrigger-ingest"
+        "cpu, features.yaml, SparkApplication, dltrigger-features",
+        "cpu, train.yaml, SparkApplication, dltrigger-train",
+        "cpu, ingest.yaml, FlinkDeployment, dltrigger-ingest",
+        "gpu, features.yaml, SparkApplication, dltrigger-features",
+        "gpu, train-gpu.yaml, SparkApplication, dltrigger-train",
+        "gpu, ingest.yaml, FlinkDeployment, dltrigger-ingest"
     })
-    void aTaskManifestIsItsBaseResourceWithTheProfilesValues(String file, String kind, String base) throws Exception {
-        ObjectNode task = render(Kustomize.k8s().resolveSibling("conf/k8s").resolve(file));
+    void aTaskManifestIsItsBaseResourceWithTheProfilesValues(String overlay, String file, String kind, String base)
+            throws Exception {
+        List<JsonNode> docs = Kustomize.render(overlay, scratch);
+        JsonNode engine = engineEnv(docs);
+        if (file.startsWith("train")) {
+            assertEquals(
+                    "conf/k8s/" + file,
+                    profileValue("k8s_train_manifest", engine),
+                    "the engine's trainings under the " + overlay + " overlay");
+        }
+        ObjectNode task = render(Kustomize.k8s().resolveSibling("conf/k8s").resolve(file), engine);
         assertEquals(kind, task.path("kind").asText());
         ObjectNode named = task.deepCopy();
         named.withObject("/metadata").put("name", "t-0123456789-1"); // as the engine names it
@@ -53,7 +66,7 @@ class TaskManifestsTest {
                 named, crds.schema(task.path("apiVersion").asText(), kind));
         assertTrue(problems.isEmpty(), file + ": " + problems);
 
-        ObjectNode rendered = (ObjectNode) Kustomize.render("cpu", scratch).stream()
+        ObjectNode rendered = (ObjectNode) docs.stream()
                 .filter(d -> d.path("kind").asText().equals(kind)
                         && d.path("metadata").path("name").asText().equals(base))
                 .findFirst()
@@ -61,15 +74,48 @@ class TaskManifestsTest {
                 .deepCopy();
         assertEquals(
                 rendered.path("metadata").path("labels"), task.path("metadata").path("labels"), file);
+        // the base's stage is applied suspended (apply -k starts no stage beside the engine's); the engine's runs
+        assertTrue(
+                rendered.at("/spec/suspend").asBoolean(false)
+                        || rendered.at("/spec/job/state").asText().equals("suspended"),
+                base + " applied suspended");
+        assertFalse(task.at("/spec/suspend").asBoolean(false), file + " runs");
+        assertTrue(task.at("/spec/job/state").asText("running").equals("running"), file + " runs");
         assertEquals(comparable(rendered.get("spec")), comparable(task.get("spec")), file);
+    }
+
+    /** A profile key's value in the engine's container: its variable's value there, else its default. */
+    private static String profileValue(String key, JsonNode engineEnv) throws Exception {
+        JsonNode profile = Yaml.documents(Files.readString(Kustomize.k8s().resolveSibling("conf/profiles/k8s.yaml")))
+                .get(0);
+        String value = profile.path(key).asText(null);
+        Matcher d = value == null ? null : DEFAULT.matcher(value);
+        if (d == null || !d.matches()) {
+            return value;
+        }
+        for (JsonNode e : engineEnv) {
+            if (e.path("name").asText().equals(d.group(1)) && e.has("value")) {
+                return e.path("value").asText();
+            }
+        }
+        return d.group(2);
+    }
+
+    private static JsonNode engineEnv(List<JsonNode> docs) {
+        return docs.stream()
+                .filter(d -> d.path("kind").asText().equals("Deployment")
+                        && d.path("metadata").path("name").asText().equals("dltrigger-engine"))
+                .findFirst()
+                .orElseThrow()
+                .at("/spec/template/spec/containers/0/env");
     }
 
     /** A spec without what the engine and the task decide, and without the training's configuration volume. */
     private static JsonNode comparable(JsonNode spec) {
         ObjectNode s = spec.deepCopy();
-        s.remove(List.of("arguments", "restartPolicy"));
+        s.remove(List.of("arguments", "restartPolicy", "suspend"));
         if (s.path("job") instanceof ObjectNode job) {
-            job.remove("args");
+            job.remove(List.of("args", "state"));
         }
         removeNamed(s.path("volumes"), "conf");
         for (String role : List.of("driver", "executor")) {
@@ -88,21 +134,21 @@ class TaskManifestsTest {
         }
     }
 
-    /** The manifest with each {@code {{ profile.KEY }}} replaced by conf/profiles/k8s.yaml's default for it. */
-    private static ObjectNode render(Path manifest) throws Exception {
-        JsonNode profile = Yaml.documents(Files.readString(Kustomize.k8s().resolveSibling("conf/profiles/k8s.yaml")))
-                .get(0);
+    /**
+     * The manifest with each {@code {{ profile.KEY }}} replaced by its value in conf/profiles/k8s.yaml as the engine
+     * of the rendered overlay sees it: {@code ${VAR:-default}} is its container's VAR where the overlay sets it.
+     */
+    private static ObjectNode render(Path manifest, JsonNode engineEnv) throws Exception {
         Matcher m = PROFILE.matcher(Files.readString(manifest));
         StringBuilder out = new StringBuilder();
         List<String> missing = new ArrayList<>();
         while (m.find()) {
-            String value = profile.path(m.group(1)).asText(null);
+            String value = profileValue(m.group(1), engineEnv);
             if (value == null) {
                 missing.add(m.group(1));
                 continue;
             }
-            Matcher d = DEFAULT.matcher(value);
-            m.appendReplacement(out, Matcher.quoteReplacement(d.matches() ? d.group(1) : value));
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
         assertEquals(List.of(), missing, manifest + " uses profile keys that conf/profiles/k8s.yaml lacks");

@@ -87,7 +87,15 @@ public final class DagFileParser {
                             "restore_arg",
                             "max_restarts"),
             "kubernetes",
-                    Set.of("manifest", "args", "output", "namespace", "poll_interval", "running_after", "max_restarts"),
+                    Set.of(
+                            "manifest",
+                            "args",
+                            "output",
+                            "namespace",
+                            "poll_interval",
+                            "streaming",
+                            "running_after",
+                            "max_restarts"),
             "sensor", Set.of("file", "output", "poke_interval"),
             "noop", Set.of());
 
@@ -433,6 +441,12 @@ public final class DagFileParser {
 
     private static TaskAction kubernetes(Fields t, String taskId) {
         Duration poll = t.has("poll_interval") ? duration(t, "poll_interval") : Duration.ofSeconds(5);
+        boolean streaming = t.bool("streaming", false);
+        for (String k : List.of("running_after", "max_restarts")) {
+            if (!streaming && t.has(k)) {
+                throw t.error(k, "task " + taskId + ": '" + k + "' needs 'streaming: true'");
+            }
+        }
         int maxRestarts = t.integer("max_restarts", 10);
         if (maxRestarts < 0) {
             throw t.error("max_restarts", "task " + taskId + ": max_restarts must be >= 0");
@@ -443,7 +457,7 @@ public final class DagFileParser {
                 t.string("output", null),
                 t.string("namespace", null),
                 poll,
-                t.has("running_after") ? duration(t, "running_after") : Duration.ofSeconds(30),
+                !streaming ? null : t.has("running_after") ? duration(t, "running_after") : Duration.ofSeconds(30),
                 maxRestarts);
     }
 

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 /**
  * {@code kubernetes}: creates a Job, a {@code SparkApplication} or a {@code FlinkDeployment} from the task's
  * manifest with the fabric8 client, named and labelled for its try, and follows it to success or failure (see
- * {@link KubernetesTry}); a FlinkDeployment is a streaming job, supervised once it has run for {@code running_after}
+ * {@link KubernetesTry}); a FlinkDeployment with {@code streaming: true} is supervised once it has run for {@code running_after}
  * (see {@link KubernetesSupervision}). The try's handle file is what a process try's pid file is: an engine that
  * restarts re-attaches to the object it names. The client is configured as fabric8 does it (in a pod: its service
  * account and namespace; elsewhere: {@code ~/.kube/config}, {@code KUBERNETES_MASTER}, the {@code kubernetes.*}
@@ -68,6 +68,10 @@ public final class KubernetesLauncher implements Launcher<TaskAction.Kubernetes>
                         + manifest.path("apiVersion").asText() + " "
                         + manifest.path("kind").asText()
                         + " is not one the kubernetes task type creates (" + ObjectKind.supported() + ")"));
+        if (k.runningAfter() != null && !kind.streaming()) {
+            throw new IllegalArgumentException("task " + start.instance().taskId() + ": a " + kind.kind()
+                    + " is not a streaming job ('streaming: true' is for a FlinkDeployment)");
+        }
         if (!k.args().isEmpty()) {
             kind.setArgs(
                     manifest,

@@ -8,12 +8,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * How a stage module is started, read from {@code MODULE/target/launch.env} (written by the parent
  * pom at package time, as for bin/dltrigger): its JVM flags, main class and classpath.
  */
-public record ModuleLaunch(String module, List<String> jvmFlags, String mainClass, String classpath, Path jar) {
+public record ModuleLaunch(String module, List<String> jvmFlags, String mainClass, Path jar, List<Path> libJars) {
 
     public static ModuleLaunch of(Path home, String module) {
         Path target = home.resolve(module).resolve("target");
@@ -43,9 +45,39 @@ public record ModuleLaunch(String module, List<String> jvmFlags, String mainClas
                 new ArrayList<>(Arrays.stream(vars.getOrDefault("JVM_FLAGS", "").split("\\s+"))
                         .filter(s -> !s.isBlank())
                         .toList());
-        Path jarPath = target.resolve(jar);
-        return new ModuleLaunch(
-                module, flags, vars.get("MAIN_CLASS"), jarPath + ":" + target.resolve("lib") + "/*", jarPath);
+        return new ModuleLaunch(module, flags, vars.get("MAIN_CLASS"), target.resolve(jar), libJars(target));
+    }
+
+    /**
+     * The module's dependency jars: those its {@code target/classpath} lists (the container image's: each stage's
+     * jars in one shared folder, see deploy/), else those in {@code target/lib/} (a build).
+     */
+    private static List<Path> libJars(Path target) {
+        Path listed = target.resolve("classpath");
+        try {
+            if (Files.isRegularFile(listed)) {
+                return Files.readAllLines(listed).stream()
+                        .filter(l -> !l.isBlank())
+                        .map(Path::of)
+                        .toList();
+            }
+            Path lib = target.resolve("lib");
+            if (!Files.isDirectory(lib)) {
+                return List.of();
+            }
+            try (var s = Files.list(lib)) {
+                return s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list the libraries of " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The module's jar and its libraries, as a class path. */
+    public String classpath() {
+        return Stream.concat(Stream.of(jar), libJars.stream())
+                .map(Path::toString)
+                .collect(Collectors.joining(":"));
     }
 
     /**
@@ -59,17 +91,7 @@ public record ModuleLaunch(String module, List<String> jvmFlags, String mainClas
         argv.addAll(extraOpts);
         argv.add("-Ddltrigger.home=" + home);
         argv.add("-cp");
-        argv.add(classpath);
+        argv.add(classpath());
         return argv;
-    }
-
-    /** The module's dependency jars, for spark-submit's {@code --jars}. */
-    public List<Path> libJars() {
-        Path lib = jar.resolveSibling("lib");
-        try (var s = Files.list(lib)) {
-            return s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 }

@@ -54,11 +54,27 @@ public final class SparkLauncher extends ProcessLauncher<TaskAction.Spark> {
         }
         opts.add("-Dspark.master=" + master);
         opts.add("-Dspark.submit.deployMode=client");
+        executorDefaults(m).forEach((k, v) -> {
+            if (!conf.containsKey(k)) {
+                opts.add("-D" + k + "=" + v);
+            }
+        });
         conf.forEach((k, v) -> opts.add("-D" + k + "=" + v));
         List<String> argv = m.javaCommand(home, opts);
         argv.add(main);
         argv.addAll(render(s.args(), vars));
         return new ProcessSpec(argv, localIp(s.master(), render(s.env(), vars), System.getenv()));
+    }
+
+    /**
+     * What a standalone worker's executors need to run the stage (as bin/dltrigger gives them): the driver's class
+     * path (a worker only has Spark's own jars; on this machine, or in the image, the paths are the same) and its
+     * JVM flags (Java 17's --add-opens for Spark and ND4J). The task's {@code conf} overrides either.
+     */
+    static Map<String, String> executorDefaults(ModuleLaunch m) {
+        return Map.of(
+                "spark.executor.extraClassPath", m.classpath(),
+                "spark.executor.extraJavaOptions", String.join(" ", m.jvmFlags()));
     }
 
     /**

@@ -114,8 +114,8 @@ public sealed interface TaskAction {
 
     /**
      * A Kubernetes object created from a manifest file (a Job, a Spark operator {@code SparkApplication} or a Flink
-     * operator {@code FlinkDeployment}), named for its try, watched to success or failure; a FlinkDeployment is a
-     * streaming job, supervised once it has run for {@code runningAfter} (see {@code launch/KubernetesLauncher}).
+     * operator {@code FlinkDeployment}), named for its try, watched to success or failure; a streaming FlinkDeployment
+     * is supervised once it has run for {@code runningAfter} (see {@code launch/KubernetesLauncher}).
      *
      * @param manifest the manifest's path, relative to the project home; its string values may hold templates
      * @param args when not empty, the program's arguments in the object (a Job's first container's {@code args}, a
@@ -125,6 +125,9 @@ public sealed interface TaskAction {
      *     output, as for a process task
      * @param namespace where the object goes (null: the manifest's, else the client's: in a pod, its own)
      * @param pollInterval how often the object's status is read besides what its watch reports
+     * @param runningAfter null for a bounded object (its try ends when it succeeds or fails); for a streaming
+     *     FlinkDeployment ({@code streaming: true}) how long its job must run for the task to succeed
+     * @param maxRestarts how often a supervised FlinkDeployment is redeployed
      */
     record Kubernetes(
             String manifest,

@@ -34,6 +34,20 @@ public final class TemplateSafety {
         if (action instanceof TaskAction.Java j) {
             return jvmOptions(taskId, "jvm_opts", j.jvmOpts());
         }
+        if (action instanceof TaskAction.Kubernetes k) {
+            // which manifest, and where: from the DAG file and the profile, never from a trigger or a task
+            for (Map.Entry<String, String> e : List.of(
+                    Map.entry("manifest", k.manifest()), Map.entry("namespace", String.valueOf(k.namespace())))) {
+                for (List<String> ref : references(e.getValue())) {
+                    if (OUTSIDE.contains(ref.get(0))) {
+                        return Optional.of(new Refusal(
+                                e.getKey(),
+                                "task " + taskId + ": {{ " + String.join(".", ref) + " }} in '" + e.getKey()
+                                        + "' would let a trigger or a task choose what the engine submits"));
+                    }
+                }
+            }
+        }
         if (action instanceof TaskAction.Spark s) {
             for (Map.Entry<String, String> e : s.conf().entrySet()) {
                 if (e.getKey().endsWith("extraJavaOptions")) {

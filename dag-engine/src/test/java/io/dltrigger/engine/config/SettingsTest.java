@@ -30,6 +30,18 @@ class SettingsTest {
         return assertThrows(ConfigException.class, () -> load(lines)).getMessage();
     }
 
+    /** The engine's configuration in the cluster (k8s/base's ConfigMap, mounted over conf/engine.yaml) is accepted. */
+    @Test
+    void theClustersConfigurationIsAccepted() throws Exception {
+        Path repo = Path.of(System.getProperty("user.dir")).resolve("..").normalize();
+        Files.createDirectories(home.resolve("conf"));
+        Files.copy(repo.resolve("k8s/base/namespaced/engine/conf/engine.yaml"), home.resolve("conf/engine.yaml"));
+        Settings s = Settings.load(home, Settings.Overrides.NONE);
+        assertEquals("jdbc:postgresql://dltrigger-postgres:5432/dltrigger", s.dbUrl());
+        assertTrue(s.http().allowedHosts().contains("localhost"), "the probes' Host");
+        assertTrue(s.http().allowedHosts().contains("dltrigger-engine"), "the Service's name");
+    }
+
     @Test
     void theDefaultsAreSafeAndAFileChangesOnlyWhatItNames() throws Exception {
         Settings none = Settings.load(home, Settings.Overrides.NONE);

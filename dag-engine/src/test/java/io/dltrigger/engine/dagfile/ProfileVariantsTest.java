@@ -15,6 +15,7 @@ import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.TaskAction;
 import io.dltrigger.engine.model.TaskSpec;
 import io.dltrigger.engine.store.jdbc.JdbcStore;
+import io.dltrigger.engine.template.Template;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -82,6 +83,41 @@ class ProfileVariantsTest {
         assertTrue(missing.reason().contains("manifest"), missing.getMessage());
     }
 
+    @Test
+    void aKubernetesTaskIsBoundedUnlessStreaming() {
+        String dag = "id: k\ntasks:\n  - id: t\n    type: kubernetes\n    manifest: conf/k8s/ingest.yaml\n";
+        TaskAction.Kubernetes bounded = assertInstanceOf(
+                TaskAction.Kubernetes.class,
+                DagFileParser.parse("k.yaml", dag).task("t").orElseThrow().action());
+        assertNull(bounded.runningAfter(), "its try ends when the object succeeds or fails");
+        DagFileException e = assertThrows(
+                DagFileException.class, () -> DagFileParser.parse("k.yaml", dag + "    running_after: 1m\n"));
+        assertEquals(6, e.line());
+        assertTrue(e.reason().contains("'running_after' needs 'streaming: true'"), e.getMessage());
+        TaskAction.Kubernetes streaming = assertInstanceOf(
+                TaskAction.Kubernetes.class,
+                DagFileParser.parse("k.yaml", dag + "    streaming: true\n")
+                        .task("t")
+                        .orElseThrow()
+                        .action());
+        assertEquals(Duration.ofSeconds(30), streaming.runningAfter());
+    }
+
+    @Test
+    void aTriggerOrATaskNeverChoosesTheManifestOrTheNamespace() {
+        String dag = "id: k\nparams: {m: x.yaml}\ntasks:\n  - id: t\n    type: kubernetes\n"
+                + "    manifest: \"conf/k8s/{{ params.m }}\"\n";
+        DagFileException e = assertThrows(DagFileException.class, () -> DagFileParser.parse("k.yaml", dag));
+        assertEquals(6, e.line());
+        assertTrue(e.reason().contains("{{ params.m }} in 'manifest'"), e.getMessage());
+        DagFileException ns = assertThrows(
+                DagFileException.class,
+                () -> DagFileParser.parse(
+                        "k.yaml", dag.replace("{{ params.m }}", "a.yaml") + "    namespace: \"{{ params.m }}\"\n"));
+        assertTrue(ns.reason().contains("in 'namespace'"), ns.getMessage());
+        DagFileParser.parse("k.yaml", dag.replace("{{ params.m }}", "a.yaml") + "    args: [\"{{ params.m }}\"]\n");
+    }
+
     /**
      * Under the k8s profile the stages of the project's DAGs are kubernetes tasks whose manifests (conf/k8s/) render
      * with the profile's values into the kinds of k8s/base, with the task's arguments; the steps between them stay
@@ -116,7 +152,7 @@ class ProfileVariantsTest {
                         assertEquals(name, "k8s", t.id() + " is a kubernetes task only under k8s");
                         ObjectNode vars = new ObjectMapper().createObjectNode();
                         vars.set("profile", profile.asJson());
-                        ObjectNode m = Manifest.render(home.resolve(k.manifest()), vars);
+                        ObjectNode m = Manifest.render(home.resolve(Template.render(k.manifest(), vars)), vars);
                         assertEquals(
                                 kind,
                                 ObjectKind.of(
@@ -126,6 +162,10 @@ class ProfileVariantsTest {
                         assertTrue(m.toString().contains("\"dltrigger:0.1.0-SNAPSHOT\""), "the profile's image");
                         assertTrue(!k.args().isEmpty(), t.id() + " gives the program's arguments");
                         kind.setArgs(m, k.args()); // the manifest has the place for them
+                        assertEquals(
+                                dag.id().equals("ingest"),
+                                k.runningAfter() != null,
+                                dag.id() + "." + t.id() + ": only the continuous ingest is a streaming job");
                     }
                 }
                 assertEquals(name.equals("k8s") ? expected.size() : 0, kubernetes, name);

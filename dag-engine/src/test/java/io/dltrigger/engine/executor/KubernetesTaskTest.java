@@ -46,6 +46,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The kubernetes task type in a real engine against fabric8's mock API server in CRUD mode: objects are really
@@ -164,7 +166,7 @@ class KubernetesTaskTest {
                     container.path("args").toString());
 
             stubLog(name + "-x7k2p", "main", "reading events\nwrote 7 rows\n");
-            pod(name + "-x7k2p", Map.of("job-name", name), "Running");
+            pod(name + "-x7k2p", Map.of("job-name", name), "main", "Running");
             setStatus(
                     ObjectKind.JOB, name, Map.of("conditions", List.of(Map.of("type", "Complete", "status", "True"))));
 
@@ -175,7 +177,7 @@ class KubernetesTaskTest {
             String log = f.service().log(t.id(), 1);
             assertTrue(log.contains("created Job " + NS + "/" + name), log);
             assertTrue(log.contains("reading events\nwrote 7 rows\n"), log);
-            assertEquals(1, creates("jobs"), "one submission");
+            assertEquals(1, creates(ObjectKind.JOB), "one submission");
         }
     }
 
@@ -192,7 +194,7 @@ class KubernetesTaskTest {
                                 shared + "/{{ task_id }}.json",
                                 null,
                                 Duration.ofMillis(200),
-                                Duration.ofSeconds(30),
+                                null,
                                 10))
                 .build();
         try (EngineFixture f = fixture().register(dag).start()) {
@@ -216,95 +218,27 @@ class KubernetesTaskTest {
             assertEquals(
                     "{\"model_dir\":\"/data/models/7\"}",
                     f.task(run.id(), "train").output());
-        }
-    }
 
-    @Test
-    void aFailedSparkApplicationFailsItsTaskWithTheOperatorsMessage() throws Exception {
-        manifest("spark.yaml", sparkApplication());
-        Dag dag = DagBuilder.dag("spark")
-                .task("features", kubernetes("k8s/spark.yaml"))
-                .build();
-        try (EngineFixture f = fixture().register(dag).start()) {
-            DagRun run = f.service().trigger("spark", Map.of());
-            String name = awaitObject(ObjectKind.SPARK_APPLICATION, "the SparkApplication")
-                    .getMetadata()
-                    .getName();
-            stubLog(name + "-driver", "spark-kubernetes-driver", "Exception in thread main: no events\n");
-            pod(name + "-driver", Map.of("spark-role", "driver"), "Failed");
-            setStatus(
-                    ObjectKind.SPARK_APPLICATION,
-                    name,
-                    Map.of("applicationState", Map.of("state", "FAILED", "errorMessage", "driver exited with 1")));
-            DagRun done = f.service().awaitRun(run.id(), Duration.ofSeconds(60));
-            assertEquals(RunState.FAILED, done.state());
-            TaskInstance t = f.task(run.id(), "features");
-            assertTrue(t.message().contains("SparkApplication failed: FAILED: driver exited with 1"), t.message());
-            assertTrue(f.service().log(t.id(), 1).contains("Exception in thread main: no events"));
-        }
-    }
-
-    @Test
-    void aTimedOutTryDeletesItsObject() throws Exception {
-        manifest("spark.yaml", sparkApplication());
-        Dag dag = DagBuilder.dag("slow")
-                .task("features", kubernetes("k8s/spark.yaml"), t -> t.timeout(Duration.ofSeconds(2)))
-                .build();
-        try (EngineFixture f = fixture().register(dag).start()) {
-            DagRun run = f.service().trigger("slow", Map.of());
-            String name = awaitObject(ObjectKind.SPARK_APPLICATION, "the SparkApplication")
-                    .getMetadata()
-                    .getName();
-            setStatus(ObjectKind.SPARK_APPLICATION, name, Map.of("applicationState", Map.of("state", "RUNNING")));
-            DagRun done = f.service().awaitRun(run.id(), Duration.ofSeconds(60));
-            assertEquals(RunState.FAILED, done.state());
-            assertTrue(f.task(run.id(), "features").message().contains("timed out"));
-            assertNull(resource(ObjectKind.SPARK_APPLICATION, name).get(), "deleted on timeout");
-            drainRequests();
-            assertTrue(
-                    requests.stream()
-                            .anyMatch(r -> r.getMethod().equals("DELETE")
-                                    && r.getPath().endsWith("/sparkapplications/" + name)
-                                    && r.getBody().readUtf8().contains("\"propagationPolicy\":\"Background\"")),
-                    "deleted with background propagation");
-        }
-    }
-
-    @Test
-    void aRestartedEngineReattachesToTheRunningObjectInsteadOfSubmittingItAgain() throws Exception {
-        manifest("spark.yaml", sparkApplication());
-        Dag dag = DagBuilder.dag("re")
-                .task("features", kubernetes("k8s/spark.yaml"))
-                .build();
-        long runId;
-        String name;
-        try (EngineFixture f = fixture().register(dag).start()) {
-            runId = f.service().trigger("re", Map.of()).id();
-            name = awaitObject(ObjectKind.SPARK_APPLICATION, "the SparkApplication")
-                    .getMetadata()
-                    .getName();
-            stubLog(name + "-driver", "spark-kubernetes-driver", "stage 1 of 2\n");
-            pod(name + "-driver", Map.of("spark-role", "driver"), "Running");
-            setStatus(ObjectKind.SPARK_APPLICATION, name, Map.of("applicationState", Map.of("state", "RUNNING")));
+            // a second run whose driver writes nothing: the file left by the first is older than its object
+            Files.setLastModifiedTime(
+                    shared.resolve("train.json"),
+                    java.nio.file.attribute.FileTime.from(
+                            java.time.Instant.now().minusSeconds(3600)));
+            DagRun second = f.service().trigger("out", Map.of());
             EngineFixture.await(
-                    "the driver's log",
+                    "the second SparkApplication",
                     Duration.ofSeconds(30),
-                    () -> f.service().log(f.task(runId, "features").id(), 1).contains("stage 1 of 2"));
-        } // the engine stops (as in a crash, its work keeps running)
-        assertNotNull(resource(ObjectKind.SPARK_APPLICATION, name).get(), "left running by the stopped engine");
-        stubLog(name + "-driver", "spark-kubernetes-driver", "stage 1 of 2\nstage 2 of 2\n");
-        setStatus(ObjectKind.SPARK_APPLICATION, name, Map.of("applicationState", Map.of("state", "COMPLETED")));
-        pod(name + "-driver", Map.of("spark-role", "driver"), "Succeeded");
-        try (EngineFixture f = fixture().register(dag).start()) {
-            DagRun done = f.service().awaitRun(runId, Duration.ofSeconds(60));
-            assertEquals(RunState.SUCCESS, done.state());
-            TaskInstance t = f.task(runId, "features");
-            assertEquals(1, t.tryNumber(), "the same try, re-attached");
-            assertEquals(1, creates("sparkapplications"), "submitted once, by the first engine");
-            String log = f.service().log(t.id(), 1);
-            assertTrue(log.contains("re-attached to SparkApplication " + NS + "/" + name), log);
-            assertEquals(1, count(log, "stage 1 of 2"), "the log is not repeated: " + log);
-            assertEquals(1, count(log, "stage 2 of 2"), log);
+                    () -> list(ObjectKind.SPARK_APPLICATION).size() == 2);
+            String name2 = list(ObjectKind.SPARK_APPLICATION).stream()
+                    .map(r -> r.getMetadata().getName())
+                    .filter(n -> !n.equals(app.getMetadata().getName()))
+                    .findFirst()
+                    .orElseThrow();
+            setStatus(ObjectKind.SPARK_APPLICATION, name2, Map.of("applicationState", Map.of("state", "COMPLETED")));
+            assertEquals(
+                    RunState.SUCCESS,
+                    f.service().awaitRun(second.id(), Duration.ofSeconds(60)).state());
+            assertNull(f.task(second.id(), "train").output(), "not the first run's output");
         }
     }
 
@@ -390,7 +324,7 @@ class KubernetesTaskTest {
                     "the restart recorded",
                     Duration.ofSeconds(10),
                     () -> supervised(f).stream().anyMatch(j -> j.restarts() == 1));
-            assertEquals(1, creates("flinkdeployments"), "redeployed in place, not created again");
+            assertEquals(1, creates(ObjectKind.FLINK_DEPLOYMENT), "redeployed in place, not created again");
 
             resource(ObjectKind.FLINK_DEPLOYMENT, name).delete(); // stopping a supervised job by hand
             EngineFixture.await(
@@ -400,43 +334,245 @@ class KubernetesTaskTest {
         }
     }
 
-    @Test
-    void aClearedTaskDeletesTheObjectOfItsEarlierTryWhenItRunsAgain() throws Exception {
-        manifest("spark.yaml", sparkApplication());
+    /**
+     * Each kind as its controller makes it look: the manifest the task submits, its main pod (whose log is the task
+     * log) and the statuses the Job controller or the operator writes while it runs, when it succeeds and when it
+     * fails. The FlinkDeployment is a bounded one (a backfill): its RUNNING job is not yet a success.
+     */
+    record Kind(
+            ObjectKind kind,
+            String manifest,
+            String podSuffix,
+            java.util.function.Function<String, Map<String, String>> podLabels,
+            String container,
+            Map<String, Object> running,
+            Map<String, Object> succeeded,
+            Map<String, Object> failed,
+            String failure) {
+        @Override
+        public String toString() {
+            return kind.kind();
+        }
+    }
+
+    static List<Kind> kinds() {
+        return List.of(
+                new Kind(
+                        ObjectKind.JOB,
+                        """
+                        apiVersion: batch/v1
+                        kind: Job
+                        spec:
+                          backoffLimit: 0
+                          template:
+                            spec:
+                              restartPolicy: Never
+                              containers:
+                                - {name: main, image: "dltrigger:1", args: [features, --date, "{{ ds }}"]}
+                        """,
+                        "-x7k2p",
+                        name -> Map.of("job-name", name),
+                        "main",
+                        Map.of("active", 1),
+                        Map.of("conditions", List.of(Map.of("type", "Complete", "status", "True"))),
+                        Map.of(
+                                "conditions",
+                                List.of(Map.of(
+                                        "type",
+                                        "Failed",
+                                        "status",
+                                        "True",
+                                        "reason",
+                                        "BackoffLimitExceeded",
+                                        "message",
+                                        "Job has reached the specified backoff limit"))),
+                        "Job failed: BackoffLimitExceeded: Job has reached the specified backoff limit"),
+                new Kind(
+                        ObjectKind.SPARK_APPLICATION,
+                        sparkApplication(),
+                        "-driver",
+                        name -> Map.of("spark-role", "driver"),
+                        "spark-kubernetes-driver",
+                        Map.of("applicationState", Map.of("state", "RUNNING")),
+                        Map.of("applicationState", Map.of("state", "COMPLETED")),
+                        Map.of("applicationState", Map.of("state", "FAILED", "errorMessage", "driver exited with 1")),
+                        "SparkApplication failed: FAILED: driver exited with 1"),
+                new Kind(
+                        ObjectKind.FLINK_DEPLOYMENT,
+                        """
+                        apiVersion: flink.apache.org/v1beta1
+                        kind: FlinkDeployment
+                        spec:
+                          image: flink:2.3.0-java17
+                          flinkVersion: v2_3
+                          serviceAccount: dltrigger-flink
+                          jobManager: {resource: {cpu: 1, memory: 2048m}}
+                          taskManager: {resource: {cpu: 1, memory: 2048m}}
+                          job:
+                            jarURI: local:///opt/flink/usrlib/streaming-ingest.jar
+                            args: [ingest, --bounded, --date, "{{ ds }}"]
+                            upgradeMode: savepoint
+                        """,
+                        "-7d9f8b6c5-jm2xq",
+                        name -> Map.of("app", name, "component", "jobmanager"),
+                        "flink-main-container",
+                        Map.of("lifecycleState", "STABLE", "jobStatus", Map.of("state", "RUNNING")),
+                        Map.of("lifecycleState", "STABLE", "jobStatus", Map.of("state", "FINISHED")),
+                        Map.of("lifecycleState", "STABLE", "jobStatus", Map.of("state", "FAILED"), "error", "OOM"),
+                        "FlinkDeployment failed: job FAILED: OOM"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void aRestartedEngineReattachesToTheRunningObjectInsteadOfSubmittingItAgain(Kind k) throws Exception {
+        manifest("object.yaml", k.manifest());
+        Dag dag = DagBuilder.dag("re")
+                .task("stage", kubernetes("k8s/object.yaml"))
+                .build();
+        long runId;
+        String name;
+        String pod;
+        try (EngineFixture f = fixture().register(dag).start()) {
+            runId = f.service().trigger("re", Map.of()).id();
+            name = awaitObject(k.kind(), "the " + k).getMetadata().getName();
+            pod = name + k.podSuffix();
+            stubLog(pod, k.container(), "stage 1 of 2\n");
+            pod(pod, k.podLabels().apply(name), k.container(), "Running");
+            setStatus(k.kind(), name, k.running());
+            EngineFixture.await(
+                    "the main pod's log",
+                    Duration.ofSeconds(30),
+                    () -> f.service().log(f.task(runId, "stage").id(), 1).contains("stage 1 of 2"));
+            long reads = gets(k.kind(), name);
+            EngineFixture.await("a few more reads of the object", Duration.ofSeconds(30), () -> {
+                try {
+                    return gets(k.kind(), name) >= reads + 3;
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertEquals(TaskState.RUNNING, f.task(runId, "stage").state(), "running is not done yet");
+        } // the engine stops (as in a crash, its work keeps running)
+        assertNotNull(resource(k.kind(), name).get(), "left running by the stopped engine");
+        stubLog(pod, k.container(), "stage 1 of 2\nstage 2 of 2\n");
+        setStatus(k.kind(), name, k.succeeded());
+        pod(pod, k.podLabels().apply(name), k.container(), "Succeeded");
+        try (EngineFixture f = fixture().register(dag).start()) {
+            DagRun done = f.service().awaitRun(runId, Duration.ofSeconds(60));
+            assertEquals(RunState.SUCCESS, done.state());
+            TaskInstance t = f.task(runId, "stage");
+            assertEquals(1, t.tryNumber(), "the same try, re-attached");
+            assertEquals(1, creates(k.kind()), "submitted once, by the first engine");
+            assertEquals(name, JSON.readTree(t.output()).path("name").asText());
+            String log = f.service().log(t.id(), 1);
+            assertTrue(log.contains("re-attached to " + k + " " + NS + "/" + name), log);
+            assertEquals(1, count(log, "stage 1 of 2"), "the log is not repeated: " + log);
+            assertEquals(1, count(log, "stage 2 of 2"), log);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void aFailedObjectFailsItsTaskWithTheControllersMessageAndItsLog(Kind k) throws Exception {
+        manifest("object.yaml", k.manifest());
+        Dag dag = DagBuilder.dag("bad")
+                .task("stage", kubernetes("k8s/object.yaml"))
+                .build();
+        try (EngineFixture f = fixture().register(dag).start()) {
+            DagRun run = f.service().trigger("bad", Map.of());
+            String name = awaitObject(k.kind(), "the " + k).getMetadata().getName();
+            stubLog(name + k.podSuffix(), k.container(), "Exception in thread main: no events\n");
+            pod(name + k.podSuffix(), k.podLabels().apply(name), k.container(), "Failed");
+            setStatus(k.kind(), name, k.failed());
+            DagRun done = f.service().awaitRun(run.id(), Duration.ofSeconds(60));
+            assertEquals(RunState.FAILED, done.state());
+            TaskInstance t = f.task(run.id(), "stage");
+            assertTrue(t.message().contains(k.failure()), t.message());
+            assertTrue(f.service().log(t.id(), 1).contains("Exception in thread main: no events"));
+            assertNotNull(resource(k.kind(), name).get(), "a failed object is kept, for inspection");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void aTimedOutTryDeletesItsObject(Kind k) throws Exception {
+        manifest("object.yaml", k.manifest());
+        Dag dag = DagBuilder.dag("slow")
+                .task("stage", kubernetes("k8s/object.yaml"), t -> t.timeout(Duration.ofSeconds(2)))
+                .build();
+        try (EngineFixture f = fixture().register(dag).start()) {
+            DagRun run = f.service().trigger("slow", Map.of());
+            String name = awaitObject(k.kind(), "the " + k).getMetadata().getName();
+            setStatus(k.kind(), name, k.running());
+            DagRun done = f.service().awaitRun(run.id(), Duration.ofSeconds(60));
+            assertEquals(RunState.FAILED, done.state());
+            assertTrue(f.task(run.id(), "stage").message().contains("timed out"));
+            assertNull(resource(k.kind(), name).get(), "deleted on timeout");
+            drainRequests();
+            assertTrue(
+                    requests.stream()
+                            .anyMatch(r -> r.getMethod().equals("DELETE")
+                                    && r.getPath()
+                                            .endsWith("/" + k.kind().context().getPlural() + "/" + name)
+                                    && r.getBody().readUtf8().contains("\"propagationPolicy\":\"Background\"")),
+                    "deleted with background propagation (its pods go with it)");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void aClearedTaskDeletesTheObjectOfItsEarlierTryWhenItRunsAgain(Kind k) throws Exception {
+        manifest("object.yaml", k.manifest());
         Dag dag = DagBuilder.dag("again")
-                .task("features", kubernetes("k8s/spark.yaml"))
+                .task("stage", kubernetes("k8s/object.yaml"))
                 .build();
         try (EngineFixture f = fixture().register(dag).start()) {
             DagRun run = f.service().trigger("again", Map.of());
-            String first = awaitObject(ObjectKind.SPARK_APPLICATION, "the first SparkApplication")
-                    .getMetadata()
-                    .getName();
-            setStatus(ObjectKind.SPARK_APPLICATION, first, Map.of("applicationState", Map.of("state", "COMPLETED")));
+            String first = awaitObject(k.kind(), "the first " + k).getMetadata().getName();
+            setStatus(k.kind(), first, k.succeeded());
             assertEquals(
                     RunState.SUCCESS,
                     f.service().awaitRun(run.id(), Duration.ofSeconds(60)).state());
-            assertNotNull(resource(ObjectKind.SPARK_APPLICATION, first).get(), "kept after success, for inspection");
+            assertNotNull(resource(k.kind(), first).get(), "kept after success, for inspection");
 
-            f.service().clear(f.task(run.id(), "features").id());
+            f.service().clear(f.task(run.id(), "stage").id());
             EngineFixture.await(
-                    "the second try's SparkApplication",
+                    "the second try's object",
                     Duration.ofSeconds(30),
-                    () -> list(ObjectKind.SPARK_APPLICATION).stream()
+                    () -> list(k.kind()).stream()
                             .anyMatch(r -> !r.getMetadata().getName().equals(first)));
             EngineFixture.await(
                     "the first try's object to be deleted",
                     Duration.ofSeconds(30),
-                    () -> resource(ObjectKind.SPARK_APPLICATION, first).get() == null);
-            String second =
-                    list(ObjectKind.SPARK_APPLICATION).get(0).getMetadata().getName();
-            assertEquals(
-                    "2",
-                    list(ObjectKind.SPARK_APPLICATION)
-                            .get(0)
-                            .getMetadata()
-                            .getLabels()
-                            .get("dltrigger.io/try"));
-            assertFalse(first.equals(second));
+                    () -> resource(k.kind(), first).get() == null);
+            GenericKubernetesResource second = list(k.kind()).get(0);
+            assertEquals("2", second.getMetadata().getLabels().get("dltrigger.io/try"));
+            assertFalse(first.equals(second.getMetadata().getName()));
+            assertEquals(2, creates(k.kind()), "one object per try");
+        }
+    }
+
+    @Test
+    void aStreamingTaskMustBeAFlinkDeployment() throws Exception {
+        manifest("spark.yaml", sparkApplication());
+        Dag dag = DagBuilder.dag("s")
+                .task(
+                        "features",
+                        new TaskAction.Kubernetes(
+                                "k8s/spark.yaml",
+                                List.of(),
+                                null,
+                                null,
+                                Duration.ofMillis(200),
+                                Duration.ofSeconds(1),
+                                3))
+                .build();
+        try (EngineFixture f = fixture().register(dag).start()) {
+            DagRun done = f.runToEnd("s", Map.of());
+            TaskInstance t = f.task(done.id(), "features");
+            assertEquals(TaskState.FAILED, t.state());
+            assertTrue(t.message().contains("a SparkApplication is not a streaming job"), t.message());
+            assertTrue(list(ObjectKind.SPARK_APPLICATION).isEmpty(), "nothing submitted");
         }
     }
 
@@ -447,8 +583,7 @@ class KubernetesTaskTest {
     }
 
     private static TaskAction.Kubernetes kubernetes(String manifest) {
-        return new TaskAction.Kubernetes(
-                manifest, List.of(), null, null, Duration.ofMillis(200), Duration.ofSeconds(30), 10);
+        return new TaskAction.Kubernetes(manifest, List.of(), null, null, Duration.ofMillis(200), null, 10);
     }
 
     private void manifest(String file, String text) throws Exception {
@@ -501,8 +636,7 @@ class KubernetesTaskTest {
     }
 
     /** A pod as the Job controller or the Spark driver would make it, in {@code phase}. */
-    private void pod(String name, Map<String, String> labels, String phase) {
-        String container = name.endsWith("-driver") ? "spark-kubernetes-driver" : "main";
+    private void pod(String name, Map<String, String> labels, String container, String phase) {
         Pod p = new PodBuilder()
                 .withNewMetadata()
                 .withName(name)
@@ -533,11 +667,21 @@ class KubernetesTaskTest {
         server.expect().get().withPath(path).andReturn(200, text).always();
     }
 
-    /** The POSTs (creates) to a resource collection that the server has seen so far. */
-    private long creates(String plural) throws InterruptedException {
+    /** The POSTs (creates) to a kind's collection that the server has seen so far. */
+    private long creates(ObjectKind kind) throws InterruptedException {
         drainRequests();
         return requests.stream()
-                .filter(r -> r.getMethod().equals("POST") && r.getPath().endsWith("/" + plural))
+                .filter(r -> r.getMethod().equals("POST")
+                        && r.getPath().endsWith("/" + kind.context().getPlural()))
+                .count();
+    }
+
+    /** The GETs of one object that the server has seen so far (the engine's reads of its status). */
+    private long gets(ObjectKind kind, String name) throws InterruptedException {
+        drainRequests();
+        return requests.stream()
+                .filter(r -> r.getMethod().equals("GET")
+                        && r.getPath().endsWith("/" + kind.context().getPlural() + "/" + name))
                 .count();
     }
 

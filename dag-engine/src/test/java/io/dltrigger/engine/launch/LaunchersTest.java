@@ -27,6 +27,68 @@ class LaunchersTest {
         assertEquals(Optional.empty(), all.restartStrategy("shell"));
     }
 
+    /**
+     * A stage's class path is its jar and its libraries: those target/classpath lists (the container image, where
+     * there is no target/lib), else target/lib's; a Spark driver's executors get it, and its JVM flags, unless the
+     * task's conf sets them (a standalone worker has only Spark's jars).
+     */
+    @Test
+    void aStagesClassPathComesFromItsListInTheImageAndReachesSparkExecutors() throws Exception {
+        Path target = Files.createDirectories(dir.resolve("features/target"));
+        Files.writeString(
+                target.resolve("launch.env"),
+                "JVM_FLAGS=\"--add-opens=java.base/java.nio=ALL-UNNAMED\"\nMAIN_CLASS=\"a.Main\"\nMODULE_JAR=\"features.jar\"\n");
+        Files.createDirectories(target.resolve("lib"));
+        Files.writeString(target.resolve("lib/b.jar"), "");
+        Files.writeString(target.resolve("lib/a.jar"), "");
+        assertEquals(
+                target.resolve("features.jar") + ":" + target.resolve("lib/a.jar") + ":" + target.resolve("lib/b.jar"),
+                ModuleLaunch.of(dir, "features").classpath());
+        Files.writeString(target.resolve("classpath"), "/opt/dltrigger/jars/x.jar\n/opt/dltrigger/jars/y.jar\n");
+        ModuleLaunch m = ModuleLaunch.of(dir, "features");
+        assertEquals(
+                target.resolve("features.jar") + ":/opt/dltrigger/jars/x.jar:/opt/dltrigger/jars/y.jar", m.classpath());
+
+        SparkLauncher spark = new SparkLauncher(null);
+        var vars = new ObjectMapper().createObjectNode();
+        List<String> argv = spark.command(
+                        new TaskAction.Spark(
+                                "features",
+                                null,
+                                List.of(),
+                                "spark://m:7077",
+                                "client",
+                                java.util.Map.of(),
+                                null,
+                                java.util.Map.of()),
+                        vars,
+                        dir)
+                .argv();
+        assertTrue(argv.contains("-Dspark.executor.extraClassPath=" + m.classpath()), argv.toString());
+        assertTrue(
+                argv.contains("-Dspark.executor.extraJavaOptions=--add-opens=java.base/java.nio=ALL-UNNAMED"),
+                argv.toString());
+        List<String> overridden = spark.command(
+                        new TaskAction.Spark(
+                                "features",
+                                null,
+                                List.of(),
+                                "spark://m:7077",
+                                "client",
+                                java.util.Map.of("spark.executor.extraClassPath", "/elsewhere/*"),
+                                null,
+                                java.util.Map.of()),
+                        vars,
+                        dir)
+                .argv();
+        assertEquals(
+                List.of("-Dspark.executor.extraClassPath=/elsewhere/*"),
+                overridden.stream()
+                        .filter(a -> a.startsWith("-Dspark.executor.extraClassPath="))
+                        .toList(),
+                "the task's conf wins");
+    }
+
     @Test
     void aLocalSparkDriverNamesItsExecutorOnLoopbackUnlessTold() {
         assertEquals(

@@ -42,8 +42,8 @@ class RetrainPipelineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration RUN = Duration.ofMinutes(25);
 
-    @TempDir
-    Path work;
+    @TempDir // static, so that it is injected before @BeforeAll
+    static Path work;
 
     private Path home;
     private Path state;
@@ -79,18 +79,33 @@ class RetrainPipelineTest {
                 trainingConfig,
                 String.join(
                         "\n",
-                        "gpu: OFF",
+                        // every key: a training configuration names them all (the DAG's flags give the paths used)
+                        "features: " + work.resolve("unused-features"),
+                        "registry: " + work.resolve("unused-models"),
+                        "gpu: \"OFF\"", // quoted: YAML 1.1 reads a bare OFF as false
+                        "spark: {master: \"local[2]\", conf: {}}",
                         "tune:",
                         "  model: HLF",
                         "  sample_fraction: 1.0",
                         "  folds: 1",
+                        "  output: " + work.resolve("unused-tune"),
                         "  grid: {batch_size: [64], epochs: [1], hidden1: [20, 40], hidden2: [10], hidden3: [10],"
                                 + " learning_rate: [0.005]}",
                         "train:",
+                        "  model: HLF",
+                        "  best_config: none",
+                        "  epochs: 2",
+                        "  patience: 2",
                         "  batch_size: 64",
+                        "  learning_rate: 0.005",
                         "  rnn_units: 8",
+                        "  dropout: 0.2",
+                        "  seed: 42",
+                        "  validation_parts: 10",
                         "  distributed: false",
+                        "  averaging_frequency: 5",
                         "  pool_events: 2000",
+                        "  checkpoints: " + work.resolve("unused-checkpoints"),
                         ""));
         engine = EngineProcess.start(home, state, work);
         long ingest = engine.trigger("ingest-backfill", Map.of("input", incoming.toString()))

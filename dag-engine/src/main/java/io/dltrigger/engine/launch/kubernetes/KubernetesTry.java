@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -106,7 +107,7 @@ public final class KubernetesTry {
                         case SUCCEEDED -> {
                             note(handle.describe() + " succeeded");
                             logs.finish(LOG_DRAIN);
-                            return succeeded();
+                            return succeeded(o);
                         }
                         case FAILED -> {
                             note(handle.describe() + " failed: " + st.message());
@@ -114,6 +115,9 @@ public final class KubernetesTry {
                             return Outcome.failed(null, handle.kind().kind() + " failed: " + st.message());
                         }
                         case RUNNING -> {
+                            if (handle.runningAfter() == null) {
+                                break; // a bounded job (a backfill) runs on to FINISHED or FAILED
+                            }
                             runningSince = runningSince < 0 ? System.nanoTime() : runningSince;
                             if (System.nanoTime() - runningSince
                                     >= handle.runningAfter().toNanos()) {
@@ -174,9 +178,6 @@ public final class KubernetesTry {
                     return Outcome.failed(
                             null, handle.describe() + " is gone: it was deleted while no engine watched it");
                 }
-                if (handle.output() != null) {
-                    Files.deleteIfExists(Path.of(handle.output())); // an earlier try's is not this one's
-                }
                 GenericKubernetesResource r = JSON.treeToValue(handle.manifest(), GenericKubernetesResource.class);
                 client.genericKubernetesResources(handle.kind().context())
                         .inNamespace(handle.namespace())
@@ -201,25 +202,28 @@ public final class KubernetesTry {
                 }
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 return Outcome.fatal("manifest of " + handle.describe() + ": " + e.getOriginalMessage());
-            } catch (IOException e) {
-                return Outcome.failed(null, "cannot remove the old output " + handle.output() + ": " + e.getMessage());
             }
         }
     }
 
     /**
      * The task's output: with an output file, the JSON the pod wrote there (none if it wrote nothing, as for a
-     * process); without, the object ({@code {"kind", "namespace", "name"}}).
+     * process: a file older than the object is an earlier try's); without, the object ({@code {"kind",
+     * "namespace", "name"}}). The engine never deletes the file: its path may come from a parameter.
      */
-    private Outcome succeeded() {
+    private Outcome succeeded(JsonNode object) {
         if (handle.output() == null) {
             return Outcome.succeeded(null, handle.object().toString());
         }
         Path f = Path.of(handle.output());
-        if (!Files.isRegularFile(f)) {
-            return Outcome.succeeded(null, null);
-        }
         try {
+            String created = object.path("metadata").path("creationTimestamp").asText("");
+            if (!Files.isRegularFile(f)
+                    || (!created.isEmpty()
+                            && Files.getLastModifiedTime(f).toInstant().getEpochSecond()
+                                    < OffsetDateTime.parse(created).toEpochSecond())) {
+                return Outcome.succeeded(null, null);
+            }
             return Outcome.succeeded(null, JSON.readTree(f.toFile()).toString());
         } catch (IOException e) {
             return Outcome.failed(null, "output " + f + " is not valid JSON: " + e.getMessage());

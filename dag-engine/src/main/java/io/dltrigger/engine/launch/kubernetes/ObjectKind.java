@@ -70,8 +70,8 @@ public enum ObjectKind {
     },
 
     /**
-     * The Flink operator's deployment, a streaming job: {@code .status.jobStatus.state} RUNNING is "running"
-     * (success once it lasts), FINISHED a bounded job's success; a FAILED lifecycle or job, or a JobManager
+     * The Flink operator's deployment: {@code .status.jobStatus.state} RUNNING is "running" (for a streaming task,
+     * success once it lasts), FINISHED a bounded job's success; a FAILED lifecycle or job, or a JobManager
      * deployment in ERROR, is a failure.
      */
     FLINK_DEPLOYMENT("flink.apache.org", "v1beta1", "FlinkDeployment", "flinkdeployments", "/spec/job", "args", null) {
@@ -165,7 +165,7 @@ public enum ObjectKind {
         return group + "/" + version;
     }
 
-    /** A streaming job: supervised once it has run for running_after. */
+    /** Whether a task of this kind may be streaming: supervised once it has run for running_after. */
     public boolean streaming() {
         return this == FLINK_DEPLOYMENT;
     }

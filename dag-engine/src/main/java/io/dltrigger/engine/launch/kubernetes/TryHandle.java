@@ -100,7 +100,9 @@ public record TryHandle(
         o.set("manifest", manifest);
         o.put("submitted", submitted);
         o.put("poll_interval_ms", pollInterval.toMillis());
-        o.put("running_after_ms", runningAfter.toMillis());
+        if (runningAfter != null) {
+            o.put("running_after_ms", runningAfter.toMillis()); // a streaming FlinkDeployment
+        }
         o.put("max_restarts", maxRestarts);
         if (output != null) {
             o.put("output", output);
@@ -141,7 +143,9 @@ public record TryHandle(
                     (ObjectNode) o.get("manifest"),
                     o.path("submitted").asBoolean(),
                     Duration.ofMillis(o.path("poll_interval_ms").asLong()),
-                    Duration.ofMillis(o.path("running_after_ms").asLong()),
+                    o.has("running_after_ms")
+                            ? Duration.ofMillis(o.path("running_after_ms").asLong())
+                            : null,
                     o.path("max_restarts").asInt(),
                     o.hasNonNull("output") ? o.get("output").asText() : null,
                     offsets));
