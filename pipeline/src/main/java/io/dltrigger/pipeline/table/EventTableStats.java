@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,7 +31,8 @@ public record EventTableStats(long total, Map<String, Long> perSample, int files
     private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
 
     public EventTableStats {
-        perSample = Map.copyOf(perSample);
+        // sorted by sample, as describe() and the snapshot's output list them (Map.copyOf has no order)
+        perSample = Collections.unmodifiableMap(new TreeMap<>(perSample));
     }
 
     /** The table at {@code table}; a missing folder is an empty table. */

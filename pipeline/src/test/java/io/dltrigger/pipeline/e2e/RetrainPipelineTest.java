@@ -42,8 +42,8 @@ class RetrainPipelineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration RUN = Duration.ofMinutes(25);
 
-    @TempDir
-    Path work;
+    /** The class's folder: a parameter of the @BeforeAll (JUnit injects @TempDir instance fields only before each test). */
+    private Path work;
 
     private Path home;
     private Path state;
@@ -51,7 +51,8 @@ class RetrainPipelineTest {
     private Path trainingConfig;
 
     @BeforeAll
-    void generateIngestAndStartTheEngine() throws Exception {
+    void generateIngestAndStartTheEngine(@TempDir Path work) throws Exception {
+        this.work = work;
         home = Path.of(System.getProperty("user.dir"))
                 .resolve("..")
                 .toAbsolutePath()
