@@ -1,11 +1,13 @@
 package io.dltrigger.contract;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -50,18 +52,48 @@ public record KeepThreshold(
         }
     }
 
-    public KeepThreshold {
-        // label order, canonical ids: the score sums in one order everywhere
-        keepClasses = keepClasses.stream()
+    /**
+     * What a threshold is chosen for: the classes to keep and the target on the test set. The default keeps ttbar and
+     * W+jets with a signal efficiency of 99%.
+     */
+    public record Goal(List<String> keepClasses, Target target, double value) implements Serializable {
+        public static final Goal DEFAULT = new Goal(List.of("ttbar", "wjets"), Target.SIGNAL_EFFICIENCY, 0.99);
+
+        public Goal {
+            keepClasses = canonical(keepClasses);
+            if (target == null || !(value >= 0 && value <= 1)) {
+                throw new IllegalArgumentException(
+                        "a threshold needs a target and a target value in [0, 1], got " + target + " " + value);
+            }
+        }
+
+        /** E.g. {@code signal_efficiency 0.99 of ttbar+wjets}. */
+        @Override
+        public String toString() {
+            return target.label() + " " + value + " of " + String.join("+", keepClasses);
+        }
+    }
+
+    /**
+     * Class ids in label order (the score sums in one order everywhere), each once; one or two classes (keeping all
+     * three filters nothing).
+     */
+    private static List<String> canonical(List<String> classes) {
+        List<String> ids = classes.stream()
                 .map(EventClass::fromId)
                 .distinct()
-                .sorted(java.util.Comparator.comparingInt(EventClass::label))
+                .sorted(Comparator.comparingInt(EventClass::label))
                 .map(EventClass::id)
                 .toList();
-        if (keepClasses.isEmpty() || keepClasses.size() >= EventClass.COUNT) {
+        if (ids.isEmpty() || ids.size() >= EventClass.COUNT) {
             throw new IllegalArgumentException(
-                    "keep_classes must name one or two of qcd, ttbar, wjets, got " + keepClasses);
+                    "keep_classes must name one or two of qcd, ttbar, wjets, got " + classes);
         }
+        return ids;
+    }
+
+    public KeepThreshold {
+        keepClasses = canonical(keepClasses);
         if (target == null || !(targetValue >= 0 && targetValue <= 1)) {
             throw new IllegalArgumentException(
                     "a threshold needs a target and a target value in [0, 1], got " + target + " " + targetValue);
@@ -86,8 +118,12 @@ public record KeepThreshold(
         return score >= threshold;
     }
 
-    public void write(Path file) throws IOException {
-        JSON.writeValue(file.toFile(), this);
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode a threshold", e);
+        }
     }
 
     public static KeepThreshold read(Path file) throws IOException {

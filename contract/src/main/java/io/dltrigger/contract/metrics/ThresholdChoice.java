@@ -4,7 +4,6 @@ import io.dltrigger.contract.EventClass;
 import io.dltrigger.contract.KeepThreshold;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Chooses a model's {@link KeepThreshold} on a scored test set: the highest threshold that keeps at least the
@@ -23,16 +22,12 @@ public final class ThresholdChoice {
      * @param n the number of events
      */
     public static KeepThreshold choose(
-            List<String> keepClasses,
-            KeepThreshold.Target target,
-            double targetValue,
-            float[] probabilities,
-            int[] labels,
-            int n,
-            String testData) {
+            KeepThreshold.Goal goal, float[] probabilities, int[] labels, int n, String testData) {
+        KeepThreshold.Target target = goal.target();
+        double targetValue = goal.value();
         // the rule itself, with a placeholder threshold, scores the events as the filter will
         KeepThreshold rule = new KeepThreshold(
-                keepClasses,
+                goal.keepClasses(),
                 target,
                 targetValue,
                 0,
@@ -55,7 +50,7 @@ public final class ThresholdChoice {
             }
         }
         if (ns == 0 || nb == 0) {
-            throw new IllegalArgumentException("the test set needs events of the kept classes " + keepClasses
+            throw new IllegalArgumentException("the test set needs events of the kept classes " + goal.keepClasses()
                     + " and of the others to choose a threshold; it has " + ns + " and " + nb);
         }
         Arrays.sort(signal, 0, ns);

@@ -29,8 +29,12 @@ class ThresholdChoiceTest {
         // signal (labels 1, 2) scores 0.9, 0.8, 0.6, 0.3; background (label 0) 0.7, 0.5, 0.1, 0.05
         float[] p = probabilities(0.9f, 0.8f, 0.6f, 0.3f, 0.7f, 0.5f, 0.1f, 0.05f);
         int[] labels = {1, 2, 1, 2, 0, 0, 0, 0};
-        KeepThreshold t =
-                ThresholdChoice.choose(SIGNAL, KeepThreshold.Target.SIGNAL_EFFICIENCY, 0.75, p, labels, 8, "test-hash");
+        KeepThreshold t = ThresholdChoice.choose(
+                new KeepThreshold.Goal(SIGNAL, KeepThreshold.Target.SIGNAL_EFFICIENCY, 0.75),
+                p,
+                labels,
+                8,
+                "test-hash");
         // three of four signal events: the third highest signal score
         float third = p[3 * 2 + 1] + p[3 * 2 + 2];
         assertEquals(third, (float) t.threshold());
@@ -46,8 +50,8 @@ class ThresholdChoiceTest {
     void backgroundAcceptanceByHand() {
         float[] p = probabilities(0.9f, 0.8f, 0.6f, 0.3f, 0.7f, 0.5f, 0.1f, 0.05f);
         int[] labels = {1, 2, 1, 2, 0, 0, 0, 0};
-        KeepThreshold t =
-                ThresholdChoice.choose(SIGNAL, KeepThreshold.Target.BACKGROUND_ACCEPTANCE, 0.25, p, labels, 8, "h");
+        KeepThreshold t = ThresholdChoice.choose(
+                new KeepThreshold.Goal(SIGNAL, KeepThreshold.Target.BACKGROUND_ACCEPTANCE, 0.25), p, labels, 8, "h");
         // one background event of four may pass: just above the second highest background score
         float second = p[3 * 5 + 1] + p[3 * 5 + 2];
         assertEquals(Math.nextUp(second), (float) t.threshold());
@@ -71,8 +75,8 @@ class ThresholdChoiceTest {
         }
         float[] p = probabilities(scores);
         for (double target : new double[] {0.5, 0.9, 0.99, 1.0}) {
-            KeepThreshold t =
-                    ThresholdChoice.choose(SIGNAL, KeepThreshold.Target.SIGNAL_EFFICIENCY, target, p, labels, n, "h");
+            KeepThreshold t = ThresholdChoice.choose(
+                    new KeepThreshold.Goal(SIGNAL, KeepThreshold.Target.SIGNAL_EFFICIENCY, target), p, labels, n, "h");
             assertTrue(t.signalEfficiency() >= target, target + ": " + t);
             // the highest such threshold: the next float up loses signal below the target
             assertTrue(efficiency(p, labels, Math.nextUp((float) t.threshold()), true) < target, target + "");
@@ -80,7 +84,11 @@ class ThresholdChoiceTest {
         }
         for (double target : new double[] {0.0, 0.05, 0.3, 1.0}) {
             KeepThreshold t = ThresholdChoice.choose(
-                    SIGNAL, KeepThreshold.Target.BACKGROUND_ACCEPTANCE, target, p, labels, n, "h");
+                    new KeepThreshold.Goal(SIGNAL, KeepThreshold.Target.BACKGROUND_ACCEPTANCE, target),
+                    p,
+                    labels,
+                    n,
+                    "h");
             assertTrue(t.backgroundAcceptance() <= target, target + ": " + t);
             if (t.threshold() > 0) {
                 // the lowest such threshold: the next float down lets in more background than the target
@@ -94,13 +102,7 @@ class ThresholdChoiceTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> ThresholdChoice.choose(
-                        SIGNAL,
-                        KeepThreshold.Target.SIGNAL_EFFICIENCY,
-                        0.9,
-                        probabilities(0.5f, 0.6f),
-                        new int[] {1, 2},
-                        2,
-                        "h"));
+                        KeepThreshold.Goal.DEFAULT, probabilities(0.5f, 0.6f), new int[] {1, 2}, 2, "h"));
         assertThrows(
                 IllegalArgumentException.class,
                 () -> new KeepThreshold(

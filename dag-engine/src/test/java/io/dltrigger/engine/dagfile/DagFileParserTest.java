@@ -1,6 +1,7 @@
 package io.dltrigger.engine.dagfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -404,6 +405,17 @@ class DagFileParserTest {
                         key + " comes from the profile");
             }
             assertEquals("event-table", retrain.triggers().get(0).asset());
+            // the ingest DAG's stream filter: off unless asked for, then a supervised Flink job of its own
+            var ingest = registry.dag("ingest").orElseThrow();
+            var filter = ingest.params().get("filter");
+            assertEquals(io.dltrigger.engine.model.ParamSpec.Type.BOOL, filter.type());
+            assertFalse(filter.defaultValue().asBoolean(), "the filter is off by default");
+            var filterTask = ingest.task("filter").orElseThrow();
+            assertEquals(java.util.List.of("filter_switch"), filterTask.dependsOn());
+            assertEquals(java.util.List.of("scored-table"), filterTask.outlets());
+            var flink = (TaskAction.Flink) filterTask.action();
+            assertEquals("stream-filter", flink.module());
+            assertTrue(flink.streaming() != null, "supervised, restarted from its checkpoints");
             assertTrue(retrain.task("tune").orElseThrow().mapped());
             assertEquals("spark", retrain.task("tune").orElseThrow().pool());
             for (var t : retrain.tasks()) {

@@ -1,5 +1,6 @@
 package io.dltrigger.training.cli;
 
+import io.dltrigger.contract.KeepThreshold;
 import io.dltrigger.contract.task.TaskIo;
 import io.dltrigger.training.backend.BackendStartup;
 import io.dltrigger.training.config.TrainingConfig;
@@ -32,6 +33,9 @@ final class PublishCommand implements Callable<Integer> {
             description = "the candidate version's directory (REGISTRY/models/VERSION)")
     Path model;
 
+    @Mixin
+    KeepOptions keep;
+
     @Override
     public Integer call() throws Exception {
         TrainingConfig c = common.load();
@@ -40,7 +44,8 @@ final class PublishCommand implements Callable<Integer> {
                 new ModelRegistry(CommonOptions.resolve(c.registry())),
                 new ModelDir(model),
                 CommonOptions.resolve(c.features()),
-                c.train().poolEvents());
+                c.train().poolEvents(),
+                keep.goal());
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("version", new ModelDir(model).version());
         o.put("kind", new ModelDir(model).kind().name());
@@ -49,15 +54,29 @@ final class PublishCommand implements Callable<Integer> {
         o.put("candidate_auc", d.candidateAuc());
         o.put("current_auc", d.currentAuc());
         o.put("current_version", d.currentVersion());
+        o.put("threshold", d.threshold());
         TaskIo.fromEnvironment().output(o);
         return 0;
     }
 
-    static ModelRegistry.Decision publish(ModelRegistry registry, ModelDir dir, Path features, int poolEvents)
+    static ModelRegistry.Decision publish(
+            ModelRegistry registry, ModelDir dir, Path features, int poolEvents, KeepThreshold.Goal goal)
             throws IOException {
         FeatureDataset test = FeatureDataset.open(features.resolve("test").toString());
-        ModelRegistry.Decision d = registry.publishIfBetter(dir, test.splits(), test.manifestHash(), poolEvents);
+        ModelRegistry.Decision d = registry.publishIfBetter(dir, test.splits(), test.manifestHash(), poolEvents, goal);
         System.out.println((d.published() ? "published: " : "not published, current kept: ") + d.reason());
+        if (d.threshold() != null) {
+            KeepThreshold t = d.threshold();
+            System.out.printf(
+                    "keep threshold: %s score >= %s (%s %s): signal efficiency %.4f, background acceptance %.4f on"
+                            + " the test set%n",
+                    String.join("+", t.keepClasses()),
+                    t.threshold(),
+                    t.target().label(),
+                    t.targetValue(),
+                    t.signalEfficiency(),
+                    t.backgroundAcceptance());
+        }
         return d;
     }
 }

@@ -69,6 +69,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--publish", description = "publish the new version if it beats the current model on OUT/test")
     boolean publish;
 
+    @Mixin
+    KeepOptions keep;
+
     @Override
     public Integer call() throws Exception {
         TrainingConfig c = common.load();
@@ -104,7 +107,7 @@ final class TrainCommand implements Callable<Integer> {
                     + trained.dir().particleOrder());
             TaskIo.fromEnvironment().output(output(trained, p, distributed));
             if (publish) {
-                PublishCommand.publish(registry, trained.dir(), features, t.poolEvents());
+                PublishCommand.publish(registry, trained.dir(), features, t.poolEvents(), keep.goal());
             }
             return 0;
         } finally {

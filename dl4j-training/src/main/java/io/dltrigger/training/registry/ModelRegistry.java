@@ -1,8 +1,12 @@
 package io.dltrigger.training.registry;
 
+import io.dltrigger.contract.EventClass;
+import io.dltrigger.contract.KeepThreshold;
 import io.dltrigger.contract.ModelRegistryContract;
+import io.dltrigger.contract.metrics.ThresholdChoice;
 import io.dltrigger.training.data.FeatureSplit;
 import io.dltrigger.training.data.Holdout;
+import io.dltrigger.training.eval.Predictions;
 import io.dltrigger.training.eval.Scoring;
 import io.dltrigger.training.model.ModelKind;
 import java.io.IOException;
@@ -61,9 +65,20 @@ public final class ModelRegistry {
             Double currentAuc,
             String currentVersion,
             String testData,
-            String reason) {}
+            String reason,
+            KeepThreshold threshold) {}
 
-    public Decision publishIfBetter(ModelDir candidate, List<FeatureSplit> test, String testDataVersion, int poolEvents)
+    /**
+     * Publishes the candidate if it is better; a published model gets its keep threshold for {@code goal}, chosen on
+     * this test set and written into its version folder before the pointer moves (a version published before keeps
+     * the threshold it has: the scores a stream kept with it stay explained).
+     */
+    public Decision publishIfBetter(
+            ModelDir candidate,
+            List<FeatureSplit> test,
+            String testDataVersion,
+            int poolEvents,
+            KeepThreshold.Goal goal)
             throws IOException {
         if (!candidate
                 .dir()
@@ -77,7 +92,8 @@ public final class ModelRegistry {
                     + " (expected under " + root.resolve(ModelRegistryContract.MODELS_DIR) + ")");
         }
         ModelKind kind = candidate.kind();
-        double cand = ttbarAuc(candidate, test, poolEvents);
+        Predictions candidatePredictions = Scoring.predict(candidate.network(), kind, test, Holdout.ALL, poolEvents);
+        double cand = candidatePredictions.roc(1).auc();
         Optional<ModelDir> cur = current(kind);
         Double curAuc = cur.isPresent() ? ttbarAuc(cur.get(), test, poolEvents) : null;
         boolean better = curAuc == null || cand > curAuc;
@@ -90,7 +106,9 @@ public final class ModelRegistry {
                         better ? ">" : "<=",
                         curAuc,
                         cur.get().version());
+        KeepThreshold threshold = null;
         if (better) {
+            threshold = threshold(candidate, candidatePredictions, goal, testDataVersion);
             ModelDir.Provenance p = candidate.provenance();
             ModelRegistryContract.publish(
                     root,
@@ -104,7 +122,38 @@ public final class ModelRegistry {
                             Instant.now().toString()));
         }
         LOG.info("publish {}: {} -> {}", candidate.version(), reason, better ? "published" : "kept current");
-        return new Decision(better, cand, curAuc, cur.map(ModelDir::version).orElse(null), testDataVersion, reason);
+        return new Decision(
+                better, cand, curAuc, cur.map(ModelDir::version).orElse(null), testDataVersion, reason, threshold);
+    }
+
+    /** The version's threshold: the one it has, or one chosen now for {@code goal} and written into its folder. */
+    private static KeepThreshold threshold(ModelDir m, Predictions test, KeepThreshold.Goal goal, String testData)
+            throws IOException {
+        Path file = m.dir().resolve(KeepThreshold.FILE);
+        if (Files.exists(file)) {
+            KeepThreshold kept = KeepThreshold.read(file);
+            LOG.info("{} keeps the threshold it was published with: {}", m.version(), kept);
+            return kept;
+        }
+        float[] p = new float[test.size() * EventClass.COUNT];
+        int[] labels = new int[test.size()];
+        for (int i = 0; i < test.size(); i++) {
+            labels[i] = test.label(i);
+            for (int c = 0; c < EventClass.COUNT; c++) {
+                p[i * EventClass.COUNT + c] = test.prob(i, c);
+            }
+        }
+        KeepThreshold t = ThresholdChoice.choose(goal, p, labels, test.size(), testData);
+        AtomicFiles.writeString(file, t.toJson());
+        LOG.info(
+                "{} keeps events whose {} score is >= {}: signal efficiency {}, background acceptance {} on {} test events",
+                m.version(),
+                String.join("+", t.keepClasses()),
+                t.threshold(),
+                t.signalEfficiency(),
+                t.backgroundAcceptance(),
+                test.size());
+        return t;
     }
 
     private static double ttbarAuc(ModelDir m, List<FeatureSplit> test, int poolEvents) throws IOException {

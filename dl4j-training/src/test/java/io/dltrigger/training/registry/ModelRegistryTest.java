@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dltrigger.contract.KeepThreshold;
 import io.dltrigger.training.TestSpark;
 import io.dltrigger.training.data.FeatureDataset;
 import io.dltrigger.training.data.Holdout;
@@ -71,13 +72,33 @@ class ModelRegistryTest {
                 < 1e-4);
 
         // publish: the first version becomes its kind's current; a worse one (hardly learning) does not replace it
-        ModelRegistry.Decision initial = registry.publishIfBetter(dir, test.splits(), test.manifestHash(), 10_000);
+        ModelRegistry.Decision initial =
+                registry.publishIfBetter(dir, test.splits(), test.manifestHash(), 10_000, KeepThreshold.Goal.DEFAULT);
         assertTrue(initial.published());
         assertTrue(initial.reason().startsWith("the first HLF model"), initial.reason());
+        // its keep threshold: chosen on the test set, stored in the version folder before the pointer moved
+        KeepThreshold t = KeepThreshold.read(dir.dir().resolve(KeepThreshold.FILE));
+        assertEquals(t, initial.threshold());
+        assertEquals(List.of("ttbar", "wjets"), t.keepClasses());
+        assertEquals(test.rows(), t.signalEvents() + t.backgroundEvents());
+        assertEquals(test.manifestHash(), t.testData());
+        assertTrue(t.signalEfficiency() >= 0.99, t.toString());
+        long kept = 0;
+        long signal = 0;
+        for (int i = 0; i < again.size(); i++) {
+            float[] p = {again.prob(i, 0), again.prob(i, 1), again.prob(i, 2)};
+            if (again.label(i) != 0) {
+                signal++;
+                kept += t.keep(t.score(p, 0)) ? 1 : 0;
+            }
+        }
+        assertEquals(t.signalEfficiency(), (double) kept / signal, 1e-12, "the stored rule reproduces its figure");
         HyperParams frozen = new HyperParams(ModelKind.HLF, List.of(50, 20, 10), 0, 0, 1e-9, 64, 1, 42);
         ModelDir worse = FinalTraining.run(frozen, settings).dir();
-        ModelRegistry.Decision d = registry.publishIfBetter(worse, test.splits(), test.manifestHash(), 10_000);
+        ModelRegistry.Decision d =
+                registry.publishIfBetter(worse, test.splits(), test.manifestHash(), 10_000, KeepThreshold.Goal.DEFAULT);
         assertFalse(d.published());
+        assertFalse(Files.exists(worse.dir().resolve(KeepThreshold.FILE)), "no threshold for a model not published");
         assertTrue(d.candidateAuc() < d.currentAuc());
         assertEquals(dir.version(), d.currentVersion());
         assertTrue(d.reason().startsWith("not better: ttbar AUC"), d.reason());

@@ -29,6 +29,12 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--features", required = true, description = "the run's features table")
     Path features;
 
+    @Option(
+            names = "--scored",
+            description =
+                    "the stream filter's scored table: from which checkpoint on the stream used a published model")
+    Path scored;
+
     @Override
     public Integer call() throws Exception {
         TaskIo io = TaskIo.fromEnvironment();
@@ -44,7 +50,7 @@ final class ReportCommand implements Callable<Integer> {
             System.out.println(why);
             return 0;
         }
-        RunReport report = RunReport.of(context, features);
+        RunReport report = RunReport.of(context, features, scored);
         Map<String, String> artifacts = ReportWriter.write(report, runDir);
         o.put("written", true);
         o.put("state", report.json().at("/dag_run/state").asText());

@@ -164,6 +164,26 @@ public final class ReportHtml {
                                 : "<b class=\"no\">Not published</b>: ")
                 .append(esc(m.path("why").asText()))
                 .append("</p>");
+        JsonNode t = m.path("threshold");
+        if (t.isObject()) {
+            List<String> keep = new java.util.ArrayList<>();
+            t.path("keep_classes").forEach(c -> keep.add(c.asText()));
+            h.append(String.format(
+                    "<p>Keep threshold: %s score &ge; %.6g, chosen for a %s of %s on the test set (signal efficiency"
+                            + " %.4f, background acceptance %.4f).</p>",
+                    esc(String.join("+", keep)),
+                    t.path("threshold").asDouble(),
+                    esc(t.path("target")
+                            .asText()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .replace('_', ' ')),
+                    esc(t.path("target_value").asText()),
+                    t.path("signal_efficiency").asDouble(),
+                    t.path("background_acceptance").asDouble()));
+        }
+        if (m.path("stream").isObject()) {
+            h.append("<p>Stream: ").append(esc(m.at("/stream/text").asText())).append("</p>");
+        }
         if (m.path("version").isTextual()) {
             h.append(String.format(
                     "<p>%d epochs (at most %d; best validation loss at epoch %d%s), %,d training events per epoch,"

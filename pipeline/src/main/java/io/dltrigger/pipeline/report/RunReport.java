@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dltrigger.contract.EventClass;
 import io.dltrigger.contract.FeaturesTableContract;
 import io.dltrigger.contract.ModelRegistryContract;
+import io.dltrigger.contract.ScoredTableContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,8 +36,10 @@ public record RunReport(ObjectNode json, Map<String, Path> plots) {
     /**
      * @param context the report task's context: {@code run_id}, {@code dag_id}, {@code outputs}, {@code upstream}
      * @param features the run's features table (its {@code summary.json}); null if it was never built
+     * @param scored the stream filter's scored table, whose adoption log says from which checkpoint on the stream
+     *     used a published model; null when there is none
      */
-    public static RunReport of(JsonNode context, Path features) {
+    public static RunReport of(JsonNode context, Path features, Path scored) {
         ObjectNode r = JSON.createObjectNode();
         JsonNode outputs = context.path("outputs");
         JsonNode upstream = context.path("upstream");
@@ -85,8 +88,11 @@ public record RunReport(ObjectNode json, Map<String, Path> plots) {
 
         ArrayNode models = r.putArray("models");
         Map<String, Path> plots = new java.util.LinkedHashMap<>();
+        List<ScoredTableContract.Adoption> adoptions = StreamAdoptions.read(scored);
         for (String kind : ModelRegistryContract.KINDS) {
-            models.add(model(kind, outputs, upstream, plots));
+            ObjectNode m = model(kind, outputs, upstream, plots);
+            m.set("stream", StreamAdoptions.of(m, adoptions, scored));
+            models.add(m);
         }
         return new RunReport(r, plots);
     }
@@ -129,6 +135,12 @@ public record RunReport(ObjectNode json, Map<String, Path> plots) {
         m.put("why", published || publish.has("reason") ? publish.path("reason").asText() : notRun(k, upstream));
         m.set("current_auc", publish.path("current_auc").deepCopy());
         m.set("current_version", publish.path("current_version").deepCopy());
+        // the keep threshold chosen on this run's test set when the model was published (threshold.json)
+        m.set(
+                "threshold",
+                published && publish.hasNonNull("threshold")
+                        ? publish.get("threshold").deepCopy()
+                        : null);
         return m;
     }
 
@@ -208,8 +220,31 @@ public record RunReport(ObjectNode json, Map<String, Path> plots) {
                     m.path("published").asBoolean()
                             ? "published (" + m.path("why").asText() + ")"
                             : "not published: " + m.path("why").asText()));
+            JsonNode t = m.path("threshold");
+            if (t.isObject()) {
+                sb.append(String.format(
+                        "          keep: %s score >= %.6g (%s %s on the test set: signal efficiency %.4f,"
+                                + " background acceptance %.4f)%n",
+                        String.join("+", texts(t.path("keep_classes"))),
+                        t.path("threshold").asDouble(),
+                        t.path("target").asText().toLowerCase(Locale.ROOT),
+                        t.path("target_value").asText(),
+                        t.path("signal_efficiency").asDouble(),
+                        t.path("background_acceptance").asDouble()));
+            }
+            if (m.path("stream").isObject()) {
+                sb.append("          stream: ")
+                        .append(m.at("/stream/text").asText())
+                        .append('\n');
+            }
         }
         return sb.toString();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(e -> out.add(e.asText()));
+        return out;
     }
 
     private static String num(JsonNode n) {

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dltrigger.contract.KeepThreshold;
+import io.dltrigger.contract.ScoredTableContract;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunReportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** As publish writes it (threshold.json, and the publish task's output). */
+    private static final KeepThreshold THRESHOLD = new KeepThreshold(
+            List.of("ttbar", "wjets"),
+            KeepThreshold.Target.SIGNAL_EFFICIENCY,
+            0.99,
+            0.125,
+            0.9912,
+            0.4375,
+            2000,
+            1000,
+            "test-hash",
+            "2026-12-03T12:00:00Z");
 
     @TempDir
     Path dir;
@@ -50,7 +65,7 @@ class RunReportTest {
                    "evaluate_hlf": {"auc": {"QCD": 0.95, "ttbar": 0.963, "W+jets": 0.95}, "accuracy": 0.86,
                                     "confusion": [[400, 40, 30], [20, 440, 10], [35, 15, 420]], "test_events": 1410,
                                     "roc_png": "ROC", "loss_png": "LOSS", "train_loss": [0.9, 0.5], "validation_loss": [0.8, 0.6]},
-                   "publish_hlf": {"published": true, "reason": "the first HLF model (ttbar AUC 0.9630)"}
+                   "publish_hlf": {"published": true, "reason": "the first HLF model (ttbar AUC 0.9630)", "threshold": THRESHOLD}
                  },
                  "upstream": {
                    "snapshot": {"state": "success", "try_number": 1, "max_tries": 1},
@@ -63,7 +78,8 @@ class RunReportTest {
                  }}
                 """)
                 .replace("\"ROC\"", JSON.writeValueAsString(roc))
-                .replace("\"LOSS\"", JSON.writeValueAsString(loss)));
+                .replace("\"LOSS\"", JSON.writeValueAsString(loss))
+                .replace("THRESHOLD", THRESHOLD.toJson()));
     }
 
     private Path features() throws Exception {
@@ -80,7 +96,17 @@ class RunReportTest {
 
     @Test
     void theReportHasWhatTheIssueAsksAndSaysWhyAModelWasNotPublished() throws Exception {
-        RunReport report = RunReport.of(context(), features());
+        // the stream filter took the published HLF model at its checkpoint 7 (and an older model before)
+        Path scored = dir.resolve("scored");
+        Files.createDirectories(scored.resolve(ScoredTableContract.ADOPTIONS_FOLDER));
+        for (ScoredTableContract.Adoption a : List.of(
+                new ScoredTableContract.Adoption("v-old", "HLF", "job1", 0, null, "2026-12-01T10:00:00Z"),
+                new ScoredTableContract.Adoption("v-hlf", "HLF", "job1", 7, "v-old", "2026-12-03T12:05:00Z"))) {
+            Files.writeString(
+                    scored.resolve(ScoredTableContract.ADOPTIONS_FOLDER).resolve(a.fileName()),
+                    ScoredTableContract.encode(a));
+        }
+        RunReport report = RunReport.of(context(), features(), scored);
         Map<String, String> files = ReportWriter.write(report, dir.resolve("run"));
 
         JsonNode r = JSON.readTree(dir.resolve("run/report.json").toFile());
@@ -105,6 +131,14 @@ class RunReportTest {
                 dir.resolve("run").resolve(hlf.get("loss_png").asText())));
         assertEquals(31, hlf.get("epochs_run").asInt());
         assertEquals(12000.5, hlf.get("training_events_per_second").asDouble());
+        assertEquals(0.125, hlf.at("/threshold/threshold").asDouble(), "the keep threshold chosen at publish time");
+        assertEquals(0.99, hlf.at("/threshold/target_value").asDouble());
+        assertEquals(0.9912, hlf.at("/threshold/signal_efficiency").asDouble());
+        assertTrue(hlf.at("/stream/adopted").asBoolean());
+        assertEquals(7, hlf.at("/stream/checkpoint").asLong());
+        assertEquals("job1", hlf.at("/stream/job_id").asText());
+        assertEquals("v-old", hlf.at("/stream/previous_version").asText());
+        assertTrue(hlf.at("/stream/text").asText().contains("from checkpoint 7 of Flink job job1"));
 
         JsonNode seq = r.at("/models/1");
         assertFalse(seq.get("published").asBoolean());
@@ -125,5 +159,27 @@ class RunReportTest {
         assertEquals(dir.resolve("run/report.html").toAbsolutePath().toString(), files.get("report.html"));
         assertTrue(files.containsKey("report-hlf-roc.png"), files.keySet().toString());
         assertTrue(report.summaryText().contains("not published: train_sequence failed"), report.summaryText());
+        assertTrue(
+                report.summaryText()
+                        .contains("keep: ttbar+wjets score >= 0.125000 (signal_efficiency 0.99 on the test set:"
+                                + " signal efficiency 0.9912, background acceptance 0.4375)"),
+                report.summaryText());
+        assertTrue(report.summaryText().contains("stream: the stream filter scored with it from checkpoint 7"));
+        assertTrue(html.contains("Keep threshold: ttbar+wjets score &ge; 0.125000"), "the threshold on the page");
+        assertTrue(html.contains("from checkpoint 7 of Flink job job1"), "the adoption on the page");
+        assertTrue(seq.get("stream").isNull(), "nothing about the stream for a model not published");
+    }
+
+    @Test
+    void aPublishedModelTheStreamHasNotTakenYetSaysSo() throws Exception {
+        Path scored = Files.createDirectories(dir.resolve("scored"));
+        RunReport report = RunReport.of(context(), features(), scored);
+        JsonNode hlf = report.json().at("/models/0");
+        assertFalse(hlf.at("/stream/adopted").asBoolean());
+        assertTrue(hlf.at("/stream/text").asText().startsWith("not adopted by the stream filter yet"));
+        RunReport noFilter = RunReport.of(context(), features(), null);
+        assertEquals(
+                "not adopted by the stream filter yet (no scored table)",
+                noFilter.json().at("/models/0/stream/text").asText());
     }
 }

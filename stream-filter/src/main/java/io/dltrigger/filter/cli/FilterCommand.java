@@ -93,7 +93,7 @@ final class FilterCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FilterConfig cfg = settings().toConfig();
-        if (cfg.restoreFrom().isEmpty() && !noResume) {
+        if (cfg.restorePoint().isEmpty() && !noResume) {
             Optional<String> newest = RestorePoint.newestComplete(cfg.checkpointDir());
             if (newest.isPresent()) {
                 cfg = cfg.withRestoreFrom(newest.get());
@@ -111,7 +111,7 @@ final class FilterCommand implements Callable<Integer> {
         FilterJob.build(env, cfg, version);
         System.err.println("filter: " + FilterJob.jobName(cfg) + " with " + cfg.model() + " model " + version
                 + " (unless the restored state names another); checkpoints in " + cfg.checkpointDir()
-                + cfg.restoreFrom().map(p -> "; resuming from " + p).orElse(""));
+                + cfg.restorePoint().map(p -> "; resuming from " + p).orElse(""));
         env.execute(FilterJob.jobName(cfg));
         return 0;
     }

@@ -17,6 +17,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * @param output the scored table
  * @param model the kind of the published model to score with
  * @param modelPollInterval how often the registry's pointer is read for a newly published model
+ * @param restoreFrom a retained checkpoint or savepoint to resume from; null to start afresh (a String, not an
+ *     Optional: the configuration travels with the job's functions and must be serializable)
  * @param batchSize events per network call
  */
 public record FilterConfig(
@@ -25,7 +27,7 @@ public record FilterConfig(
         String registry,
         ModelKind model,
         String checkpointDir,
-        Optional<String> restoreFrom,
+        String restoreFrom,
         boolean bounded,
         int parallelism,
         Duration checkpointInterval,
@@ -57,6 +59,11 @@ public record FilterConfig(
         }
     }
 
+    /** The checkpoint or savepoint to resume from, if any. */
+    public Optional<String> restorePoint() {
+        return Optional.ofNullable(restoreFrom);
+    }
+
     public FilterConfig withRestoreFrom(String path) {
         return new FilterConfig(
                 inputs,
@@ -64,7 +71,7 @@ public record FilterConfig(
                 registry,
                 model,
                 checkpointDir,
-                Optional.of(path),
+                path,
                 bounded,
                 parallelism,
                 checkpointInterval,

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.flink.util.TimeUtils;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -49,7 +48,7 @@ public final class FilterSettings {
                 registry,
                 kind(),
                 checkpointDir != null ? checkpointDir : out == null ? null : out + "/_checkpoints",
-                Optional.ofNullable(restoreFrom),
+                restoreFrom,
                 bounded,
                 parallelism,
                 duration("checkpoint_interval", checkpointInterval),

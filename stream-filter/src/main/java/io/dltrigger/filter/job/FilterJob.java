@@ -51,7 +51,7 @@ public final class FilterJob {
         // elements are not changed after emission: chained operators may share them
         conf.set(PipelineOptions.OBJECT_REUSE, true);
         conf.set(PipelineOptions.GENERIC_TYPES, false);
-        config.restoreFrom().ifPresent(p -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, p));
+        config.restorePoint().ifPresent(p -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, p));
         return conf;
     }
 

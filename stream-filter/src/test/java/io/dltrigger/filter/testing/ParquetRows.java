@@ -1,0 +1,95 @@
+package io.dltrigger.filter.testing;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Parquet files read with Parquet's own record API (not the project's Arrow reader, which the code under test
+ * uses): the committed {@code part-*.parquet} files of a table, and their rows, one {@link Group} each.
+ */
+public final class ParquetRows {
+    private ParquetRows() {}
+
+    /** The committed part files under {@code table}, not descending into {@code _} folders (checkpoints, logs). */
+    public static List<Path> partFiles(Path table) throws IOException {
+        List<Path> parts = new ArrayList<>();
+        if (!Files.isDirectory(table)) {
+            return parts;
+        }
+        Files.walkFileTree(table, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                return !d.equals(table) && d.getFileName().toString().startsWith("_")
+                        ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+                String name = p.getFileName().toString();
+                if (name.startsWith("part-") && name.endsWith(".parquet")) {
+                    parts.add(p);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path p, IOException e) {
+                return FileVisitResult.CONTINUE; // renamed or deleted while listed
+            }
+        });
+        parts.sort(null);
+        return parts;
+    }
+
+    /** Each row of {@code file}, with only {@code columns} read. */
+    public static void read(Path file, List<String> columns, Consumer<Group> row) throws IOException {
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file))) {
+            MessageType all = r.getFooter().getFileMetaData().getSchema();
+            List<Type> fields = new ArrayList<>();
+            for (String c : columns) {
+                fields.add(all.getType(c));
+            }
+            MessageType projection = new MessageType(all.getName(), fields);
+            r.setRequestedSchema(projection);
+            PageReadStore pages;
+            while ((pages = r.readNextRowGroup()) != null) {
+                RecordReader<Group> records = new ColumnIOFactory()
+                        .getColumnIO(projection)
+                        .getRecordReader(pages, new GroupRecordConverter(projection));
+                for (long i = 0; i < pages.getRowCount(); i++) {
+                    row.accept(records.read());
+                }
+            }
+        }
+    }
+
+    /** The file's footer key-value metadata. */
+    public static Map<String, String> footer(Path file) throws IOException {
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file))) {
+            return r.getFooter().getFileMetaData().getKeyValueMetaData();
+        }
+    }
+
+    /** A nullable float column: null when absent. */
+    public static Float floatOrNull(Group g, String column) {
+        return g.getFieldRepetitionCount(column) == 0 ? null : g.getFloat(column, 0);
+    }
+}
