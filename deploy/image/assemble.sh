@@ -8,7 +8,7 @@
 # Usage: assemble.sh REPOSITORY OUTPUT_ROOT SPARK_KUBERNETES_LIB
 set -euo pipefail
 repo="$1"; root="$2/opt/dltrigger"; k8slib="$3"
-modules=(arrow-bridge event-generator streaming-ingest batch-features dl4j-training pipeline dag-engine)
+modules=(arrow-bridge event-generator streaming-ingest batch-features dl4j-training stream-filter pipeline dag-engine)
 rm -rf "$2"
 mkdir -p "$root/bin" "$root/jars" "$root/spark-kubernetes"
 cp "$repo/bin/dltrigger" "$repo/bin/container-entrypoint" "$repo/bin/flink-usrlib" "$root/bin/"

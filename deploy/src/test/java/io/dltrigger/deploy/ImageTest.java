@@ -91,6 +91,7 @@ class ImageTest {
                 "streaming-ingest",
                 "batch-features",
                 "dl4j-training",
+                "stream-filter", // the ingest DAG's optional stream filter
                 "pipeline", // the retrain DAG's steps (snapshot, new events, report) in the engine's pod
                 "dag-engine")) {
             Path target = home.resolve(m).resolve("target");
