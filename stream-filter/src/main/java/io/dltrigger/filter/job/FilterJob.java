@@ -1,6 +1,5 @@
 package io.dltrigger.filter.job;
 
-import io.dltrigger.contract.config.ConfigException;
 import io.dltrigger.filter.config.FilterConfig;
 import io.dltrigger.filter.model.ModelAnnouncement;
 import io.dltrigger.filter.model.ModelWatcherSource;
@@ -9,16 +8,9 @@ import io.dltrigger.filter.score.ScoringFunction;
 import io.dltrigger.filter.sink.ScoredTableSink;
 import io.dltrigger.filter.table.PartFileSource;
 import io.dltrigger.filter.table.ScoringWork;
-import java.io.IOException;
+import io.dltrigger.ingest.job.JobSettings;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.CoreOptions;
-import org.apache.flink.configuration.ExternalizedCheckpointRetention;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.StateRecoveryOptions;
-import org.apache.flink.core.execution.CheckpointingMode;
-import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -38,34 +30,13 @@ public final class FilterJob {
 
     /** Job settings derived from the configuration: checkpoints, parallelism, restore point. */
     public static Configuration flinkConfiguration(FilterConfig config) {
-        Configuration conf = new Configuration();
-        conf.set(CoreOptions.DEFAULT_PARALLELISM, config.parallelism());
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointInterval());
-        // aligned exactly-once checkpoints: the model switch relies on barriers being aligned
-        conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
-        conf.set(CheckpointingOptions.ENABLE_UNALIGNED, false);
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, qualified(config.checkpointDir()));
-        conf.set(
-                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        // elements are not changed after emission: chained operators may share them
-        conf.set(PipelineOptions.OBJECT_REUSE, true);
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        config.restorePoint().ifPresent(p -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, p));
-        return conf;
+        return JobSettings.exactlyOnce(
+                config.parallelism(), config.checkpointInterval(), config.checkpointDir(), config.restorePoint());
     }
 
-    private static String qualified(String path) {
-        Path p = new Path(path);
-        try {
-            return p.makeQualified(p.getFileSystem()).toString();
-        } catch (IOException e) {
-            throw new ConfigException("checkpoint_dir: cannot resolve " + path + ": " + e.getMessage(), e);
-        }
-    }
-
+    /** The job's environment: a cluster's, or a local MiniCluster on loopback ({@link JobSettings#environment}). */
     public static StreamExecutionEnvironment environment(FilterConfig config) {
-        return StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config));
+        return JobSettings.environment(flinkConfiguration(config));
     }
 
     /** @param initialVersion the published model to start with (a restored job keeps the one it used) */
