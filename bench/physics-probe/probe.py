@@ -1,6 +1,7 @@
 """Investigation probe of bench/physics-probe.sh (not part of the pipeline): the reference's HLF network, a
 GRU(50) over the particle list (particle-sequence) and the GRU + HLF (inclusive), in PyTorch on the events
-Export.java wrote; same split, scaling and early stopping for all; prints the test AUCs per class.
+that bench-features export-physics wrote (bench/physics-probe.sh export); same split, scaling and early
+stopping for all; prints the test AUCs per class.
 Needs Debian's python3-torch, python3-numpy, python3-sklearn."""
 import argparse, time, math, os, sys, json
 import numpy as np, torch, torch.nn as nn

@@ -20,10 +20,6 @@ public record HttpSettings(String bind, int port, List<String> allowedHosts, Tls
         return new HttpSettings("127.0.0.1", 0, List.of("localhost", "127.0.0.1", "[::1]"), null, false);
     }
 
-    public HttpSettings withTls(Tls t) {
-        return new HttpSettings(bind, port, allowedHosts, t, insecureBind);
-    }
-
     public HttpSettings withBind(String address, boolean insecure) {
         return new HttpSettings(address, port, allowedHosts, tls, insecure);
     }

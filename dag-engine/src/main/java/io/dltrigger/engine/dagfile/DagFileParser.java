@@ -86,12 +86,20 @@ public final class DagFileParser {
                             "checkpoint_dir",
                             "restore_arg",
                             "max_restarts"),
+            "kubernetes",
+                    Set.of("manifest", "args", "output", "namespace", "poll_interval", "running_after", "max_restarts"),
             "sensor", Set.of("file", "output", "poke_interval"),
             "noop", Set.of());
 
     private DagFileParser() {}
 
+    /** A DAG file as written, each task's {@code profiles} variants checked but none chosen. */
     public static Dag parse(String file, String text) {
+        return parse(file, text, null);
+    }
+
+    /** A DAG file under the deployment profile {@code profile}: a task's variant for it replaces the task. */
+    public static Dag parse(String file, String text, String profile) {
         Fields top = new Fields(file, YamlReader.read(file, text), "DAG");
         top.allowOnly(DAG_KEYS);
         String id = top.required("id");
@@ -162,7 +170,7 @@ public final class DagFileParser {
             if (!seen.add(taskId)) {
                 throw t.error("id", "duplicate task id '" + taskId + "'");
             }
-            b.task(task(t, taskId, defaults).build());
+            b.task(taskUnder(profile, t, taskId, defaults).build());
         }
         try {
             return b.build();
@@ -274,6 +282,38 @@ public final class DagFileParser {
         }
     }
 
+    /**
+     * A task as the deployment profile runs it. {@code profiles: {k8s: {type: kubernetes, manifest: ...}}} runs the
+     * task as that mapping says under the profile {@code k8s}: its keys replace the task's, and the keys of the
+     * task's own type that the variant's type does not take are dropped, so that what both types take ({@code
+     * args}, {@code running_after}...) and every common key (dependencies, retries, pool, outlets) carry over. Every
+     * variant is checked, whichever profile is selected.
+     */
+    private static DagBuilder.TaskBuilder taskUnder(String profile, Fields t, String taskId, Fields defaults) {
+        if (!t.has("profiles")) {
+            return task(t, taskId, defaults);
+        }
+        Fields plain = t.merged(Set.of("profiles"), null);
+        DagBuilder.TaskBuilder chosen = task(plain, taskId, defaults);
+        Fields variants = t.sub("profiles");
+        for (String name : variants.keys()) {
+            Fields v = variants.sub(name);
+            for (String fixed : List.of("id", "depends_on", "profiles")) {
+                if (v.has(fixed)) {
+                    throw v.error(fixed, "task " + taskId + ": a profile's variant cannot change '" + fixed + "'");
+                }
+            }
+            String type = v.string("type", plain.string("type", ""));
+            Set<String> dropped = new HashSet<>(TYPE_KEYS.getOrDefault(plain.string("type", ""), Set.of()));
+            dropped.removeAll(TYPE_KEYS.getOrDefault(type, Set.of()));
+            DagBuilder.TaskBuilder variant = task(plain.merged(dropped, v), taskId, defaults);
+            if (name.equals(profile)) {
+                chosen = variant;
+            }
+        }
+        return chosen;
+    }
+
     private static DagBuilder.TaskBuilder task(Fields t, String taskId, Fields defaults) {
         String type = t.required("type");
         Set<String> typeKeys = TYPE_KEYS.get(type);
@@ -282,7 +322,7 @@ public final class DagFileParser {
                     "type",
                     "task " + taskId + ": unknown task type '" + type + "' (one of: "
                             + String.join(", ", new java.util.TreeSet<>(TYPE_KEYS.keySet()))
-                            + "; kubernetes comes with the deployment issue)");
+                            + ")");
         }
         Set<String> allowed = new HashSet<>(COMMON_TASK_KEYS);
         allowed.addAll(typeKeys);
@@ -334,7 +374,7 @@ public final class DagFileParser {
     }
 
     private static TaskAction action(Fields t, String taskId, String type) {
-        Map<String, String> env = type.equals("sensor") || type.equals("noop") ? Map.of() : t.stringMap("env");
+        Map<String, String> env = Set.of("sensor", "noop", "kubernetes").contains(type) ? Map.of() : t.stringMap("env");
         return switch (type) {
             case "shell" -> new TaskAction.Shell(t.required("command"), env);
             case "branch" -> new TaskAction.Branch(t.required("command"), env);
@@ -369,6 +409,7 @@ public final class DagFileParser {
                         t.integer("parallelism", 0),
                         env,
                         streaming(t, taskId));
+            case "kubernetes" -> kubernetes(t, taskId);
             case "sensor" -> sensor(t, taskId);
             default -> new TaskAction.Noop();
         };
@@ -388,6 +429,22 @@ public final class DagFileParser {
                 t.string("checkpoint_dir", null),
                 t.string("restore_arg", "--from-checkpoint"),
                 t.integer("max_restarts", 10));
+    }
+
+    private static TaskAction kubernetes(Fields t, String taskId) {
+        Duration poll = t.has("poll_interval") ? duration(t, "poll_interval") : Duration.ofSeconds(5);
+        int maxRestarts = t.integer("max_restarts", 10);
+        if (maxRestarts < 0) {
+            throw t.error("max_restarts", "task " + taskId + ": max_restarts must be >= 0");
+        }
+        return new TaskAction.Kubernetes(
+                t.required("manifest"),
+                t.strings("args"),
+                t.string("output", null),
+                t.string("namespace", null),
+                poll,
+                t.has("running_after") ? duration(t, "running_after") : Duration.ofSeconds(30),
+                maxRestarts);
     }
 
     private static TaskAction sensor(Fields t, String taskId) {

@@ -90,7 +90,7 @@ public final class DagRegistry {
         Map<String, Loaded> good = new LinkedHashMap<>();
         List<DagFileException> errs = new ArrayList<>();
         if (folder != null) {
-            DagFolder.Scan scan = DagFolder.scan(folder);
+            DagFolder.Scan scan = DagFolder.scan(folder, profile.name());
             errs.addAll(scan.errors());
             scan.dags().forEach((id, dag) -> {
                 Optional<DagFileException> poolError = unknownPool(dag).or(() -> unknownProfileKey(dag));
@@ -135,7 +135,7 @@ public final class DagRegistry {
         }
         return store.current(file).flatMap(d -> {
             try {
-                Dag dag = DagFileParser.parse(file, d.text());
+                Dag dag = DagFileParser.parse(file, d.text(), profile.name());
                 return unknownPool(dag).isPresent() ? Optional.empty() : Optional.of(new Loaded(dag, d.text()));
             } catch (DagFileException changedRules) {
                 return Optional.empty(); // valid once, refused by this engine's rules

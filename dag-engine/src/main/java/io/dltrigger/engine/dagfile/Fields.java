@@ -49,6 +49,19 @@ final class Fields {
         }
     }
 
+    /** This mapping without the keys {@code drop}, then with the entries of {@code over} (which win), if any. */
+    Fields merged(Set<String> drop, Fields over) {
+        LinkedHashMap<String, YamlNode> entries = new LinkedHashMap<>(map.entries());
+        Map<String, Integer> lines = new java.util.HashMap<>(map.keyLines());
+        entries.keySet().removeAll(drop);
+        lines.keySet().removeAll(drop);
+        if (over != null) {
+            entries.putAll(over.map.entries());
+            lines.putAll(over.map.keyLines());
+        }
+        return new Fields(file, new YamlNode.Mapping(entries, lines, map.line()), where);
+    }
+
     /** The keys of this mapping, in file order. */
     List<String> keys() {
         return List.copyOf(map.entries().keySet());

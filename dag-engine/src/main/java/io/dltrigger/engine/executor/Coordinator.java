@@ -1,5 +1,6 @@
 package io.dltrigger.engine.executor;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dltrigger.engine.alert.Alerts;
 import io.dltrigger.engine.alert.Notifier;
 import io.dltrigger.engine.config.EngineConfig;
@@ -43,6 +44,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -458,14 +460,14 @@ public final class Coordinator implements AutoCloseable {
             alert(
                     r,
                     Callback.Event.TASK_FAILURE,
-                    Alerts.task(Callback.Event.TASK_FAILURE, r.run, ended, Instant.now()));
+                    () -> Alerts.task(Callback.Event.TASK_FAILURE, r.run, ended, Instant.now()));
         }
     }
 
-    /** Hands an alert to the notifier when the run's DAG has callbacks. */
-    private void alert(ActiveRun r, Callback.Event event, com.fasterxml.jackson.databind.node.ObjectNode alert) {
+    /** Hands an alert to the notifier when the run's DAG has callbacks (made only then). */
+    private void alert(ActiveRun r, Callback.Event event, Supplier<ObjectNode> alert) {
         if (!r.dag().callbacks().isEmpty()) {
-            notifier.notify(r.dag(), event, alert);
+            notifier.notify(r.dag(), event, alert.get());
         }
     }
 
@@ -481,7 +483,7 @@ public final class Coordinator implements AutoCloseable {
         untrack(r);
         metrics.runFinished(r.dag().id(), state.name().toLowerCase());
         Callback.Event event = state == RunState.SUCCESS ? Callback.Event.RUN_SUCCESS : Callback.Event.RUN_FAILURE;
-        alert(r, event, Alerts.run(event, r.run, state.name().toLowerCase(), now));
+        alert(r, event, () -> Alerts.run(event, r.run, state.name().toLowerCase(), now));
         LOG.info("run {} of {} finished: {}", r.run.runKey(), r.dag().id(), state);
         if (r.run.type() == RunType.SCHEDULED) {
             nextPoll = Instant.EPOCH; // room for the next scheduled run
@@ -585,7 +587,7 @@ public final class Coordinator implements AutoCloseable {
                 alert(
                         r,
                         Callback.Event.SLA_MISS,
-                        Alerts.missed(Alerts.task(Callback.Event.SLA_MISS, r.run, ti, now), sla));
+                        () -> Alerts.missed(Alerts.task(Callback.Event.SLA_MISS, r.run, ti, now), sla));
             }
         }
         for (ActiveRun r : Timeouts.runsPastSla(active.values(), now)) {
@@ -598,7 +600,7 @@ public final class Coordinator implements AutoCloseable {
             alert(
                     r,
                     Callback.Event.SLA_MISS,
-                    Alerts.missed(
+                    () -> Alerts.missed(
                             Alerts.run(Callback.Event.SLA_MISS, r.run, "running", now),
                             r.dag().sla()));
         }
@@ -688,7 +690,7 @@ public final class Coordinator implements AutoCloseable {
         if (event != Callback.Event.TASK_RETRY) {
             timeouts.disarmSla(ti.id());
         }
-        alert(r, event, Alerts.task(event, r.run, s.instance(), now));
+        alert(r, event, () -> Alerts.task(event, r.run, s.instance(), now));
         if (o instanceof Outcome.Supervised sup) {
             supervisor.supervise(sup.job(), r.run.runKey(), spec.outlets());
         }

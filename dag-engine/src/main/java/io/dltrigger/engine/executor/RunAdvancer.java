@@ -67,7 +67,7 @@ final class RunAdvancer {
             for (TaskSpec spec : current.dag().tasks()) {
                 TaskInstance p = pass.now.parent(spec.id());
                 if (p.state() == TaskState.NONE) {
-                    String notChosen = notChosenBy(pass.now, spec);
+                    String notChosen = pass.now.isBranchChild(spec.id()) ? notChosenBy(pass.now, spec) : null;
                     if (notChosen != null) {
                         pass.end(p.ended(TaskState.SKIPPED, "not chosen by branch " + notChosen, now));
                         continue;
@@ -139,11 +139,14 @@ final class RunAdvancer {
         }
         if (outcome instanceof Outcome.Supervised s) {
             long pid = s.job().pid();
+            boolean process = pid > 0; // else a Kubernetes object: its command names it
             return new Settled(
                     ti.succeeded(
                             null,
-                            "{\"pid\": " + pid + ", \"supervised\": true}",
-                            "supervised: running (pid " + pid + "), restarts 0",
+                            process
+                                    ? "{\"pid\": " + pid + ", \"supervised\": true}"
+                                    : "{\"object\": " + s.job().command() + ", \"supervised\": true}",
+                            "supervised: running (" + (process ? "pid " + pid : "object") + "), restarts 0",
                             now),
                     TaskState.SUCCESS);
         }

@@ -71,8 +71,12 @@ final class Supervisor {
                     old.dagId(),
                     old.pid(),
                     runKey);
-            background.execute(() -> ProcessRunner.live(old.pid(), old.pidStartedAt())
-                    .ifPresent(h -> ProcessTree.kill(h.pid(), killGrace)));
+            background.execute(() -> launchers
+                    .restartStrategy(old.taskType())
+                    .ifPresentOrElse(
+                            r -> r.stop(old, killGrace),
+                            () -> ProcessRunner.live(old.pid(), old.pidStartedAt())
+                                    .ifPresent(h -> ProcessTree.kill(h.pid(), killGrace))));
         }
     }
 
@@ -80,11 +84,13 @@ final class Supervisor {
     void check() {
         for (SupervisedJob job : jobs.inState(SupervisedJob.State.RUNNING)) {
             commits(job);
-            if (ProcessRunner.live(job.pid(), job.pidStartedAt()).isPresent()) {
+            Optional<RestartStrategy> strategy = launchers.restartStrategy(job.taskType());
+            if (strategy.map(r -> r.alive(job))
+                    .orElseGet(() ->
+                            ProcessRunner.live(job.pid(), job.pidStartedAt()).isPresent())) {
                 continue;
             }
             TryFiles log = new TryFiles(job.taskInstanceId(), 0, job.taskId(), Path.of(job.logPath()));
-            Optional<RestartStrategy> strategy = launchers.restartStrategy(job.taskType());
             if (job.restarts() >= job.maxRestarts() || strategy.isEmpty()) {
                 giveUp(
                         job,
@@ -92,9 +98,20 @@ final class Supervisor {
                         strategy.isEmpty() ? " (no restart strategy for task type " + job.taskType() + ")" : "");
                 continue;
             }
-            // The wrapper is gone but the job's session may still hold processes: never run the job twice.
-            ProcessTree.kill(job.pid(), RESTART_KILL_GRACE);
             try {
+                Optional<RestartStrategy.Restarted> inPlace = strategy.get().restartInPlace(job);
+                if (inPlace.isPresent()) {
+                    SupervisedJob next = inPlace.get().job();
+                    jobs.update(next, "supervised: " + inPlace.get().note() + ", restarts " + next.restarts());
+                    LOG.warn(
+                            "supervised job {} of {} died; {}",
+                            job.taskId(),
+                            job.dagId(),
+                            inPlace.get().note());
+                    continue;
+                }
+                // The wrapper is gone but the job's session may still hold processes: never run the job twice.
+                ProcessTree.kill(job.pid(), RESTART_KILL_GRACE);
                 RestartStrategy.Restart restart = strategy.get().restart(job);
                 ProcessSpec stored = ProcessSpec.fromJson(job.command());
                 List<String> argv = new ArrayList<>(stored.argv());

@@ -34,6 +34,7 @@ public final class Launchers {
                 new JavaLauncher(processes),
                 new SparkLauncher(processes),
                 new FlinkLauncher(processes),
+                new KubernetesLauncher(),
                 new SensorLauncher(),
                 new NoopLauncher(),
                 new InProcessLauncher()));

@@ -3,8 +3,4 @@ package io.dltrigger.engine.model;
 import java.time.Instant;
 
 /** An API token as stored: its name and role, never the token itself (only its hash is kept). */
-public record ApiToken(long id, String name, Role role, Instant createdAt, String createdBy, Instant revokedAt) {
-    public boolean active() {
-        return revokedAt == null;
-    }
-}
+public record ApiToken(long id, String name, Role role, Instant createdAt, String createdBy, Instant revokedAt) {}

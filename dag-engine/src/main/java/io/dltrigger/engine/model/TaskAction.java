@@ -113,6 +113,45 @@ public sealed interface TaskAction {
     record Streaming(Duration runningAfter, String checkpointDir, String restoreArg, int maxRestarts) {}
 
     /**
+     * A Kubernetes object created from a manifest file (a Job, a Spark operator {@code SparkApplication} or a Flink
+     * operator {@code FlinkDeployment}), named for its try, watched to success or failure; a FlinkDeployment is a
+     * streaming job, supervised once it has run for {@code runningAfter} (see {@code launch/KubernetesLauncher}).
+     *
+     * @param manifest the manifest's path, relative to the project home; its string values may hold templates
+     * @param args when not empty, the program's arguments in the object (a Job's first container's {@code args}, a
+     *     SparkApplication's {@code arguments}, a FlinkDeployment's {@code job.args}), replacing the manifest's
+     * @param output null, or a path the engine and the pod both see (a shared volume): the pod's main container (a
+     *     Job's first, a Spark driver) gets it as {@code $DLTRIGGER_OUTPUT}, and what it writes there is the task's
+     *     output, as for a process task
+     * @param namespace where the object goes (null: the manifest's, else the client's: in a pod, its own)
+     * @param pollInterval how often the object's status is read besides what its watch reports
+     */
+    record Kubernetes(
+            String manifest,
+            List<String> args,
+            String output,
+            String namespace,
+            Duration pollInterval,
+            Duration runningAfter,
+            int maxRestarts)
+            implements TaskAction {
+        public String typeName() {
+            return "kubernetes";
+        }
+
+        public List<String> templated() {
+            List<String> optional = new java.util.ArrayList<>();
+            if (output != null) {
+                optional.add(output);
+            }
+            if (namespace != null) {
+                optional.add(namespace);
+            }
+            return concat(List.of(manifest), args, optional);
+        }
+    }
+
+    /**
      * Waits, without holding a worker slot, until a file exists (a glob) or an upstream output holds a
      * value. Pokes every {@code pokeInterval}; the task's {@code timeout} bounds the wait.
      */

@@ -233,6 +233,42 @@ class EngineTest {
     }
 
     @Test
+    void aBranchRunsTheChosenPathAndTheJoinRunsAfterIt() throws Exception {
+        try (EngineFixture f = new EngineFixture(dir, 2, Map.of())) {
+            f.register(DagBuilder.dag("branching")
+                            .param("mode", "fast")
+                            .task(
+                                    "pick",
+                                    new TaskAction.Branch(
+                                            "printf '{\"follow\": [\"%s\"]}' \"$DLTRIGGER_PARAM_mode\" > $DLTRIGGER_OUTPUT",
+                                            Map.of()))
+                            .task("fast", shell("true"), t -> t.dependsOn("pick"))
+                            .task("full", shell("true"), t -> t.dependsOn("pick"))
+                            .task(
+                                    "join",
+                                    shell("true"),
+                                    t -> t.dependsOn("fast", "full")
+                                            .triggerRule(TriggerRule.NONE_FAILED_MIN_ONE_SUCCESS))
+                            .build())
+                    .start();
+            DagRun fast = f.runToEnd("branching", Map.of());
+            assertEquals(RunState.SUCCESS, fast.state());
+            assertEquals(TaskState.SUCCESS, f.task(fast.id(), "fast").state());
+            assertEquals(TaskState.SKIPPED, f.task(fast.id(), "full").state());
+            assertEquals("not chosen by branch pick", f.task(fast.id(), "full").message());
+            assertEquals(TaskState.SUCCESS, f.task(fast.id(), "join").state());
+
+            DagRun full = f.runToEnd("branching", Map.of("mode", "full"));
+            assertEquals(TaskState.SKIPPED, f.task(full.id(), "fast").state());
+            assertEquals(TaskState.SUCCESS, f.task(full.id(), "full").state());
+
+            DagRun wrong = f.runToEnd("branching", Map.of("mode", "join"));
+            assertEquals(RunState.FAILED, wrong.state(), "join is not a direct downstream task of pick");
+            assertTrue(f.task(wrong.id(), "pick").message().contains("not a direct downstream task"));
+        }
+    }
+
+    @Test
     void sensorWaitsWithoutHoldingTheOnlyWorker() throws Exception {
         Path flag = dir.resolve("flag");
         try (EngineFixture f = new EngineFixture(dir, 1, Map.of())) {

@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench-features}: selection + features + write, in events/s per core, on generated events at
@@ -28,10 +31,15 @@ import picocli.CommandLine.Option;
 @Command(
         name = "bench-features",
         mixinStandardHelpOptions = true,
+        subcommands = {PhysicsExport.class},
         description = "Benchmark the features job (binned vs double-loop isolation) on generated events.")
 public final class BenchFeaturesCommand implements Callable<Integer> {
-    @Option(names = "--work", required = true, description = "work directory (event table and outputs)")
+    // Checked in call(), not by picocli: a required option here would also be required by the subcommand.
+    @Option(names = "--work", description = "work directory (event table and outputs); required")
     Path work;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--events-per-sample", defaultValue = "34000", description = "generated events per sample")
     int perSample;
@@ -56,6 +64,9 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (work == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--work=<work>'");
+        }
         String table = work.resolve("events-" + perSample + "-" + seed).toString();
         if (!new File(table, "_SUCCESS").exists()) {
             SparkSession spark = session(Runtime.getRuntime().availableProcessors());
