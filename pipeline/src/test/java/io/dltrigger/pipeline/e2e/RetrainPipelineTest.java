@@ -113,6 +113,7 @@ class RetrainPipelineTest {
         p.put("max_epochs", 2);
         p.put("patience", 1);
         p.put("recurrent_events", 200);
+        p.put("recurrent_max_epochs", 2);
         p.put("grid_group", 2);
         return p;
     }
