@@ -49,7 +49,8 @@ public record FilterModel(
             s = Scaler.read(in, scaler.toString());
         }
         FeaturesConfig f = featuresConfig(features);
-        if (s.particleOrder() != f.particleOrder() || s.maxParticles() != f.cuts().maxParticles()) {
+        if (s.particleOrder() != f.particleOrder()
+                || s.maxParticles() != f.cuts().maxParticles()) {
             throw new IOException("model " + version + ": its scaler was fitted on particles in order "
                     + s.particleOrder() + " (at most " + s.maxParticles() + ") but its features summary says "
                     + f.particleOrder() + " (at most " + f.cuts().maxParticles() + ")");
