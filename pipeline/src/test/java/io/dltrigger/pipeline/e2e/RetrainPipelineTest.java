@@ -42,8 +42,8 @@ class RetrainPipelineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration RUN = Duration.ofMinutes(25);
 
-    @TempDir
-    Path work;
+    @TempDir // static: JUnit injects an instance's @TempDir only before each test, after @BeforeAll
+    static Path work;
 
     private Path home;
     private Path state;
