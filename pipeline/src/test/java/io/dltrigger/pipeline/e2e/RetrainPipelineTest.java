@@ -79,7 +79,7 @@ class RetrainPipelineTest {
                 trainingConfig,
                 String.join(
                         "\n",
-                        "gpu: OFF",
+                        "gpu: \"OFF\"", // quoted: YAML reads a bare OFF as false
                         "tune:",
                         "  model: HLF",
                         "  sample_fraction: 1.0",
