@@ -79,18 +79,33 @@ class RetrainPipelineTest {
                 trainingConfig,
                 String.join(
                         "\n",
+                        "# every key the training configuration requires (conf/training-demo.yaml), with a tiny grid",
+                        "features: work/features", // the DAG's tasks pass --features, --registry, --checkpoints
+                        "registry: work/models",
                         "gpu: \"OFF\"", // quoted: YAML reads a bare OFF as false
+                        "spark: {master: \"local[2]\", conf: {}}",
                         "tune:",
                         "  model: HLF",
                         "  sample_fraction: 1.0",
                         "  folds: 1",
+                        "  output: " + work.resolve("tune"),
                         "  grid: {batch_size: [64], epochs: [1], hidden1: [20, 40], hidden2: [10], hidden3: [10],"
                                 + " learning_rate: [0.005]}",
                         "train:",
+                        "  model: HLF",
+                        "  best_config: none",
+                        "  epochs: 2",
+                        "  patience: 1",
                         "  batch_size: 64",
+                        "  learning_rate: 0.005",
                         "  rnn_units: 8",
+                        "  dropout: 0.2",
+                        "  seed: 42",
+                        "  validation_parts: 10",
                         "  distributed: false",
+                        "  averaging_frequency: 5",
                         "  pool_events: 2000",
+                        "  checkpoints: " + work.resolve("checkpoints"),
                         ""));
         engine = EngineProcess.start(home, state, work);
         long ingest = engine.trigger("ingest-backfill", Map.of("input", incoming.toString()))
