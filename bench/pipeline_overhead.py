@@ -11,7 +11,7 @@ The overhead is the run's wall time minus that replay's makespan (which, with po
 plain critical path): what the engine added by polling, starting processes' wrappers, reading outputs, writing
 state. Process start-up (a JVM's) is part of the tasks' durations, not the engine's.
 
-Usage: pipeline_overhead.py --url URL --token-file FILE --run RUN_ID [--pools spark=1] [--workers 4]
+Usage: pipeline_overhead.py --url URL --token-file FILE --run RUN_ID [--pools spark=2] [--workers 4]
 """
 import argparse
 import json
@@ -34,7 +34,7 @@ def main():
     ap.add_argument('--url', required=True)
     ap.add_argument('--token-file', required=True)
     ap.add_argument('--run', required=True, type=int)
-    ap.add_argument('--pools', default='spark=1')
+    ap.add_argument('--pools', default='spark=2')  # the local profile's
     ap.add_argument('--workers', type=int, default=4)
     a = ap.parse_args()
     token = open(a.token_file).read().strip()

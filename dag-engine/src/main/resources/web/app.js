@@ -161,6 +161,7 @@ async function drawReport(task) {
   const fmt = x => typeof x === 'number' ? x.toFixed(4) : '-';
   const rows = r.models.map(m => el('tr', {'data-model': m.kind}, el('td', {}, m.kind), el('td', {}, m.version || '-'),
     ...classes.map(c => el('td', {}, fmt((m.auc || {})[c]))), el('td', {}, fmt(m.accuracy)),
+    el('td', {}, m.particle_order || 'none (HLF only)'),
     el('td', {}, m.published ? 'published' : 'not published' + (m.why ? ': ' + m.why : ''))));
   const plots = [];
   for (const m of r.models) for (const key of ['roc_png', 'loss_png']) {
@@ -173,7 +174,7 @@ async function drawReport(task) {
   }
   box.replaceChildren(el('h2', {}, 'Report'),
     el('p', {}, `events ${r.events.total} (${r.events.new} new); run ${r.dag_run.state}`),
-    el('table', {}, el('tr', {}, ...['model', 'version', ...classes.map(c => 'AUC ' + c), 'accuracy', 'published']
+    el('table', {}, el('tr', {}, ...['model', 'version', ...classes.map(c => 'AUC ' + c), 'accuracy', 'particle order', 'published']
       .map(h => el('th', {}, h))), ...rows), ...plots);
 }
 

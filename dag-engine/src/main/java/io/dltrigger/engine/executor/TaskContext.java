@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.ParamSpec;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskState;
+import io.dltrigger.engine.template.Template;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -42,7 +46,7 @@ final class TaskContext {
         ctx.put("try_number", ti.tryNumber());
         ctx.put("map_index", ti.mapIndex());
         ctx.put("home", home.toString());
-        ctx.set("params", run.params().deepCopy());
+        ctx.set("params", params(run, instances.dag(), profile));
         ctx.set("profile", profile.deepCopy());
         ObjectNode outputs = ctx.putObject("outputs");
         ObjectNode states = ctx.putObject("upstream");
@@ -65,6 +69,24 @@ final class TaskContext {
             ctx.set("item", parse(ti.mapItem()));
         }
         return ctx;
+    }
+
+    /**
+     * The run's parameters, and the defaults of any the DAG declared since the run was created (a run executes
+     * with the DAG's current definition: a parameter added meanwhile would otherwise leave its templates unresolved).
+     */
+    private static ObjectNode params(DagRun run, Dag dag, ObjectNode profile) {
+        ObjectNode params = run.params().deepCopy();
+        ObjectNode vars = JSON.createObjectNode().set("profile", profile);
+        for (ParamSpec p : dag.params().values()) {
+            if (!params.has(p.name())) {
+                JsonNode d = p.defaultValue();
+                params.set(
+                        p.name(),
+                        d.isTextual() ? p.check(TextNode.valueOf(Template.render(d.asText(), vars))) : d.deepCopy());
+            }
+        }
+        return params;
     }
 
     /** An upstream task's state as a task sees it in its context file (not a template variable). */

@@ -61,10 +61,11 @@ class FencingTest {
                         .createToken(Caller.local(), "ops", Role.OPERATOR)
                         .secret();
                 long runId = a.service().trigger("long", Map.of()).id();
-                EngineFixture.await(
+                EngineFixture.await( // no task instance until the run starts: not there yet is "not yet", not an error
                         "the task to run",
                         Duration.ofSeconds(60),
-                        () -> a.task(runId, "wait").pid() != null);
+                        () -> a.service().tasks(runId).stream()
+                                .anyMatch(t -> t.taskId().equals("wait") && t.pid() != null));
 
                 try (EngineFixture b = takeOver()) {
                     b.register(dag).start();

@@ -70,6 +70,46 @@ class ProgressAndContextTest {
         }
     }
 
+    @Test
+    void aParameterDeclaredWhileARunGoesOnTakesItsDefaultInThatRun() throws Exception {
+        Path release = dir.resolve("release");
+        Path seen = dir.resolve("seen");
+        TaskAction.Shell first = new TaskAction.Shell("while [ ! -e " + release + " ]; do sleep 0.05; done", Map.of());
+        long runId;
+        try (EngineFixture f = new EngineFixture(dir, 2, Map.of())) {
+            f.register(DagBuilder.dag("grows")
+                            .task("first", first)
+                            .task("second", new TaskAction.Noop(), t -> t.dependsOn("first"))
+                            .build())
+                    .start();
+            runId = f.service().trigger("grows", Map.of()).id();
+            EngineFixture.await(
+                    "first to run",
+                    Duration.ofSeconds(60),
+                    () -> f.service().tasks(runId).stream()
+                            .anyMatch(t -> t.taskId().equals("first") && t.pid() != null));
+        } // the engine stops; "first" keeps running and the next engine re-attaches to it
+        // The next engine loads the DAG as it is now: a new parameter, used by the task still to come. The run was
+        // created without it, and executes with its default.
+        try (EngineFixture f = new EngineFixture(dir, 2, Map.of())) {
+            f.register(DagBuilder.dag("grows")
+                            .param("limit", 7)
+                            .task("first", first)
+                            .task(
+                                    "second",
+                                    new TaskAction.Shell(
+                                            "echo \"$LIMIT\" > " + seen, Map.of("LIMIT", "{{ params.limit }}")),
+                                    t -> t.dependsOn("first"))
+                            .build())
+                    .start();
+            Files.writeString(release, "go");
+            assertEquals(
+                    RunState.SUCCESS,
+                    f.service().awaitRun(runId, Duration.ofSeconds(60)).state());
+            assertEquals("7", Files.readString(seen).trim());
+        }
+    }
+
     private static Optional<TaskProgress> progress(EngineFixture f, long runId) {
         return f.service().tasks(runId).stream() // no instances until the run starts
                 .filter(t -> t.taskId().equals("second"))

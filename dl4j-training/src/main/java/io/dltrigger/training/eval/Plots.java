@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -75,6 +76,8 @@ public final class Plots {
         }
         if (train.isEmpty() && validation.isEmpty()) {
             chart.addSeries("no epochs recorded", new double[] {0}, new double[] {0});
+        } else {
+            roundTicks(chart, 0.5, train.isEmpty() ? validation.get(0) : train.get(0));
         }
         return chart;
     }
@@ -98,6 +101,7 @@ public final class Plots {
         chart.addSeries("random", new double[] {0, 1}, new double[] {0, 1})
                 .setMarker(SeriesMarkers.NONE)
                 .setLineColor(Color.LIGHT_GRAY);
+        roundTicks(chart, OFF_GRID, OFF_GRID);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         return chart;
     }
@@ -140,9 +144,30 @@ public final class Plots {
             double[][] xy = thin(x, y, 2000);
             chart.addSeries(label(c, roc), xy[0], xy[1]).setMarker(SeriesMarkers.NONE);
         }
+        roundTicks(chart, OFF_GRID, 1.0);
         chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(top))));
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         return chart;
+    }
+
+    /** A value on no grid of multiples of 1/n (a ROC's rates are such multiples): 1 - 1/golden ratio. */
+    private static final double OFF_GRID = 0.3819660112501051;
+
+    /** The name of the invisible series {@link #roundTicks} adds (not in the legend). */
+    static final String TICKS_SERIES = " ";
+
+    /**
+     * An invisible point at ({@code x}, {@code y}), off the data's grid. When every value on an axis is equally
+     * spaced (a ROC's rates are multiples of 1/n, a loss curve's epochs 1, 2, 3...), XChart 3.8 puts that axis's
+     * ticks at data values instead of round numbers, and the decimal pattern then rounds their labels: a ROC's
+     * "1.0" stood at 0.955, and a loss curve had a crowded label per epoch. With a value off that grid it places
+     * its ticks at round steps, each label where its value is.
+     */
+    private static void roundTicks(XYChart chart, double x, double y) {
+        XYSeries s = chart.addSeries(TICKS_SERIES, new double[] {x}, new double[] {y});
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(new Color(0, 0, 0, 0));
+        s.setShowInLegend(false);
     }
 
     private static void unitAxes(XYChart chart) {

@@ -3,7 +3,9 @@ package io.dltrigger.training.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +13,12 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Axis;
+import org.knowm.xchart.internal.chartpart.AxisTickCalculator;
+import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * The figures have the axes of a talk: fixed ranges with round tick labels (a regression: XChart labelled a ROC's
@@ -79,12 +85,61 @@ class PlotsTest {
     }
 
     @Test
+    void eachTickLabelStandsWhereItsValueIsDrawn() throws Exception {
+        // a ROC of 461 events per class, as the demo's test set: its rates are multiples of 1/461
+        List<io.dltrigger.contract.metrics.Roc> rocs = new ArrayList<>();
+        Predictions p = predictions(3 * 461);
+        for (int c = 0; c < 3; c++) {
+            rocs.add(p.roc(c));
+        }
+        assertTicksAtTheirValues(Plots.rocChart(rocs), true, true);
+        assertTicksAtTheirValues(Plots.rejectionChart(rocs), true, false);
+        List<Double> train = new ArrayList<>();
+        List<Double> validation = new ArrayList<>();
+        for (int e = 0; e < 37; e++) {
+            train.add(0.3 + 0.7 / (1 + e));
+            validation.add(0.37 + 0.4 / (1 + e));
+        }
+        assertTicksAtTheirValues(Plots.lossChart(train, validation), true, true);
+    }
+
+    /**
+     * Lays the chart out and checks that every tick label of the axes asked for is drawn where the chart draws
+     * the label's value, within a pixel (the axes are package-private in XChart 3.8: read by reflection).
+     */
+    private static void assertTicksAtTheirValues(XYChart chart, boolean x, boolean y) throws Exception {
+        BitmapEncoder.getBufferedImage(chart);
+        for (String getter : x && y ? List.of("getXAxis", "getYAxis") : List.of(x ? "getXAxis" : "getYAxis")) {
+            Method m = Chart.class.getDeclaredMethod(getter);
+            m.setAccessible(true);
+            Axis<?, ?> axis = (Axis<?, ?>) m.invoke(chart);
+            AxisTickCalculator ticks = axis.getAxisTickCalculator();
+            Rectangle2D b = axis.getBounds();
+            assertTrue(ticks.getTickLabels().size() >= 3, getter + ": " + ticks.getTickLabels());
+            for (int i = 0; i < ticks.getTickLabels().size(); i++) {
+                String label = ticks.getTickLabels().get(i);
+                double at = getter.equals("getXAxis")
+                        ? b.getX() + ticks.getTickLocations().get(i)
+                        : b.getY() + b.getHeight() - ticks.getTickLocations().get(i);
+                assertEquals(
+                        axis.getScreenValue(Double.parseDouble(label.replace(",", ""))),
+                        at,
+                        1.0,
+                        getter + " label " + label + " of " + ticks.getTickLabels());
+            }
+        }
+    }
+
+    @Test
     void theLossHasBothSidesPerWholeEpoch() throws Exception {
         XYChart loss = Plots.lossChart(List.of(0.9, 0.6, 0.5), List.of(0.8, 0.65, 0.6));
         assertEquals("0", loss.getStyler().getXAxisDecimalPattern(), "whole epochs");
         assertEquals(
                 List.of("training", "validation"),
-                List.copyOf(loss.getSeriesMap().keySet()));
+                loss.getSeriesMap().values().stream()
+                        .filter(XYSeries::isShowInLegend)
+                        .map(XYSeries::getName)
+                        .toList());
         Path png = dir.resolve("loss.png");
         Plots.lossCurves(List.of(0.9, 0.6), List.of(0.8, 0.7), png);
         assertEquals(Plots.WIDTH, ImageIO.read(png.toFile()).getWidth());

@@ -126,7 +126,8 @@ public final class ReportHtml {
 
         h.append("<h2>Models <small>on this run's test set</small></h2><table><tr><th class=\"l\">model</th>");
         CLASSES.forEach(c -> h.append("<th>AUC ").append(esc(c)).append("</th>"));
-        h.append("<th>accuracy</th><th>epochs</th><th>train events/s</th><th class=\"l\">published</th></tr>");
+        h.append("<th>accuracy</th><th>epochs</th><th>train events/s</th><th class=\"l\">particle order</th>"
+                + "<th class=\"l\">published</th></tr>");
         for (JsonNode m : r.path("models")) {
             h.append("<tr><td class=\"l\">")
                     .append(esc(m.path("kind").asText()))
@@ -140,6 +141,8 @@ public final class ReportHtml {
                     .append("</td><td>")
                     .append(String.format(
                             "%,.0f", m.path("training_events_per_second").asDouble()))
+                    .append("</td><td class=\"l\">")
+                    .append(order(m))
                     .append("</td><td class=\"l ")
                     .append(m.path("published").asBoolean() ? "ok\">yes" : "no\">no")
                     .append("</td></tr>");
@@ -195,6 +198,7 @@ public final class ReportHtml {
                     m.path("train_events").asLong(),
                     m.path("training_events_per_second").asDouble(),
                     m.path("test_events").asLong()));
+            h.append("<p>Particle list order: ").append(order(m)).append(".</p>");
         }
         JsonNode conf = m.path("confusion");
         if (conf.isArray() && conf.size() == CLASSES.size()) {
@@ -219,6 +223,13 @@ public final class ReportHtml {
                         .append("\">");
             }
         }
+    }
+
+    /** The particle order a model read, or that it read none (HLF). */
+    private static String order(JsonNode m) {
+        return m.hasNonNull("particle_order")
+                ? "<code>" + esc(m.get("particle_order").asText()) + "</code>"
+                : "none (high-level features only)";
     }
 
     private static String base64(Path png) {

@@ -119,6 +119,7 @@ public record RunReport(ObjectNode json, Map<String, Path> plots) {
         m.put("max_epochs", train.path("max_epochs").asInt());
         m.put("best_epoch", train.path("best_epoch").asInt());
         m.put("stopped_early", train.path("stopped_early").asBoolean());
+        m.set("particle_order", particleOrder(kind, eval.has("particle_order") ? eval : train));
         m.set("train_loss", eval.path("train_loss").deepCopy());
         m.set("validation_loss", eval.path("validation_loss").deepCopy());
         for (String plot : List.of("roc_png", "loss_png")) {
@@ -142,6 +143,16 @@ public record RunReport(ObjectNode json, Map<String, Path> plots) {
                         ? publish.get("threshold").deepCopy()
                         : null);
         return m;
+    }
+
+    /**
+     * The order of the particle list the model read, as its features recorded it (issue: the reference's order is
+     * a configuration, and a report says which one a model used); null for HLF, which reads no particle list.
+     */
+    private static JsonNode particleOrder(String kind, JsonNode output) {
+        return kind.equals("HLF") || !output.hasNonNull("particle_order")
+                ? JSON.nullNode()
+                : output.get("particle_order").deepCopy();
     }
 
     /** Why a model's tasks did not all run: the first of them that failed (with its last words) or did not run. */
@@ -211,12 +222,15 @@ public record RunReport(ObjectNode json, Map<String, Path> plots) {
         for (JsonNode m : json.path("models")) {
             JsonNode auc = m.path("auc");
             sb.append(String.format(
-                    "%-9s AUC QCD %s ttbar %s W+jets %s  %d epochs  %s%n",
+                    "%-9s AUC QCD %s ttbar %s W+jets %s  %d epochs%s  %s%n",
                     m.path("kind").asText(),
                     num(auc.path("QCD")),
                     num(auc.path("ttbar")),
                     num(auc.path("W+jets")),
                     m.path("epochs_run").asInt(),
+                    m.hasNonNull("particle_order")
+                            ? "  particles " + m.get("particle_order").asText()
+                            : "",
                     m.path("published").asBoolean()
                             ? "published (" + m.path("why").asText() + ")"
                             : "not published: " + m.path("why").asText()));

@@ -61,7 +61,12 @@ class RunReportTest {
                      {"index": 0, "batch_size": 64, "epochs": 5, "h1": 50, "h2": 20, "h3": 10, "learning_rate": 0.001,
                       "val_auc_ttbar_mean": 0.94, "val_auc_ttbar_std": 0.01, "seconds": 2.0, "status": "ok", "error": null}]},
                    "train_hlf": {"kind": "HLF", "version": "v-hlf", "epochs_run": 31, "max_epochs": 100, "best_epoch": 21,
-                                 "stopped_early": true, "train_events": 5000, "events_per_second": 12000.5},
+                                 "stopped_early": true, "train_events": 5000, "events_per_second": 12000.5,
+                                 "particle_order": "AS_READ"},
+                   "train_inclusive": {"kind": "INCLUSIVE", "version": "v-inc", "epochs_run": 12,
+                                       "particle_order": "DELTA_R_DESCENDING_CLOSEST_LAST"},
+                   "evaluate_inclusive": {"auc": {"QCD": 0.9, "ttbar": 0.91, "W+jets": 0.9},
+                                          "particle_order": "DELTA_R_DESCENDING_CLOSEST_LAST"},
                    "evaluate_hlf": {"auc": {"QCD": 0.95, "ttbar": 0.963, "W+jets": 0.95}, "accuracy": 0.86,
                                     "confusion": [[400, 40, 30], [20, 440, 10], [35, 15, 420]], "test_events": 1410,
                                     "roc_png": "ROC", "loss_png": "LOSS", "train_loss": [0.9, 0.5], "validation_loss": [0.8, 0.6]},
@@ -150,7 +155,14 @@ class RunReportTest {
                 r.at("/models/2/why").asText().startsWith("publish_inclusive did not run"),
                 r.at("/models/2/why").asText());
 
+        assertTrue(hlf.get("particle_order").isNull(), "HLF reads no particle list");
+        assertEquals(
+                "DELTA_R_DESCENDING_CLOSEST_LAST",
+                r.at("/models/2/particle_order").asText(),
+                "the order the model's features recorded");
+
         String html = Files.readString(dir.resolve("run/report.html"));
+        assertTrue(html.contains("<code>DELTA_R_DESCENDING_CLOSEST_LAST</code>"), "the order, in the page");
         assertTrue(html.contains("data:image/png;base64,"), "plots embedded");
         assertFalse(
                 html.contains("src=\"http") || html.contains("href=") || html.contains("<script"),
@@ -168,6 +180,7 @@ class RunReportTest {
         assertTrue(html.contains("Keep threshold: ttbar+wjets score &ge; 0.125000"), "the threshold on the page");
         assertTrue(html.contains("from checkpoint 7 of Flink job job1"), "the adoption on the page");
         assertTrue(seq.get("stream").isNull(), "nothing about the stream for a model not published");
+        assertTrue(report.summaryText().contains("particles DELTA_R_DESCENDING_CLOSEST_LAST"), report.summaryText());
     }
 
     @Test

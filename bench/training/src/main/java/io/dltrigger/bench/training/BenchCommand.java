@@ -9,6 +9,7 @@ import io.dltrigger.training.backend.BackendStartup;
 import io.dltrigger.training.backend.GpuPolicy;
 import io.dltrigger.training.config.TrainingConfig;
 import io.dltrigger.training.data.FeatureSplit;
+import io.dltrigger.training.data.Holdout;
 import io.dltrigger.training.model.HyperParams;
 import io.dltrigger.training.model.ModelKind;
 import io.dltrigger.training.testing.SyntheticFeatures;
@@ -76,6 +77,13 @@ final class BenchCommand implements Callable<Integer> {
     Path torchData;
 
     @Option(
+            names = "--from-features",
+            description = "with --torch-data: write an existing features table's HLF sets (hlf-train and hlf-val, the"
+                    + " training and validation sides that train holds out with validation_parts 10, and hlf-test)"
+                    + " and stop; for the anchor of a pipeline run's HLF model (bench/torch_anchor.py --converge)")
+    Path fromFeatures;
+
+    @Option(
             names = "--only",
             description = "run only the figures whose name starts with this (e.g. for a profile of one of them)")
     String only;
@@ -96,6 +104,17 @@ final class BenchCommand implements Callable<Integer> {
         BackendStartup.start(GpuPolicy.OFF);
         if (streamOnly) {
             return streamOnly();
+        }
+        if (fromFeatures != null) {
+            if (torchData == null) {
+                throw new IllegalArgumentException("--from-features writes the sets for --torch-data DIR: give it");
+            }
+            List<FeatureSplit> train = TrainingBench.splits(fromFeatures.resolve("train"));
+            TrainingBench.exportForTorch(torchData, "hlf-train", train, Holdout.training(10, 0), false);
+            TrainingBench.exportForTorch(torchData, "hlf-val", train, Holdout.validation(10, 0), false);
+            TrainingBench.exportForTorch(
+                    torchData, "hlf-test", TrainingBench.splits(fromFeatures.resolve("test")), false);
+            return 0;
         }
         int threads = Nd4j.getEnvironment().maxThreads();
         Files.createDirectories(work);

@@ -167,7 +167,13 @@ public final class TrainingBench {
      * (T = the longest list in the set, rows beyond each event's count zero) and {@code NAME.n.i32} [n].
      */
     static void exportForTorch(Path dir, String name, List<FeatureSplit> splits, boolean particles) throws IOException {
-        EventBlock b = Subsample.load(splits, Holdout.ALL, particles);
+        exportForTorch(dir, name, splits, Holdout.ALL, particles);
+    }
+
+    /** The events of {@code splits} on {@code holdout}'s side (the training or validation side of a split). */
+    static void exportForTorch(Path dir, String name, List<FeatureSplit> splits, Holdout holdout, boolean particles)
+            throws IOException {
+        EventBlock b = Subsample.load(splits, holdout, particles);
         Files.createDirectories(dir);
         int n = b.size();
         ByteBuffer labels = buffer(4L * n);
