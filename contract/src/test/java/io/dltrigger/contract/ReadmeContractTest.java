@@ -70,6 +70,21 @@ class ReadmeContractTest {
         assertEquals(expected, firstColumnNames(section("### Scores")));
     }
 
+    @Test
+    void scoredTableSection() throws IOException {
+        String section = section("### Scored table");
+        assertEquals(new LinkedHashSet<>(ScoredTableContract.columns()), firstColumnNames(section));
+        assertTrue(
+                section.contains("SCORED/" + EventTableContract.partition("NAME", "YYYY-MM-DD") + "/part-*.parquet"));
+        for (ScoredTableContract.Outcome o : ScoredTableContract.Outcome.values()) {
+            assertTrue(section.contains("`" + o.label() + "`"), "outcome " + o.label() + " not named");
+        }
+        assertTrue(section.contains("`" + ScoredTableContract.LEDGER_KEY + "`"));
+        assertTrue(section.contains("`" + ScoredTableContract.MODELS_KEY + "`"));
+        assertTrue(section.contains("`SCORED/" + ScoredTableContract.ADOPTIONS_FOLDER + "/`"));
+        assertTrue(section.contains("`" + KeepThreshold.FILE + "`"));
+    }
+
     private static String section(String heading) throws IOException {
         String readme = Files.readString(TestData.home().getParent().resolve("README.md"));
         int start = readme.indexOf(heading);

@@ -9,7 +9,7 @@ public final class TestDags {
     private TestDags() {}
 
     /**
-     * {@code hello.yaml}: task {@code greet} echoes {@code hello PARAM try N} (parameter {@code who}, default
+     * {@code hello.yaml}: task {@code greet} echoes {@code hello PARAM try N} (string parameter {@code who}, default
      * {@code world}), then {@code done}, a noop, runs after it.
      */
     public static Path hello(Path dags) throws IOException {
@@ -22,7 +22,7 @@ public final class TestDags {
                 "tasks:",
                 "  - id: greet",
                 "    type: shell",
-                "    command: echo hello {{ params.who }} try {{ try_number }}",
+                "    command: echo \"hello $DLTRIGGER_PARAM_who try $DLTRIGGER_TRY_NUMBER\"",
                 "  - id: done",
                 "    type: noop",
                 "    depends_on: [greet]");

@@ -64,7 +64,7 @@ class ImageTest {
                 "[\"/opt/dltrigger/bin/container-entrypoint\"]",
                 config.path("Entrypoint").toString());
         assertEquals(
-                "[\"engine\",\"server\",\"--bind\",\"0.0.0.0\",\"--port\",\"8080\"]",
+                "[\"engine\",\"server\",\"--bind\",\"0.0.0.0\",\"--port\",\"8080\",\"--insecure-bind\"]",
                 config.path("Cmd").toString());
         assertEquals("10001:10001", config.path("User").asText(), "not root");
         assertTrue(
@@ -129,22 +129,24 @@ class ImageTest {
                         "127.0.0.1",
                         "--port",
                         Integer.toString(port),
-                        "--db",
-                        "jdbc:h2:/tmp/engine/state",
-                        "--logs",
-                        "/tmp/engine/logs")))
+                        "--state",
+                        "/tmp/engine")))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         try {
             HttpClient http = HttpClient.newHttpClient();
-            HttpRequest dags = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/dags"))
-                    .timeout(Duration.ofSeconds(5))
-                    .build();
             String body = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            Path token = rootfs.resolve("tmp/engine/admin.token"); // the engine's first start writes it
             while (body == null && System.nanoTime() < deadline && engine.isAlive()) {
                 try {
+                    HttpRequest dags = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/dags"))
+                            .timeout(Duration.ofSeconds(5))
+                            .header(
+                                    "Authorization",
+                                    "Bearer " + Files.readString(token).trim())
+                            .build();
                     HttpResponse<String> r = http.send(dags, HttpResponse.BodyHandlers.ofString());
                     body = r.statusCode() == 200 ? r.body() : null;
                 } catch (IOException notYet) {

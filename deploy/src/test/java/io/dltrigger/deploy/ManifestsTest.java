@@ -140,15 +140,23 @@ class ManifestsTest {
         for (PolicyRule rule : engine.getRules()) {
             assertFalse(rule.getVerbs().contains("*") || rule.getResources().contains("*"), rule.toString());
             assertFalse(rule.getResources().contains("secrets"), "the engine reads no Secrets: " + rule);
-            if (rule.getResources().contains("pods")) {
-                assertEquals(List.of("get", "list", "watch"), rule.getVerbs(), "pods are only watched");
+        }
+        // exactly what the engine's kubernetes task type does (dag-engine: launch/kubernetes/), no more
+        Map<String, List<String>> verbs = new java.util.TreeMap<>();
+        for (PolicyRule rule : engine.getRules()) {
+            for (String resource : rule.getResources()) {
+                verbs.put(rule.getApiGroups().get(0) + "/" + resource, rule.getVerbs());
             }
         }
-        assertTrue(
-                engine.getRules().stream()
-                        .anyMatch(r -> r.getResources().contains("sparkapplications")
-                                && r.getVerbs().contains("create")),
-                "the engine submits SparkApplications");
+        assertEquals(
+                Map.of(
+                        "sparkoperator.k8s.io/sparkapplications", List.of("get", "list", "watch", "create", "delete"),
+                        "flink.apache.org/flinkdeployments",
+                                List.of("get", "list", "watch", "create", "patch", "delete"),
+                        "batch/jobs", List.of("get", "list", "watch", "create", "delete"),
+                        "/pods", List.of("get", "list"),
+                        "/pods/log", List.of("get")),
+                verbs);
     }
 
     @Test

@@ -48,6 +48,11 @@ public final class TestData {
         return existing(HOME.resolve("root").resolve("expected").resolve(rootFileName.replace(".root", ".json")));
     }
 
+    /** {@code testdata/parquet/NAME}: a Parquet file written by our own writer, read by the other stacks. */
+    public static Path parquetFile(String name) {
+        return existing(HOME.resolve("parquet").resolve(name));
+    }
+
     /** {@code testdata/tools/NAME}. */
     public static Path tool(String name) {
         return existing(HOME.resolve("tools").resolve(name));

@@ -65,22 +65,35 @@ final class ArrowConverters {
 
         @Override
         public void end() {
+            for (ListConverter l : lists) {
+                l.endRecord(row);
+            }
             row++;
         }
     }
 
-    /** The LIST group: opens a list value at the current row, counts its elements, closes it. */
+    /**
+     * The LIST group: opens a list value at the current row, counts its elements, closes it. A null list
+     * (the group absent from the record) and a null element (the element absent from its repeated group)
+     * are written as nulls, so the offsets and values stay aligned.
+     */
     private static final class ListConverter extends GroupConverter {
         private final RootConverter parent;
         private final ListVector vector;
         private final GroupConverter repeated;
         private int next;
         private int count;
+        private boolean started;
+        private boolean elementWritten;
 
         ListConverter(RootConverter parent, ListVector vector) {
             this.parent = parent;
             this.vector = vector;
-            ValueConverter element = new ValueConverter(vector.getDataVector(), () -> next++);
+            FieldVector data = vector.getDataVector();
+            ValueConverter element = new ValueConverter(data, () -> {
+                elementWritten = true;
+                return next;
+            });
             this.repeated = new GroupConverter() {
                 @Override
                 public Converter getConverter(int fieldIndex) {
@@ -90,10 +103,16 @@ final class ArrowConverters {
                 @Override
                 public void start() {
                     count++;
+                    elementWritten = false;
                 }
 
                 @Override
-                public void end() {}
+                public void end() {
+                    if (!elementWritten) {
+                        data.setNull(next);
+                    }
+                    next++;
+                }
             };
         }
 
@@ -106,12 +125,21 @@ final class ArrowConverters {
         public void start() {
             vector.startNewValue(parent.row());
             count = 0;
+            started = true;
         }
 
         @Override
         public void end() {
             vector.endValue(parent.row(), count);
             vector.getDataVector().setValueCount(next);
+        }
+
+        /** At the end of a record: a list that was not in it is null. */
+        void endRecord(int row) {
+            if (!started) {
+                vector.setNull(row);
+            }
+            started = false;
         }
     }
 

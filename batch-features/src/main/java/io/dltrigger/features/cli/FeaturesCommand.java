@@ -1,6 +1,8 @@
 package io.dltrigger.features.cli;
 
+import io.dltrigger.contract.FeaturesTableContract;
 import io.dltrigger.contract.ParticleOrder;
+import io.dltrigger.contract.task.TaskIo;
 import io.dltrigger.features.config.FeaturesConfig;
 import io.dltrigger.features.config.LeptonChoice;
 import io.dltrigger.features.config.MtForm;
@@ -8,6 +10,7 @@ import io.dltrigger.features.spark.FeaturesJob;
 import io.dltrigger.features.spark.Summary;
 import io.dltrigger.spark.SparkSessions;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -70,6 +73,15 @@ public final class FeaturesCommand implements Callable<Integer> {
             System.out.printf(
                     "read %d events, selected %d; wrote %d train + %d test to %s in %.1f s%n",
                     s.eventsRead(), s.eventsSelected(), s.trainEvents(), s.testEvents(), output, s.secondsTotal());
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("output", output);
+            o.put("summary", output + "/" + FeaturesTableContract.SUMMARY_FILE);
+            o.put("events_read", s.eventsRead());
+            o.put("events_selected", s.eventsSelected());
+            o.put("train_events", s.trainEvents());
+            o.put("test_events", s.testEvents());
+            o.put("seconds", s.secondsTotal());
+            TaskIo.fromEnvironment().output(o); // for the engine: downstream tasks and the run's report
             return 0;
         } finally {
             spark.stop();

@@ -17,7 +17,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.slf4j.Logger;
@@ -26,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The features job: event table in, features table out (README, "Data contracts"). Selection and
  * features run once, into an unscaled Parquet stage inside the temporary output; balancing, the split,
- * the scaler fit and the final tables all read that stage (only the columns each needs), then the stage
- * is deleted and the output committed atomically.
+ * the scaler fit and the final tables (train and test in one pass, {@link FinalTables}) all read that
+ * stage (only the columns each needs), then the stage is deleted and the output committed atomically.
  */
 public final class FeaturesJob {
     private static final Logger LOG = LoggerFactory.getLogger(FeaturesJob.class);
@@ -37,6 +36,16 @@ public final class FeaturesJob {
      * Parquet builds a dictionary only to abandon it (a hash lookup per value, high in the profile).
      */
     private static final String NO_DICTIONARY = "parquet.enable.dictionary";
+    /**
+     * Rows per columnar batch of Spark's Parquet reader. Its default, 4,096, holds 4,096 events' lists (60 MB
+     * of the event table) or 4,096 stage rows (220 MB of packed particle rows), which the reader grows into
+     * by doubling, per task and per batch: most of the job's allocation and garbage collection, and of its
+     * memory. 256 rows keep the per-batch work small against the per-row work (an event is thousands of
+     * values). Used unless the session sets it.
+     */
+    static final String READER_BATCH_ROWS = "spark.sql.parquet.columnarReaderBatchSize";
+
+    static final int BATCH_ROWS = 256;
 
     private final SparkSession spark;
     private final FeaturesConfig config;
@@ -52,6 +61,20 @@ public final class FeaturesJob {
      * @param scalerFile an existing scaler.json to apply instead of fitting one on the training set, or null
      */
     public Summary run(String events, String output, String scalerFile, boolean overwrite) throws IOException {
+        boolean batchRowsSet = spark.conf().contains(READER_BATCH_ROWS);
+        if (!batchRowsSet) {
+            spark.conf().set(READER_BATCH_ROWS, BATCH_ROWS);
+        }
+        try {
+            return runJob(events, output, scalerFile, overwrite);
+        } finally {
+            if (!batchRowsSet) {
+                spark.conf().unset(READER_BATCH_ROWS);
+            }
+        }
+    }
+
+    private Summary runJob(String events, String output, String scalerFile, boolean overwrite) throws IOException {
         long start = System.nanoTime();
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         Scaler given = scalerFile == null ? null : readScaler(new Path(scalerFile), hadoop);
@@ -59,13 +82,12 @@ public final class FeaturesJob {
             checkPreparation(given, scalerFile);
         }
         Dataset<Row> table = EventTableReader.read(spark, events);
-        Dataset<Row> projected = EventTableReader.project(table, config);
+        EventTableReader.project(table, config); // refuses missing columns and columns of the wrong type now
         EventTableReader.checkSamples(table, config);
         AtomicOutput out = new AtomicOutput(output, hadoop, overwrite);
         boolean committed = false;
         try {
-            JavaRDD<InternalRow> processed =
-                    projected.queryExecution().toRdd().toJavaRDD().mapPartitions(new Extraction(config));
+            JavaRDD<InternalRow> processed = Extraction.processed(table, config);
             spark.internalCreateDataFrame(processed.rdd(), Extraction.STAGE_SCHEMA, false)
                     .withColumn(Split.KEY, Split.key(config.seed()))
                     .write()
@@ -80,11 +102,17 @@ public final class FeaturesJob {
             Dataset<Row> stage = all.where(col(Extraction.OUTCOME).equalTo(Extraction.SELECTED))
                     .drop(Extraction.OUTCOME);
             Split split = Split.compute(stage, config.balance(), config.testFraction());
-            Dataset<Row> train = stage.where(split.isTrain());
-            Dataset<Row> test = stage.where(split.isTest());
-            Scaler scaler = given != null ? given : ScalerFit.fit(train, config.particleOrder(), particleLimit());
-            write(train, scaler, out.temp(FeaturesTableContract.TRAIN_DIR));
-            write(test, scaler, out.temp(FeaturesTableContract.TEST_DIR));
+            Scaler scaler = given != null
+                    ? given
+                    : ScalerFit.fit(stage.where(split.isTrain()), config.particleOrder(), particleLimit());
+            FinalTables.write(
+                    spark,
+                    stage,
+                    split,
+                    new FinalRows(scaler, config.cuts().particleRows()),
+                    config.maxRecordsPerFile(),
+                    out.temp(FeaturesTableContract.TRAIN_DIR),
+                    out.temp(FeaturesTableContract.TEST_DIR));
 
             Map<Integer, Long> trainCounts =
                     countBy(spark.read().parquet(out.temp("train")), FeaturesTableContract.LABEL);
@@ -131,38 +159,6 @@ public final class FeaturesJob {
                     + config.particleOrder() + " / " + particleLimit() + ": set particle_order and"
                     + " cuts.max_particles in the configuration (or --particle-order) to match the scaler");
         }
-    }
-
-    /**
-     * Writes scaled rows in a random order: the stage is grouped by sample (it comes from the event table's
-     * sample partitions), and a trainer that shuffles within a bounded pool of row groups would otherwise
-     * see whole stretches of one class at the end of an epoch (DL4J's validation loss jumped every other
-     * epoch). Rows are spread over the partitions by their split key (a seeded hash of file and entry, so
-     * every file holds every class in proportion) and ordered by it within each: random, yet the same
-     * order on every rerun. The reference shuffles its training set too ({@code orderBy(rand(seed))}).
-     */
-    private void write(Dataset<Row> rows, Scaler scaler, String path) {
-        int partitions = Math.max(1, rows.rdd().getNumPartitions());
-        JavaRDD<InternalRow> scaled = rows.repartition(partitions, col(Split.KEY))
-                .sortWithinPartitions(
-                        col(Split.KEY), col(FeaturesTableContract.SOURCE_FILE), col(FeaturesTableContract.ENTRY))
-                .select(
-                        FeaturesTableContract.SOURCE_FILE,
-                        FeaturesTableContract.ENTRY,
-                        FeaturesTableContract.LABEL,
-                        FeaturesTableContract.HLF,
-                        FeaturesTableContract.PARTICLES,
-                        FeaturesTableContract.N_PARTICLES)
-                .queryExecution()
-                .toRdd()
-                .toJavaRDD()
-                .mapPartitions(new FinalRows(scaler, config.cuts().particleRows()));
-        spark.internalCreateDataFrame(scaled.rdd(), FinalRows.SCHEMA, false)
-                .write()
-                .mode(SaveMode.ErrorIfExists)
-                .option(NO_DICTIONARY, false)
-                .option("maxRecordsPerFile", config.maxRecordsPerFile())
-                .parquet(path);
     }
 
     private static Map<Integer, Long> countBy(Dataset<Row> rows, String intColumn) {

@@ -3,22 +3,19 @@ package io.dltrigger.features.spark;
 import io.dltrigger.contract.FeaturesTableContract;
 import io.dltrigger.contract.Scaler;
 import io.dltrigger.features.physics.Features;
+import java.io.Serializable;
 import java.util.Arrays;
-import java.util.Iterator;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
-import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Turns unscaled stage rows ({@link Extraction#STAGE_SCHEMA}) into features-table rows ({@link #SCHEMA}): HLF min-max scaled, the real
- * particle rows standardized and followed by zero padding up to the fixed row count. Reuses two float
- * buffers per partition; the output arrays are the only allocation.
+ * Turns unscaled stage rows ({@link Extraction#STAGE_SCHEMA}) into features-table values ({@link #SCHEMA}):
+ * HLF min-max scaled, the real particle rows standardized and followed by zero padding up to the fixed row
+ * count, into two float arrays that the caller reuses for every row (and {@link FeaturesFileWriter} writes).
  */
-public final class FinalRows implements FlatMapFunction<Iterator<InternalRow>, InternalRow> {
+public final class FinalRows implements Serializable {
     /** The features table (README, "Data contracts"). */
     public static final StructType SCHEMA = DataTypes.createStructType(new org.apache.spark.sql.types.StructField[] {
         EventTableReader.field(FeaturesTableContract.SOURCE_FILE, DataTypes.StringType),
@@ -37,24 +34,19 @@ public final class FinalRows implements FlatMapFunction<Iterator<InternalRow>, I
         this.particleRows = particleRows;
     }
 
-    @Override
-    public Iterator<InternalRow> call(Iterator<InternalRow> input) {
-        float[] hlf = new float[Features.N_HLF];
-        float[] particles = new float[particleRows * Features.N_PARTICLE];
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return input.hasNext();
-            }
-
-            @Override
-            public InternalRow next() {
-                return scale(input.next(), hlf, particles);
-            }
-        };
+    float[] newHlf() {
+        return new float[Features.N_HLF];
     }
 
-    private InternalRow scale(InternalRow row, float[] hlf, float[] particles) {
+    float[] newParticles() {
+        return new float[particleRows * Features.N_PARTICLE];
+    }
+
+    /**
+     * Scales the HLF (column 3 of a stage row) and particles (columns 4 and 5) into {@code hlf} and
+     * {@code particles}; returns the number of real particle rows.
+     */
+    int scale(InternalRow row, float[] hlf, float[] particles) {
         ArrayData h = row.getArray(3);
         for (int k = 0; k < Features.N_HLF; k++) {
             hlf[k] = scaler.scaleHlf(k, h.getFloat(k));
@@ -70,13 +62,6 @@ public final class FinalRows implements FlatMapFunction<Iterator<InternalRow>, I
             particles[i] = scaler.scaleParticle(i % Features.N_PARTICLE, PackedFloats.get(p, i));
         }
         Arrays.fill(particles, real, particles.length, 0f);
-        return new GenericInternalRow(new Object[] {
-            row.getUTF8String(0).clone(),
-            row.getLong(1),
-            row.getInt(2),
-            UnsafeArrayData.fromPrimitiveArray(hlf),
-            UnsafeArrayData.fromPrimitiveArray(particles),
-            n
-        });
+        return n;
     }
 }

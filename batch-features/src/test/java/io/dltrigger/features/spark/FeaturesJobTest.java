@@ -1,5 +1,6 @@
 package io.dltrigger.features.spark;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,6 +30,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -271,6 +273,54 @@ class FeaturesJobTest {
         assertEquals(18, s.classes().get(1).train());
         assertEquals(13, s.classes().get(2).test(), "round(12.5)");
         assertEquals(12, s.classes().get(2).train());
+    }
+
+    /**
+     * The job reads float32 and int32 lists from Spark's columnar batches; a table whose lists have other
+     * numeric types goes through rows with casts, and gives the same tables.
+     */
+    @Test
+    void listsOfOtherNumericTypesAreReadAsRowsWithTheSameResult() throws IOException {
+        Dataset<Row> floats = EventTableReader.read(spark, table);
+        List<org.apache.spark.sql.Column> columns = new ArrayList<>();
+        for (org.apache.spark.sql.types.StructField f : floats.schema().fields()) {
+            boolean floatList = f.dataType().equals(DataTypes.createArrayType(DataTypes.FloatType, false))
+                    || f.dataType().equals(DataTypes.createArrayType(DataTypes.FloatType, true));
+            columns.add(
+                    floatList
+                            ? col(f.name())
+                                    .cast(DataTypes.createArrayType(DataTypes.DoubleType))
+                                    .as(f.name())
+                            : col(f.name()));
+        }
+        String doubles = dir.resolve("double-events").toString();
+        floats.select(columns.toArray(new org.apache.spark.sql.Column[0]))
+                .write()
+                .partitionBy("sample", "ingest_date")
+                .parquet(doubles);
+        FeaturesConfig config = FeaturesConfig.defaults();
+        assertTrue(ColumnarEvents.of(floats, config).isPresent(), "float32 lists: columnar");
+        assertTrue(
+                ColumnarEvents.of(EventTableReader.read(spark, doubles), config).isEmpty(), "double lists: rows");
+
+        String fromFloats = dir.resolve("from-floats").toString();
+        String fromDoubles = dir.resolve("from-doubles").toString();
+        run(config, fromFloats, null);
+        new FeaturesJob(spark, config).run(doubles, fromDoubles, null, false);
+        for (String part : List.of("train", "test")) {
+            Dataset<Row> a = spark.read().parquet(fromFloats + "/" + part);
+            Dataset<Row> b = spark.read().parquet(fromDoubles + "/" + part);
+            assertTrue(a.count() > 0);
+            assertEquals(0, a.exceptAll(b).count(), part);
+            assertEquals(0, b.exceptAll(a).count(), part);
+        }
+        Scaler a = readScaler(Path.of(fromFloats, "scaler.json"));
+        Scaler b = readScaler(Path.of(fromDoubles, "scaler.json"));
+        assertArrayEquals(a.hlfMin(), b.hlfMin());
+        assertArrayEquals(a.hlfMax(), b.hlfMax());
+        assertArrayEquals(a.particleMean(), b.particleMean(), 1e-9); // the merge order of partitions may differ
+        assertArrayEquals(a.particleStd(), b.particleStd(), 1e-9);
+        assertEquals(a.fittedParticles(), b.fittedParticles());
     }
 
     @Test

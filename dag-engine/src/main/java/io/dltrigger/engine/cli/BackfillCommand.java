@@ -1,10 +1,9 @@
 package io.dltrigger.engine.cli;
 
-import io.dltrigger.engine.model.DagRun;
-import io.dltrigger.engine.service.EngineRuntime;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code backfill DAG --from --to}: queues one run per schedule interval in a date range. */
+/** {@code backfill DAG --from --to}: asks the running engine for one run per schedule interval in a date range. */
 @Command(
         name = "backfill",
         mixinStandardHelpOptions = true,
@@ -22,7 +21,7 @@ import picocli.CommandLine.Spec;
                 "Queue runs for every schedule interval from --from to --to (days, inclusive); serial unless --parallel.")
 public final class BackfillCommand implements Callable<Integer> {
     @Mixin
-    Connection conn;
+    Remote remote;
 
     @Parameters(paramLabel = "DAG")
     String dagId;
@@ -38,7 +37,7 @@ public final class BackfillCommand implements Callable<Integer> {
 
     @Option(
             names = {"-p", "--param"},
-            description = "parameter override k=v")
+            description = "parameter value k=v")
     Map<String, String> params = new LinkedHashMap<>();
 
     @Spec
@@ -46,14 +45,11 @@ public final class BackfillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (EngineRuntime rt = conn.open(false)) {
-            List<DagRun> runs = rt.service().backfill(dagId, from, to, parallel, params);
-            spec.commandLine().getOut().println("queued " + runs.size() + " backfill runs of " + dagId);
-            Tables.print(
-                    spec.commandLine().getOut(),
-                    Tables.RUN_HEADER,
-                    runs.stream().map(Tables::run).toList());
-            return 0;
-        }
+        ObjectNode body = TriggerCommand.body(params);
+        body.put("from", from.toString()).put("to", to.toString()).put("parallel", parallel);
+        JsonNode runs = remote.client().post("/api/dags/" + EngineClient.q(dagId) + "/backfill", body);
+        spec.commandLine().getOut().println("queued " + runs.size() + " backfill runs of " + dagId);
+        Tables.print(spec.commandLine().getOut(), Tables.RUN_HEADER, Tables.rows(runs, Tables::run));
+        return 0;
     }
 }

@@ -1,12 +1,10 @@
 package io.dltrigger.engine.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dltrigger.engine.dagfile.DagFileException;
 import io.dltrigger.engine.dagfile.DagFileParser;
 import io.dltrigger.engine.dagfile.DagFolder;
 import io.dltrigger.engine.model.Dag;
-import io.dltrigger.engine.model.TaskSpec;
-import io.dltrigger.engine.service.EngineRuntime;
-import io.dltrigger.engine.service.EngineService;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,42 +31,48 @@ import picocli.CommandLine.Spec;
         })
 public final class DagsCommand {
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "The DAGs loaded, and the files refused.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "The DAGs the engine runs, and the files it refused (exit 1 if any).")
     static final class ListDags implements Callable<Integer> {
         @Mixin
-        Connection conn;
+        Remote remote;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            try (EngineRuntime rt = conn.open(false)) {
-                PrintWriter out = spec.commandLine().getOut();
-                List<List<String>> rows = new ArrayList<>();
-                for (EngineService.DagView d : rt.service().dags()) {
-                    rows.add(List.of(
-                            d.id(),
-                            d.schedule() == null ? "-" : d.schedule(),
-                            d.paused() ? "paused" : "active",
-                            String.valueOf(d.version()),
-                            String.valueOf(d.tasks()),
-                            d.description()));
-                }
-                Tables.print(out, List.of("DAG", "SCHEDULE", "STATE", "VERSION", "TASKS", "DESCRIPTION"), rows);
-                for (DagFileException e : rt.service().dagErrors()) {
-                    out.println("refused: " + e.getMessage());
-                }
-                out.flush();
-                return rt.service().dagErrors().isEmpty() ? 0 : 1;
+            EngineClient client = remote.client();
+            PrintWriter out = spec.commandLine().getOut();
+            List<List<String>> rows = new ArrayList<>();
+            for (JsonNode d : client.get("/api/dags")) {
+                rows.add(List.of(
+                        d.path("id").asText(),
+                        d.path("schedule").isNull() ? "-" : d.path("schedule").asText(),
+                        d.path("paused").asBoolean() ? "paused" : "active",
+                        d.path("version").asText(),
+                        String.valueOf(d.path("tasks").asInt()),
+                        d.path("error").isNull() || d.path("error").isMissingNode()
+                                ? d.path("description").asText()
+                                : "LAST GOOD VERSION: its file is refused, see below"));
             }
+            Tables.print(out, List.of("DAG", "SCHEDULE", "STATE", "VERSION", "TASKS", "DESCRIPTION"), rows);
+            JsonNode errors = client.get("/api/dag-errors");
+            for (JsonNode e : errors) {
+                out.println("refused: " + e.path("file").asText() + ":"
+                        + e.path("line").asInt() + ": " + e.path("cause").asText());
+            }
+            out.flush();
+            return errors.isEmpty() ? 0 : 1;
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "A DAG's tasks and dependencies.")
     static final class Show implements Callable<Integer> {
         @Mixin
-        Connection conn;
+        Remote remote;
 
         @Parameters(paramLabel = "DAG")
         String dagId;
@@ -78,27 +82,35 @@ public final class DagsCommand {
 
         @Override
         public Integer call() {
-            try (EngineRuntime rt = conn.open(false)) {
-                Dag d = rt.service().dag(dagId);
-                PrintWriter out = spec.commandLine().getOut();
-                out.println(d.id() + ": " + d.description());
-                out.println("schedule: " + (d.schedule() == null ? "none" : d.schedule()) + ", catchup: " + d.catchup()
-                        + ", max_active_runs: " + d.maxActiveRuns() + ", params: " + d.params());
-                List<List<String>> rows = new ArrayList<>();
-                for (TaskSpec t : d.tasks()) {
-                    rows.add(List.of(
-                            t.id(),
-                            t.action().typeName(),
-                            String.join(",", t.dependsOn()),
-                            t.triggerRule().name().toLowerCase(),
-                            String.valueOf(t.retry().retries()),
-                            t.pool(),
-                            t.mapped() ? "yes" : "no"));
-                }
-                Tables.print(
-                        out, List.of("TASK", "TYPE", "DEPENDS ON", "TRIGGER RULE", "RETRIES", "POOL", "MAPPED"), rows);
-                return 0;
+            JsonNode d = remote.client().get("/api/dags/" + EngineClient.q(dagId));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(d.path("id").asText() + ": " + d.path("description").asText());
+            out.println("schedule: "
+                    + (d.path("schedule").isNull() ? "none" : d.path("schedule").asText()) + ", params: "
+                    + d.path("params"));
+            for (JsonNode p : d.path("param_specs")) {
+                out.println("  param " + p.path("name").asText() + ": "
+                        + p.path("type").asText() + ", default "
+                        + p.path("default")
+                        + (p.path("description").asText().isEmpty()
+                                ? ""
+                                : " (" + p.path("description").asText() + ")"));
             }
+            List<List<String>> rows = new ArrayList<>();
+            for (JsonNode t : d.path("tasks")) {
+                List<String> deps = new ArrayList<>();
+                t.path("depends_on").forEach(x -> deps.add(x.asText()));
+                rows.add(List.of(
+                        t.path("id").asText(),
+                        t.path("type").asText(),
+                        String.join(",", deps),
+                        t.path("trigger_rule").asText(),
+                        t.path("retries").asText(),
+                        t.path("pool").asText(),
+                        t.path("mapped").asBoolean() ? "yes" : "no"));
+            }
+            Tables.print(out, List.of("TASK", "TYPE", "DEPENDS ON", "TRIGGER RULE", "RETRIES", "POOL", "MAPPED"), rows);
+            return 0;
         }
     }
 
@@ -106,7 +118,7 @@ public final class DagsCommand {
             name = "validate",
             mixinStandardHelpOptions = true,
             description =
-                    "Check DAG files (default: every file of the DAG folder) without a database; exits 1 if any is refused.")
+                    "Check DAG files (default: every file of the DAG folder) without an engine; exits 1 if any is refused.")
     static final class Validate implements Callable<Integer> {
         @Mixin
         Connection conn;
@@ -145,34 +157,30 @@ public final class DagsCommand {
     @Command(name = "pause", mixinStandardHelpOptions = true, description = "Stop scheduling new runs of a DAG.")
     static final class Pause implements Callable<Integer> {
         @Mixin
-        Connection conn;
+        Remote remote;
 
         @Parameters(paramLabel = "DAG")
         String dagId;
 
         @Override
         public Integer call() {
-            try (EngineRuntime rt = conn.open(false)) {
-                rt.service().pause(dagId, true);
-                return 0;
-            }
+            remote.client().post("/api/dags/" + EngineClient.q(dagId) + "/pause", null);
+            return 0;
         }
     }
 
     @Command(name = "unpause", mixinStandardHelpOptions = true, description = "Resume scheduling a DAG.")
     static final class Unpause implements Callable<Integer> {
         @Mixin
-        Connection conn;
+        Remote remote;
 
         @Parameters(paramLabel = "DAG")
         String dagId;
 
         @Override
         public Integer call() {
-            try (EngineRuntime rt = conn.open(false)) {
-                rt.service().pause(dagId, false);
-                return 0;
-            }
+            remote.client().post("/api/dags/" + EngineClient.q(dagId) + "/unpause", null);
+            return 0;
         }
     }
 }

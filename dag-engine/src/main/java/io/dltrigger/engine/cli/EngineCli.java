@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The engine's command line, reached through bin/dltrigger: {@code engine server|scheduler|run},
- * {@code dags}, {@code runs}, {@code trigger}, {@code backfill}, {@code tasks}.
+ * {@code dags}, {@code runs}, {@code trigger}, {@code backfill}, {@code tasks}, {@code tokens}, {@code audit}, {@code assets}.
+ * Only {@code engine ...} and {@code dags validate} work without a running engine: the others ask it over REST.
  */
 @Command(
         name = "dltrigger",
@@ -17,7 +18,10 @@ import picocli.CommandLine.Command;
             RunsCommand.class,
             TriggerCommand.class,
             BackfillCommand.class,
-            TasksCommand.class
+            TasksCommand.class,
+            TokensCommand.class,
+            AuditCommand.class,
+            AssetsCommand.class
         })
 public final class EngineCli {
 

@@ -1,16 +1,15 @@
 package io.dltrigger.engine.cli;
 
+import io.dltrigger.engine.config.HttpSettings;
+import io.dltrigger.engine.config.Settings;
 import io.dltrigger.engine.http.RestServer;
 import io.dltrigger.engine.model.DagRun;
-import io.dltrigger.engine.model.TaskInstance;
-import io.dltrigger.engine.model.TaskState;
 import io.dltrigger.engine.service.EngineRuntime;
 import io.dltrigger.engine.service.EngineService;
+import io.dltrigger.engine.store.jdbc.H2TcpServer;
+import io.dltrigger.engine.store.jdbc.JdbcStore;
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -32,39 +31,66 @@ public final class EngineCommand {
     @Command(
             name = "server",
             mixinStandardHelpOptions = true,
-            description = "Scheduler and workers, with the REST API, web UI and /metrics.")
+            description = "Scheduler and workers, with the REST API, web UI and /metrics (API tokens required; the"
+                    + " first start writes an admin token to HOME/data/engine/admin.token, mode 0600).")
     static final class Server implements Callable<Integer> {
         @Mixin
         Connection conn;
 
-        @Option(
-                names = "--port",
-                defaultValue = "8080",
-                description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks one)")
-        int port;
+        @Option(names = "--port", description = "HTTP port (default: http.port, 8080; 0 picks one)")
+        Integer port;
+
+        @Option(names = "--bind", description = "address to listen on (default: http.bind, 127.0.0.1)")
+        String bind;
 
         @Option(
-                names = "--bind",
-                defaultValue = "127.0.0.1",
-                description = "address to listen on (default: ${DEFAULT-VALUE})")
-        String bind;
+                names = "--insecure-bind",
+                description = "allow a non-loopback --bind without TLS (http.tls): tokens would cross the network in"
+                        + " clear text")
+        boolean insecureBind;
 
         @Option(names = "--no-scheduler", description = "serve the API and UI only (another process schedules)")
         boolean noScheduler;
 
+        @Option(
+                names = "--no-schedules",
+                description = "create no scheduled runs (manual, backfill and asset-triggered runs still run)")
+        boolean noSchedules;
+
         @Override
         public Integer call() throws Exception {
-            EngineRuntime rt = conn.open(!noScheduler);
-            if (!noScheduler) {
-                rt.start();
+            if (noSchedules) {
+                conn.schedules = false;
             }
-            RestServer http = new RestServer(rt.service(), rt.metrics());
-            int p = http.start(bind, port);
-            System.out.println("dltrigger engine: http://" + bind + ":" + p + "/  (state: " + conn.url() + ")");
-            return blockUntilStopped(() -> {
-                http.close();
-                rt.close();
-            });
+            Settings s = conn.settings();
+            HttpSettings h = s.http();
+            h = new HttpSettings(
+                    bind != null ? bind : h.bind(),
+                    port != null ? port : h.port(),
+                    h.allowedHosts(),
+                    h.tls(),
+                    insecureBind || h.insecureBind());
+            EngineRuntime rt = conn.open(!noScheduler);
+            H2TcpServer h2 = null;
+            RestServer http = null;
+            try {
+                if (!noScheduler) {
+                    rt.start();
+                }
+                rt.service().ensureAdminToken(s.adminTokenFile(), System.getenv("DLTRIGGER_API_TOKEN"));
+                h2 = serveH2(s);
+                http = new RestServer(rt.service(), rt.metrics(), h, rt::demoted);
+                int p = http.start();
+                System.out.println("dltrigger engine: " + (h.tls() == null ? "http" : "https") + "://" + h.bind() + ":"
+                        + p + "/  (state: " + JdbcStore.redacted(s.dbUrl()) + "; admin token: " + s.adminTokenFile()
+                        + ")");
+            } catch (RuntimeException e) {
+                close(http, h2, rt);
+                throw e;
+            }
+            RestServer started = http;
+            H2TcpServer served = h2;
+            return blockUntilStopped(() -> close(started, served, rt));
         }
     }
 
@@ -75,9 +101,33 @@ public final class EngineCommand {
 
         @Override
         public Integer call() throws Exception {
+            Settings s = conn.settings();
             EngineRuntime rt = conn.open(true).start();
-            System.out.println("dltrigger scheduler running (state: " + conn.url() + ")");
-            return blockUntilStopped(rt::close);
+            H2TcpServer h2 = serveH2(s);
+            System.out.println("dltrigger scheduler running (state: " + JdbcStore.redacted(s.dbUrl()) + ")");
+            return blockUntilStopped(() -> close(null, h2, rt));
+        }
+    }
+
+    /** With {@code db.h2_tcp_port}, the engine's H2 file served to this machine's other processes (127.0.0.1). */
+    private static H2TcpServer serveH2(Settings s) {
+        if (s.h2TcpPort() <= 0 || !s.dbUrl().startsWith("jdbc:h2:file:")) {
+            return null;
+        }
+        H2TcpServer server = H2TcpServer.start(s.h2TcpPort());
+        System.out.println("H2 database served on 127.0.0.1:" + server.port() + " (password in "
+                + s.stateDir().resolve("db.password") + "): jdbc:h2:tcp://127.0.0.1:" + server.port() + "/"
+                + s.stateDir().resolve("state"));
+        return server;
+    }
+
+    private static void close(RestServer http, H2TcpServer h2, EngineRuntime rt) {
+        if (http != null) {
+            http.close();
+        }
+        rt.close();
+        if (h2 != null) {
+            h2.close();
         }
     }
 
@@ -110,84 +160,19 @@ public final class EngineCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (EngineRuntime rt = conn.open(true)) {
+            try (EngineRuntime rt = conn.open(true)) { // takes the lease first: a refused run changes nothing
                 EngineService s = rt.service();
                 DagRun run = s.trigger(dagId, params);
                 rt.startOnly(run.id());
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("run " + run.id() + " (" + run.runKey() + ") of " + dagId);
                 out.flush();
-                DagRun done = new Progress(s, out, System.console() != null)
+                RunProgress.Run done = new RunProgress(RunProgress.feed(s), out, System.console() != null)
                         .follow(run.id(), io.dltrigger.engine.model.Durations.parse(timeout));
-                out.println("run " + run.id() + ": " + done.state().name().toLowerCase() + " in "
+                out.println("run " + run.id() + ": " + done.state() + " in "
                         + Tables.took(done.startedAt(), done.endedAt()));
                 out.flush();
-                return done.state() == io.dltrigger.engine.model.RunState.SUCCESS ? 0 : 1;
-            }
-        }
-    }
-
-    /** Prints state changes (and, on a terminal, a live line per running task) until the run ends. */
-    static final class Progress {
-        private final EngineService s;
-        private final PrintWriter out;
-        private final boolean tty;
-        private final Map<Long, String> seen = new HashMap<>();
-        private int liveLines;
-
-        Progress(EngineService s, PrintWriter out, boolean tty) {
-            this.s = s;
-            this.out = out;
-            this.tty = tty;
-        }
-
-        DagRun follow(long runId, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                DagRun r = s.run(runId);
-                List<TaskInstance> tis = s.tasks(runId);
-                clearLive();
-                for (TaskInstance t : tis) {
-                    String key = t.state() + "/" + t.tryNumber();
-                    if (!key.equals(seen.put(t.id(), key))
-                            && t.state() != TaskState.NONE
-                            && t.state() != TaskState.RUNNING) {
-                        out.printf(
-                                "  %-28s %-16s try %d%s%n",
-                                t.label(),
-                                t.state().name().toLowerCase(),
-                                t.tryNumber(),
-                                t.message() == null ? "" : "  " + t.message());
-                    } else if (t.state() == TaskState.RUNNING && !tty && !key.equals(seen.get(-t.id()))) {
-                        seen.put(-t.id(), key);
-                        out.printf("  %-28s running          try %d%n", t.label(), t.tryNumber());
-                    }
-                }
-                if (tty) {
-                    for (TaskInstance t : tis) {
-                        if (t.state() == TaskState.RUNNING) {
-                            out.printf(
-                                    "  \u25b6 %-26s running %s (try %d)%n",
-                                    t.label(), Tables.took(t.startedAt(), null), t.tryNumber());
-                            liveLines++;
-                        }
-                    }
-                }
-                out.flush();
-                if (r.state().finished()) {
-                    clearLive();
-                    return r;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("run " + runId + " still " + r.state() + " after " + timeout);
-                }
-                Thread.sleep(250);
-            }
-        }
-
-        private void clearLive() {
-            for (; liveLines > 0; liveLines--) {
-                out.print("\u001b[1A\u001b[2K"); // cursor up, erase line: the live block is redrawn
+                return done.state().equals("success") ? 0 : 1;
             }
         }
     }

@@ -1,6 +1,5 @@
 package io.dltrigger.engine.cli;
 
-import io.dltrigger.engine.service.EngineRuntime;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "Recent DAG runs, newest first.")
 public final class RunsCommand implements Callable<Integer> {
     @Mixin
-    Connection conn;
+    Remote remote;
 
     @Option(names = "--dag", description = "only this DAG")
     String dagId;
@@ -25,12 +24,11 @@ public final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (EngineRuntime rt = conn.open(false)) {
-            Tables.print(
-                    spec.commandLine().getOut(),
-                    Tables.RUN_HEADER,
-                    rt.service().runs(dagId, limit).stream().map(Tables::run).toList());
-            return 0;
-        }
+        String q = "/api/runs?limit=" + limit + (dagId == null ? "" : "&dag=" + EngineClient.q(dagId));
+        Tables.print(
+                spec.commandLine().getOut(),
+                Tables.RUN_HEADER,
+                Tables.rows(remote.client().get(q), Tables::run));
+        return 0;
     }
 }

@@ -1,6 +1,6 @@
 package io.dltrigger.engine.cli;
 
-import io.dltrigger.engine.service.EngineRuntime;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         subcommands = {TasksCommand.Logs.class, TasksCommand.Clear.class})
 public final class TasksCommand implements Callable<Integer> {
     @Mixin
-    Connection conn;
+    Remote remote;
 
     @Parameters(paramLabel = "RUN", arity = "0..1", description = "run id (see: runs)")
     Long runId;
@@ -31,13 +31,11 @@ public final class TasksCommand implements Callable<Integer> {
             spec.commandLine().usage(spec.commandLine().getErr());
             return 2;
         }
-        try (EngineRuntime rt = conn.open(false)) {
-            Tables.print(
-                    spec.commandLine().getOut(),
-                    Tables.TASK_HEADER,
-                    rt.service().tasks(runId).stream().map(Tables::task).toList());
-            return 0;
-        }
+        Tables.print(
+                spec.commandLine().getOut(),
+                Tables.TASK_HEADER,
+                Tables.rows(remote.client().get("/api/runs/" + runId + "/tasks"), Tables::task));
+        return 0;
     }
 
     @Command(
@@ -46,7 +44,7 @@ public final class TasksCommand implements Callable<Integer> {
             description = "The log of a task try (default: the latest).")
     static final class Logs implements Callable<Integer> {
         @Mixin
-        Connection conn;
+        Remote remote;
 
         @Parameters(paramLabel = "TASK", description = "task instance id (see: tasks RUN)")
         long id;
@@ -64,20 +62,21 @@ public final class TasksCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws InterruptedException {
-            try (EngineRuntime rt = conn.open(false)) {
-                java.io.PrintWriter out = spec.commandLine().getOut();
-                int printed = 0;
-                while (true) {
-                    boolean running = rt.service().task(id).state() == io.dltrigger.engine.model.TaskState.RUNNING;
-                    String log = rt.service().log(id, tryNumber);
-                    out.print(log.substring(Math.min(printed, log.length())));
-                    out.flush();
-                    printed = log.length();
-                    if (!follow || !running) {
-                        return 0;
-                    }
-                    Thread.sleep(200);
+            EngineClient client = remote.client();
+            PrintWriter out = spec.commandLine().getOut();
+            String path = "/api/tasks/" + id + "/log" + (tryNumber == null ? "" : "?try=" + tryNumber);
+            int printed = 0;
+            while (true) {
+                boolean running =
+                        client.get("/api/tasks/" + id).path("state").asText().equals("running");
+                String log = client.text(path);
+                out.print(log.substring(Math.min(printed, log.length())));
+                out.flush();
+                printed = log.length();
+                if (!follow || !running) {
+                    return 0;
                 }
+                Thread.sleep(500);
             }
         }
     }
@@ -88,17 +87,15 @@ public final class TasksCommand implements Callable<Integer> {
             description = "Re-run a task instance and its downstream tasks.")
     static final class Clear implements Callable<Integer> {
         @Mixin
-        Connection conn;
+        Remote remote;
 
         @Parameters(paramLabel = "TASK", description = "task instance id")
         long id;
 
         @Override
         public Integer call() {
-            try (EngineRuntime rt = conn.open(false)) {
-                rt.service().clear(id);
-                return 0;
-            }
+            remote.client().post("/api/tasks/" + id + "/clear", null);
+            return 0;
         }
     }
 }

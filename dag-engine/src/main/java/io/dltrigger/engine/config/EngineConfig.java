@@ -14,6 +14,8 @@ import java.util.Map;
  * @param pools named pools and their slots, e.g. {@code gpu: 1}; the "default" pool is only bounded by workers
  * @param killGrace how long a SIGTERMed task tree gets before SIGKILL
  * @param pollInterval how often the database is polled for work from other processes (CLI triggers) and schedules
+ * @param profile the deployment profile: the {@code {{ profile.* }}} values of DAGs
+ * @param schedules false: no scheduled runs are created (manual, backfill and asset-triggered runs still run)
  */
 public record EngineConfig(
         Path home,
@@ -22,7 +24,9 @@ public record EngineConfig(
         int workers,
         Map<String, Integer> pools,
         Duration killGrace,
-        Duration pollInterval) {
+        Duration pollInterval,
+        Profile profile,
+        boolean schedules) {
 
     public EngineConfig {
         pools = Map.copyOf(pools);
@@ -44,30 +48,40 @@ public record EngineConfig(
                 4,
                 Map.of(),
                 Duration.ofSeconds(5),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1),
+                Profile.empty("local"),
+                true);
     }
 
     public EngineConfig withWorkers(int n) {
-        return new EngineConfig(home, dagsDir, logsDir, n, pools, killGrace, pollInterval);
+        return new EngineConfig(home, dagsDir, logsDir, n, pools, killGrace, pollInterval, profile, schedules);
     }
 
     public EngineConfig withPools(Map<String, Integer> p) {
-        return new EngineConfig(home, dagsDir, logsDir, workers, p, killGrace, pollInterval);
+        return new EngineConfig(home, dagsDir, logsDir, workers, p, killGrace, pollInterval, profile, schedules);
     }
 
     public EngineConfig withDagsDir(Path d) {
-        return new EngineConfig(home, d, logsDir, workers, pools, killGrace, pollInterval);
+        return new EngineConfig(home, d, logsDir, workers, pools, killGrace, pollInterval, profile, schedules);
     }
 
     public EngineConfig withLogsDir(Path d) {
-        return new EngineConfig(home, dagsDir, d, workers, pools, killGrace, pollInterval);
+        return new EngineConfig(home, dagsDir, d, workers, pools, killGrace, pollInterval, profile, schedules);
     }
 
     public EngineConfig withKillGrace(Duration d) {
-        return new EngineConfig(home, dagsDir, logsDir, workers, pools, d, pollInterval);
+        return new EngineConfig(home, dagsDir, logsDir, workers, pools, d, pollInterval, profile, schedules);
     }
 
     public EngineConfig withPollInterval(Duration d) {
-        return new EngineConfig(home, dagsDir, logsDir, workers, pools, killGrace, d);
+        return new EngineConfig(home, dagsDir, logsDir, workers, pools, killGrace, d, profile, schedules);
+    }
+
+    public EngineConfig withProfile(Profile p) {
+        return new EngineConfig(home, dagsDir, logsDir, workers, pools, killGrace, pollInterval, p, schedules);
+    }
+
+    public EngineConfig withSchedules(boolean on) {
+        return new EngineConfig(home, dagsDir, logsDir, workers, pools, killGrace, pollInterval, profile, on);
     }
 }

@@ -31,6 +31,11 @@ public final class DagFolder {
     }
 
     public static Scan scan(Path folder) {
+        return scan(folder, null);
+    }
+
+    /** The DAGs of a folder under the deployment profile {@code profile} (see {@link DagFileParser#parse}). */
+    public static Scan scan(Path folder, String profile) {
         Map<String, Dag> dags = new LinkedHashMap<>();
         Map<String, String> sources = new LinkedHashMap<>();
         List<DagFileException> errors = new ArrayList<>();
@@ -40,7 +45,7 @@ public final class DagFolder {
         for (Path file : files(folder)) {
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
-                Dag dag = DagFileParser.parse(file.toString(), text);
+                Dag dag = DagFileParser.parse(file.toString(), text, profile);
                 Dag earlier = dags.putIfAbsent(dag.id(), dag);
                 if (earlier != null) {
                     errors.add(new DagFileException(

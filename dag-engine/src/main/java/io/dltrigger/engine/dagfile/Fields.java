@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,24 @@ final class Fields {
         }
     }
 
+    /** This mapping without the keys {@code drop}, then with the entries of {@code over} (which win), if any. */
+    Fields merged(Set<String> drop, Fields over) {
+        LinkedHashMap<String, YamlNode> entries = new LinkedHashMap<>(map.entries());
+        Map<String, Integer> lines = new java.util.HashMap<>(map.keyLines());
+        entries.keySet().removeAll(drop);
+        lines.keySet().removeAll(drop);
+        if (over != null) {
+            entries.putAll(over.map.entries());
+            lines.putAll(over.map.keyLines());
+        }
+        return new Fields(file, new YamlNode.Mapping(entries, lines, map.line()), where);
+    }
+
+    /** The keys of this mapping, in file order. */
+    List<String> keys() {
+        return List.copyOf(map.entries().keySet());
+    }
+
     boolean has(String key) {
         return map.entries().containsKey(key);
     }
@@ -87,6 +106,21 @@ final class Fields {
             return l.intValue();
         }
         throw error(key, "'" + key + "' must be an integer");
+    }
+
+    /** A number, or null when absent. */
+    BigDecimal decimal(String key) {
+        YamlNode n = node(key);
+        if (n == null) {
+            return null;
+        }
+        if (n instanceof YamlNode.Scalar s && s.value() instanceof Long l) {
+            return BigDecimal.valueOf(l);
+        }
+        if (n instanceof YamlNode.Scalar s && s.value() instanceof Double d) {
+            return BigDecimal.valueOf(d);
+        }
+        throw error(key, "'" + key + "' must be a number");
     }
 
     boolean bool(String key, boolean dflt) {

@@ -11,8 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads YAML into {@link YamlNode}s carrying line numbers (Jackson's tree model drops them). */
-final class YamlReader {
+/**
+ * Reads YAML into {@link YamlNode}s carrying line numbers (Jackson's tree model drops them): DAG files, and the
+ * manifests of kubernetes tasks.
+ */
+public final class YamlReader {
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -20,7 +23,7 @@ final class YamlReader {
     private YamlReader() {}
 
     /** Parses one YAML document; syntax errors become a {@link DagFileException} with the line. */
-    static YamlNode read(String file, String text) {
+    public static YamlNode read(String file, String text) {
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {

@@ -14,6 +14,8 @@ final class ActiveRun {
     boolean timedOut;
     /** Advance the run at this time even if nothing changed (a retry's delay); null for none. */
     Instant wakeAt;
+    /** Its SLA miss was reported. */
+    boolean slaMissed;
 
     ActiveRun(DagRun run, RunInstances instances) {
         this.run = run;
@@ -22,6 +24,13 @@ final class ActiveRun {
 
     Dag dag() {
         return instances.dag();
+    }
+
+    /** When the run misses its SLA, or null. */
+    Instant slaDeadline() {
+        return dag().sla() == null || run.startedAt() == null
+                ? null
+                : run.startedAt().plus(dag().sla());
     }
 
     /** When the run times out, or null. */

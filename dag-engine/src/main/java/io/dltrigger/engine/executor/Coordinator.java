@@ -1,15 +1,22 @@
 package io.dltrigger.engine.executor;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dltrigger.engine.alert.Alerts;
+import io.dltrigger.engine.alert.Notifier;
 import io.dltrigger.engine.config.EngineConfig;
 import io.dltrigger.engine.dagfile.DagRegistry;
 import io.dltrigger.engine.launch.Cancellation;
 import io.dltrigger.engine.launch.Launchers;
 import io.dltrigger.engine.launch.Outcome;
+import io.dltrigger.engine.launch.ProcessRunner;
 import io.dltrigger.engine.launch.Recovered;
+import io.dltrigger.engine.launch.TriggerCheck;
 import io.dltrigger.engine.launch.TryFiles;
 import io.dltrigger.engine.launch.TryStart;
 import io.dltrigger.engine.launch.Work;
 import io.dltrigger.engine.metrics.EngineMetrics;
+import io.dltrigger.engine.model.AssetEvent;
+import io.dltrigger.engine.model.Callback;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.model.RunState;
@@ -17,7 +24,10 @@ import io.dltrigger.engine.model.RunType;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskSpec;
 import io.dltrigger.engine.model.TaskState;
+import io.dltrigger.engine.scheduler.RunFactory;
 import io.dltrigger.engine.scheduler.Scheduler;
+import io.dltrigger.engine.store.LeaseLostException;
+import io.dltrigger.engine.store.LeaseRepository;
 import io.dltrigger.engine.store.Store;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -34,6 +44,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,9 +76,12 @@ public final class Coordinator implements AutoCloseable {
     private final RunAdvancer advancer;
     private final Dispatcher dispatcher;
     private final Timeouts timeouts = new Timeouts();
+    private final Notifier notifier = new Notifier();
     private final Recovery recovery;
+    private final AssetTriggering triggering;
     private final String host;
     private final String owner;
+    private final com.fasterxml.jackson.databind.node.ObjectNode profile;
 
     private final BlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
     private final Map<Long, ActiveRun> active = new LinkedHashMap<>();
@@ -85,6 +99,10 @@ public final class Coordinator implements AutoCloseable {
     private Supervisor supervisor;
     private Thread loop;
     private volatile boolean stopping;
+    private volatile boolean demoted;
+    /** The epoch of the lease this engine was granted; 0 before. */
+    private long epoch;
+
     private volatile Long onlyRun;
     private Instant nextPoll = Instant.EPOCH;
     private Instant nextHeartbeat = Instant.EPOCH;
@@ -94,7 +112,16 @@ public final class Coordinator implements AutoCloseable {
         this.cfg = cfg;
         this.store = store;
         this.dags = dags;
-        this.scheduler = new Scheduler(store.runs(), store.dags(), dags);
+        this.scheduler = new Scheduler(store.runs(), store.dags(), dags, cfg.profile(), cfg.schedules());
+        this.profile = cfg.profile().asJson();
+        this.triggering = new AssetTriggering(
+                store,
+                dags,
+                new RunFactory(store.runs(), cfg.profile()),
+                new TriggerCheck(new ProcessRunner(cfg.killGrace())),
+                cfg.logsDir(),
+                cfg.home(),
+                profile);
         this.metrics = metrics;
         this.launchers = Launchers.standard(cfg.killGrace());
         this.advancer = new RunAdvancer(cfg.home());
@@ -111,23 +138,47 @@ public final class Coordinator implements AutoCloseable {
         metrics.gauge("dltrigger.runs.active", "runs the engine is driving", () -> activeSnapshot);
     }
 
-    /** Takes the database's engine lease, then adopts unfinished runs and starts scheduling. */
-    public synchronized void start() {
-        Optional<String> holder = store.lease()
+    /**
+     * Takes the database's engine lease, and fences the store with its epoch: from now on no write of this
+     * process commits once another engine has taken the lease over. Refused (an {@link IllegalStateException},
+     * nothing changed) while another engine holds it.
+     */
+    public synchronized void takeLease() {
+        if (epoch > 0) {
+            return;
+        }
+        LeaseRepository.Acquisition a = store.lease()
                 .acquire(
                         owner,
                         host,
                         ProcessHandle.current().pid(),
                         LEASE_STALE.toMillis(),
                         pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
-        if (holder.isPresent()) {
-            throw new IllegalStateException("another engine works on this database: " + holder.get());
+        if (a instanceof LeaseRepository.Acquisition.Held held) {
+            throw new IllegalStateException("another engine works on this database: " + held.holder());
         }
+        epoch = ((LeaseRepository.Acquisition.Granted) a).epoch();
+        store.fence(epoch);
+        LOG.info("engine lease taken (epoch {})", epoch);
+    }
+
+    /** Takes the lease (if not yet taken), then adopts unfinished runs and starts scheduling. */
+    public synchronized void start() {
+        takeLease();
         workers = new Workers(cfg.workers(), (id, tryNumber, o) -> inbox.add(() -> finished(id, tryNumber, o)));
-        supervisor = new Supervisor(store.supervisedJobs(), launchers, cfg.killGrace(), workers::background);
+        supervisor =
+                new Supervisor(store.supervisedJobs(), store.assets(), launchers, cfg.killGrace(), workers::background);
         loop = new Thread(this::run, "dltrigger-engine");
         loop.setDaemon(true);
         loop.start();
+    }
+
+    /**
+     * True once another engine took the lease over: this one stopped scheduling and its writes are refused
+     * (the REST API answers them with 503).
+     */
+    public boolean demoted() {
+        return demoted;
     }
 
     /**
@@ -149,30 +200,45 @@ public final class Coordinator implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
-        if (loop == null) {
-            return;
+        if (epoch == 0) {
+            return; // never held the lease
         }
-        stopping = true;
-        inbox.add(() -> {});
-        try {
-            loop.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (loop != null) {
+            stopping = true;
+            inbox.add(() -> {});
+            try {
+                loop.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            workers.close();
+            loop = null;
         }
-        workers.close();
+        triggering.close();
+        notifier.close();
         try {
-            store.lease().release(owner);
+            store.lease().release(owner, epoch);
         } catch (RuntimeException e) {
             LOG.warn(
                     "could not release the engine lease (the next engine takes it over once this process is gone): {}",
                     e.getMessage());
         }
-        loop = null;
+        epoch = 0;
     }
 
     // ---- the loop ----
 
     private void run() {
+        try {
+            loop();
+        } finally {
+            if (demoted) {
+                workers.close(); // child processes keep running: the engine that holds the lease adopts them
+            }
+        }
+    }
+
+    private void loop() {
         while (!stopping) {
             try {
                 Runnable event = inbox.poll(waitMillis(), TimeUnit.MILLISECONDS);
@@ -187,6 +253,9 @@ public final class Coordinator implements AutoCloseable {
                 metrics.loopPass(System.nanoTime() - t0);
             } catch (InterruptedException e) {
                 return;
+            } catch (LeaseLostException e) {
+                demote(e.getMessage());
+                return;
             } catch (RuntimeException e) {
                 // a store outage or a bug must not kill the engine thread; the next pass retries from the store
                 LOG.error("engine loop pass failed", e);
@@ -198,6 +267,12 @@ public final class Coordinator implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private void demote(String why) {
+        LOG.error("{}: this engine stops scheduling and refuses changes", why);
+        demoted = true;
+        stopping = true;
     }
 
     private long waitMillis() {
@@ -212,9 +287,8 @@ public final class Coordinator implements AutoCloseable {
 
     private void step(Instant now) {
         if (!now.isBefore(nextHeartbeat)) {
-            if (!store.lease().heartbeat(owner)) {
-                LOG.error("the engine lease was taken over by another engine; stopping");
-                stopping = true;
+            if (!store.lease().heartbeat(owner, epoch)) {
+                demote("the engine lease (epoch " + epoch + ") was taken over by another engine");
                 return;
             }
             nextHeartbeat = now.plus(HEARTBEAT);
@@ -228,6 +302,7 @@ public final class Coordinator implements AutoCloseable {
             nextSupervision = now.plus(SUPERVISION);
         }
         checkTimeouts(now);
+        checkSlas(now);
         for (ActiveRun r : new ArrayList<>(active.values())) {
             if (r.dirty || (r.wakeAt != null && !now.isBefore(r.wakeAt))) {
                 advance(r, now);
@@ -258,6 +333,16 @@ public final class Coordinator implements AutoCloseable {
         List<DagRun> driven = active.values().stream().map(r -> r.run).toList();
         for (Scheduler.Admitted a : scheduler.admit(now, driven, only)) {
             startRun(a.run(), a.dag(), now);
+        }
+        if (only == null) {
+            List<DagRun> running = active.values().stream().map(r -> r.run).toList();
+            triggering.poll(
+                    now,
+                    running,
+                    evaluated -> inbox.add(() -> {
+                        evaluated.run();
+                        nextPoll = Instant.EPOCH; // a run it started is admitted at once
+                    }));
         }
     }
 
@@ -314,8 +399,12 @@ public final class Coordinator implements AutoCloseable {
             r.instances.put(t);
             running.put(t.id(), c);
             dispatcher.occupy(ready(r, t));
+            Instant started = t.startedAt() == null ? now : t.startedAt();
             if (spec.timeout() != null) { // counted from the try's start, not from the re-attach
-                timeouts.arm(t.id(), (t.startedAt() == null ? now : t.startedAt()).plus(spec.timeout()));
+                timeouts.arm(t.id(), started.plus(spec.timeout()));
+            }
+            if (spec.sla() != null) {
+                timeouts.armSla(t.id(), started.plus(spec.sla()));
             }
             workers.run(t.id(), t.tryNumber(), new Work.Blocking(re.await()), c);
         } else if (verdict instanceof Recovered.Ended e) {
@@ -365,7 +454,21 @@ public final class Coordinator implements AutoCloseable {
     private void end(ActiveRun r, TaskInstance ended) {
         store.taskInstances().save(ended);
         r.instances.put(ended);
+        timeouts.disarmSla(ended.id());
         metrics.taskFinished(r.dag().id(), ended.state().name().toLowerCase(), null);
+        if (ended.state() == TaskState.FAILED) { // a map_over that failed
+            alert(
+                    r,
+                    Callback.Event.TASK_FAILURE,
+                    () -> Alerts.task(Callback.Event.TASK_FAILURE, r.run, ended, Instant.now()));
+        }
+    }
+
+    /** Hands an alert to the notifier when the run's DAG has callbacks (made only then). */
+    private void alert(ActiveRun r, Callback.Event event, Supplier<ObjectNode> alert) {
+        if (!r.dag().callbacks().isEmpty()) {
+            notifier.notify(r.dag(), event, alert.get());
+        }
     }
 
     private void finish(ActiveRun r, RunState state, Instant now) {
@@ -379,6 +482,8 @@ public final class Coordinator implements AutoCloseable {
         }
         untrack(r);
         metrics.runFinished(r.dag().id(), state.name().toLowerCase());
+        Callback.Event event = state == RunState.SUCCESS ? Callback.Event.RUN_SUCCESS : Callback.Event.RUN_FAILURE;
+        alert(r, event, () -> Alerts.run(event, r.run, state.name().toLowerCase(), now));
         LOG.info("run {} of {} finished: {}", r.run.runKey(), r.dag().id(), state);
         if (r.run.type() == RunType.SCHEDULED) {
             nextPoll = Instant.EPOCH; // room for the next scheduled run
@@ -434,6 +539,9 @@ public final class Coordinator implements AutoCloseable {
         if (spec.timeout() != null) {
             timeouts.arm(ti.id(), now.plus(spec.timeout()));
         }
+        if (spec.sla() != null) {
+            timeouts.armSla(ti.id(), now.plus(spec.sla())); // from the first try: later tries keep the deadline
+        }
         long id = ti.id();
         int tryNumber = ti.tryNumber();
         Work work;
@@ -442,7 +550,7 @@ public final class Coordinator implements AutoCloseable {
                     r.run,
                     ti,
                     files,
-                    TaskContext.of(r.run, r.instances, ti, cfg.home()),
+                    TaskContext.of(r.run, r.instances, ti, cfg.home(), profile),
                     cfg.home(),
                     c,
                     (pid, started) -> {
@@ -465,6 +573,36 @@ public final class Coordinator implements AutoCloseable {
                     .byId(id)
                     .filter(t -> t.tryNumber() == tryNumber)
                     .ifPresent(t -> r.instances.put(t.withPid(pid, started)));
+        }
+    }
+
+    /** Alerts for the task instances and runs that are past their SLA (they go on). */
+    private void checkSlas(Instant now) {
+        for (long id : timeouts.expiredSlas(now)) {
+            ActiveRun r = runOf.get(id);
+            TaskInstance ti = r == null ? null : r.instances.byId(id).orElse(null);
+            if (ti != null && !ti.state().finished()) {
+                Duration sla = r.instances.spec(ti.taskId()).sla();
+                LOG.warn("{} of run {} missed its SLA of {}", ti.label(), r.run.runKey(), sla);
+                alert(
+                        r,
+                        Callback.Event.SLA_MISS,
+                        () -> Alerts.missed(Alerts.task(Callback.Event.SLA_MISS, r.run, ti, now), sla));
+            }
+        }
+        for (ActiveRun r : Timeouts.runsPastSla(active.values(), now)) {
+            r.slaMissed = true;
+            LOG.warn(
+                    "run {} of {} missed its SLA of {}",
+                    r.run.runKey(),
+                    r.dag().id(),
+                    r.dag().sla());
+            alert(
+                    r,
+                    Callback.Event.SLA_MISS,
+                    () -> Alerts.missed(
+                            Alerts.run(Callback.Event.SLA_MISS, r.run, "running", now),
+                            r.dag().sla()));
         }
     }
 
@@ -524,11 +662,37 @@ public final class Coordinator implements AutoCloseable {
     }
 
     private void settle(ActiveRun r, TaskInstance ti, Outcome o, Instant now) {
-        RunAdvancer.Settled s = advancer.settle(r.instances.spec(ti.taskId()), ti, o, r.timedOut, now);
-        store.taskInstances().finishTry(s.instance(), s.tryState()); // state, exit code and output together
+        TaskSpec spec = r.instances.spec(ti.taskId());
+        RunAdvancer.Settled s = advancer.settle(r.instances, ti, o, r.timedOut, now);
+        List<AssetEvent> produced = new ArrayList<>();
+        if (o instanceof Outcome.Succeeded ok && s.instance().state() == TaskState.SUCCESS) {
+            for (String asset : spec.outlets()) {
+                produced.add(new AssetEvent(
+                        0,
+                        asset,
+                        now,
+                        r.dag().id(),
+                        r.run.runKey(),
+                        ti.taskId(),
+                        ti.id(),
+                        AssetEvent.TASK,
+                        ok.output() == null ? "{}" : ok.output()));
+            }
+        }
+        // state, exit code, output and the asset events of a success together
+        store.taskInstances().finishTry(s.instance(), s.tryState(), produced);
         r.instances.put(s.instance());
+        Callback.Event event = switch (s.instance().state()) {
+            case SUCCESS -> Callback.Event.TASK_SUCCESS;
+            case UP_FOR_RETRY -> Callback.Event.TASK_RETRY;
+            default -> Callback.Event.TASK_FAILURE;
+        };
+        if (event != Callback.Event.TASK_RETRY) {
+            timeouts.disarmSla(ti.id());
+        }
+        alert(r, event, () -> Alerts.task(event, r.run, s.instance(), now));
         if (o instanceof Outcome.Supervised sup) {
-            supervisor.supervise(sup.job(), r.run.runKey());
+            supervisor.supervise(sup.job(), r.run.runKey(), spec.outlets());
         }
         metrics.taskFinished(
                 r.dag().id(),

@@ -65,7 +65,7 @@ final class Recovery {
     Recovered adopt(TaskSpec spec, TaskInstance ti, TryFiles files, Cancellation cancel) {
         Recovered verdict = launchers.recover(spec.action(), ti, files, cancel);
         if (verdict instanceof Recovered.Reattached re) {
-            LOG.info("re-attaching to {} (pid {})", ti.label(), re.pid());
+            LOG.info("re-attaching to {}{}", ti.label(), re.pid() == null ? "" : " (pid " + re.pid() + ")");
         } else if (verdict instanceof Recovered.Ended e) {
             LOG.info(
                     "{} ended while the engine was down: {}",

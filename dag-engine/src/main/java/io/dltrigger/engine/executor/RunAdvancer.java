@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dltrigger.engine.launch.Outcome;
 import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.model.RunState;
+import io.dltrigger.engine.model.TaskAction;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskSpec;
 import io.dltrigger.engine.model.TaskState;
@@ -12,7 +13,9 @@ import io.dltrigger.engine.template.Template;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Decides what happens next in a run, from its DAG and the states of its task instances: which instances
@@ -64,6 +67,11 @@ final class RunAdvancer {
             for (TaskSpec spec : current.dag().tasks()) {
                 TaskInstance p = pass.now.parent(spec.id());
                 if (p.state() == TaskState.NONE) {
+                    String notChosen = pass.now.isBranchChild(spec.id()) ? notChosenBy(pass.now, spec) : null;
+                    if (notChosen != null) {
+                        pass.end(p.ended(TaskState.SKIPPED, "not chosen by branch " + notChosen, now));
+                        continue;
+                    }
                     switch (spec.triggerRule().decide(upstream(pass.now, spec))) {
                         case WAIT -> {
                             continue;
@@ -72,7 +80,7 @@ final class RunAdvancer {
                             pass.end(p.ended(
                                     TaskState.SKIPPED,
                                     "skipped by trigger rule "
-                                            + spec.triggerRule().name().toLowerCase(),
+                                            + spec.triggerRule().fileName(),
                                     now));
                         case UPSTREAM_FAILED ->
                             pass.end(p.ended(TaskState.UPSTREAM_FAILED, "an upstream task failed", now));
@@ -105,17 +113,40 @@ final class RunAdvancer {
      * A try ended: its instance succeeds, waits for a retry (the retry policy's backoff), or fails. A failure
      * a retry can't fix, or any failure in a timed-out run, is final.
      */
-    Settled settle(TaskSpec spec, TaskInstance ti, Outcome outcome, boolean runTimedOut, Instant now) {
+    Settled settle(RunInstances run, TaskInstance ti, Outcome outcome, boolean runTimedOut, Instant now) {
+        TaskSpec spec = run.spec(ti.taskId());
+        if (outcome instanceof Outcome.Succeeded ok && spec.action() instanceof TaskAction.Branch) {
+            try {
+                Set<String> follow = chosen(ok.output());
+                List<String> downstream = run.dag().downstream(spec.id()).stream()
+                        .map(TaskSpec::id)
+                        .toList();
+                for (String id : follow) {
+                    if (!downstream.contains(id)) {
+                        throw new IllegalArgumentException("it named '" + id
+                                + "', which is not a direct downstream task (one of " + String.join(", ", downstream)
+                                + ")");
+                    }
+                }
+                String why = "follows " + (follow.isEmpty() ? "none" : String.join(", ", follow));
+                return new Settled(ti.succeeded(ok.exitCode(), ok.output(), why, now), TaskState.SUCCESS);
+            } catch (IllegalArgumentException e) {
+                outcome = Outcome.fatal("branch output: " + e.getMessage());
+            }
+        }
         if (outcome instanceof Outcome.Succeeded ok) {
             return new Settled(ti.succeeded(ok.exitCode(), ok.output(), null, now), TaskState.SUCCESS);
         }
         if (outcome instanceof Outcome.Supervised s) {
             long pid = s.job().pid();
+            boolean process = pid > 0; // else a Kubernetes object: its command names it
             return new Settled(
                     ti.succeeded(
                             null,
-                            "{\"pid\": " + pid + ", \"supervised\": true}",
-                            "supervised: running (pid " + pid + "), restarts 0",
+                            process
+                                    ? "{\"pid\": " + pid + ", \"supervised\": true}"
+                                    : "{\"object\": " + s.job().command() + ", \"supervised\": true}",
+                            "supervised: running (" + (process ? "pid " + pid : "object") + "), restarts 0",
                             now),
                     TaskState.SUCCESS);
         }
@@ -177,6 +208,43 @@ final class RunAdvancer {
                     spec.retry().maxTries()));
         }
         pass.expand(p.mapped(items.size()), mapped);
+    }
+
+    /**
+     * The tasks a branch's output names: {@code ["a", "b"]}, {@code "a"} or {@code {"follow": ...}} (either form).
+     */
+    static Set<String> chosen(String output) {
+        JsonNode o = output == null ? null : TaskContext.parse(output);
+        JsonNode names = o != null && o.isObject() ? o.get("follow") : o;
+        Set<String> out = new LinkedHashSet<>();
+        if (names != null && names.isTextual()) {
+            out.add(names.asText());
+        } else if (names != null && names.isArray()) {
+            for (JsonNode n : names) {
+                if (!n.isTextual()) {
+                    throw new IllegalArgumentException("expected task ids, got " + n);
+                }
+                out.add(n.asText());
+            }
+        } else {
+            throw new IllegalArgumentException(
+                    "expected the downstream tasks to run (a list of task ids, one id, or {\"follow\": [...]}), got "
+                            + output);
+        }
+        return out;
+    }
+
+    /** The succeeded branch upstream of {@code spec} that did not choose it, or null. */
+    private static String notChosenBy(RunInstances instances, TaskSpec spec) {
+        for (String dep : spec.dependsOn()) {
+            TaskInstance up = instances.parent(dep);
+            if (instances.spec(dep).action() instanceof TaskAction.Branch
+                    && up.state() == TaskState.SUCCESS
+                    && !chosen(up.output()).contains(spec.id())) {
+                return dep;
+            }
+        }
+        return null;
     }
 
     private static List<TriggerRule.Upstream> upstream(RunInstances instances, TaskSpec spec) {

@@ -1,6 +1,7 @@
 package io.dltrigger.engine.executor;
 
 import io.dltrigger.engine.model.Dag;
+import io.dltrigger.engine.model.TaskAction;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskSpec;
 import io.dltrigger.engine.model.TaskState;
@@ -16,7 +17,7 @@ import java.util.Set;
 
 /**
  * A run's task instances in the shape of its DAG: per task, its unmapped instance (or the parent of mapped
- * ones) and its mapped instances in map order; and the DAG's lookups (specs, ancestors, leaves), computed
+ * ones) and its mapped instances in map order; and the DAG's lookups (specs, ancestors, leaves, branch children), computed
  * once per run. Instances of tasks removed from the DAG since the run started are left out.
  */
 final class RunInstances {
@@ -27,7 +28,11 @@ final class RunInstances {
     private final Map<Long, TaskInstance> byId;
 
     /** What depends only on the DAG, shared by copies. */
-    private record Shape(Map<String, TaskSpec> specs, Map<String, Set<String>> ancestors, Set<String> leaves) {
+    private record Shape(
+            Map<String, TaskSpec> specs,
+            Map<String, Set<String>> ancestors,
+            Set<String> leaves,
+            Set<String> branchChildren) {
         static Shape of(Dag dag) {
             Map<String, TaskSpec> specs = new HashMap<>();
             Map<String, Set<String>> ancestors = new HashMap<>();
@@ -44,7 +49,13 @@ final class RunInstances {
             }
             Set<String> leaves = new HashSet<>(specs.keySet());
             leaves.removeAll(upstreams);
-            return new Shape(specs, ancestors, leaves);
+            Set<String> branchChildren = new HashSet<>();
+            for (TaskSpec t : dag.tasks()) {
+                if (t.dependsOn().stream().anyMatch(d -> specs.get(d).action() instanceof TaskAction.Branch)) {
+                    branchChildren.add(t.id());
+                }
+            }
+            return new Shape(specs, ancestors, leaves, branchChildren);
         }
     }
 
@@ -87,6 +98,11 @@ final class RunInstances {
 
     Set<String> ancestorsOf(String taskId) {
         return shape.ancestors().get(taskId);
+    }
+
+    /** A task directly downstream of a branch task (the branch chooses whether it runs). */
+    boolean isBranchChild(String taskId) {
+        return shape.branchChildren().contains(taskId);
     }
 
     /** A task nothing depends on: the run's state comes from these. */

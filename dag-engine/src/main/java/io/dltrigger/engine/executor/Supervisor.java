@@ -1,12 +1,15 @@
 package io.dltrigger.engine.executor;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dltrigger.engine.launch.Launchers;
 import io.dltrigger.engine.launch.ProcessRunner;
 import io.dltrigger.engine.launch.ProcessSpec;
 import io.dltrigger.engine.launch.ProcessTree;
 import io.dltrigger.engine.launch.RestartStrategy;
 import io.dltrigger.engine.launch.TryFiles;
+import io.dltrigger.engine.model.AssetEvent;
 import io.dltrigger.engine.model.SupervisedJob;
+import io.dltrigger.engine.store.AssetRepository;
 import io.dltrigger.engine.store.SupervisedJobRepository;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,26 +30,40 @@ import org.slf4j.LoggerFactory;
  */
 final class Supervisor {
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** A dead job's session may still hold processes: they get this long after SIGTERM before SIGKILL. */
     private static final Duration RESTART_KILL_GRACE = Duration.ofSeconds(5);
 
     private final SupervisedJobRepository jobs;
+    private final AssetRepository assets;
     private final Launchers launchers;
     private final ProcessRunner processes;
     private final Duration killGrace;
     private final Executor background;
 
     /** {@code background} runs the stops of replaced jobs, which wait for their process trees to die. */
-    Supervisor(SupervisedJobRepository jobs, Launchers launchers, Duration killGrace, Executor background) {
+    Supervisor(
+            SupervisedJobRepository jobs,
+            AssetRepository assets,
+            Launchers launchers,
+            Duration killGrace,
+            Executor background) {
         this.jobs = jobs;
+        this.assets = assets;
         this.launchers = launchers;
         this.processes = new ProcessRunner(killGrace);
         this.killGrace = killGrace;
         this.background = background;
     }
 
-    /** Starts supervising the job of a task that just succeeded, stopping the job of an older run of that task. */
-    void supervise(SupervisedJob job, String runKey) {
+    /**
+     * Starts supervising the job of a task that just succeeded, stopping the job of an older run of that task;
+     * each commit of the job (a Flink checkpoint) updates {@code outlets}.
+     */
+    void supervise(SupervisedJob job, String runKey, List<String> outlets) {
+        if (!outlets.isEmpty()) {
+            assets.watch(job.taskInstanceId(), outlets);
+        }
         for (SupervisedJob old : jobs.supervise(job)) {
             LOG.info(
                     "stopping supervised job {} of {} (pid {}): replaced by run {}",
@@ -54,19 +71,26 @@ final class Supervisor {
                     old.dagId(),
                     old.pid(),
                     runKey);
-            background.execute(() -> ProcessRunner.live(old.pid(), old.pidStartedAt())
-                    .ifPresent(h -> ProcessTree.kill(h.pid(), killGrace)));
+            background.execute(() -> launchers
+                    .restartStrategy(old.taskType())
+                    .ifPresentOrElse(
+                            r -> r.stop(old, killGrace),
+                            () -> ProcessRunner.live(old.pid(), old.pidStartedAt())
+                                    .ifPresent(h -> ProcessTree.kill(h.pid(), killGrace))));
         }
     }
 
     /** Restarts the jobs whose process died, or gives up on those that reached their restart limit. */
     void check() {
         for (SupervisedJob job : jobs.inState(SupervisedJob.State.RUNNING)) {
-            if (ProcessRunner.live(job.pid(), job.pidStartedAt()).isPresent()) {
+            commits(job);
+            Optional<RestartStrategy> strategy = launchers.restartStrategy(job.taskType());
+            if (strategy.map(r -> r.alive(job))
+                    .orElseGet(() ->
+                            ProcessRunner.live(job.pid(), job.pidStartedAt()).isPresent())) {
                 continue;
             }
             TryFiles log = new TryFiles(job.taskInstanceId(), 0, job.taskId(), Path.of(job.logPath()));
-            Optional<RestartStrategy> strategy = launchers.restartStrategy(job.taskType());
             if (job.restarts() >= job.maxRestarts() || strategy.isEmpty()) {
                 giveUp(
                         job,
@@ -74,9 +98,20 @@ final class Supervisor {
                         strategy.isEmpty() ? " (no restart strategy for task type " + job.taskType() + ")" : "");
                 continue;
             }
-            // The wrapper is gone but the job's session may still hold processes: never run the job twice.
-            ProcessTree.kill(job.pid(), RESTART_KILL_GRACE);
             try {
+                Optional<RestartStrategy.Restarted> inPlace = strategy.get().restartInPlace(job);
+                if (inPlace.isPresent()) {
+                    SupervisedJob next = inPlace.get().job();
+                    jobs.update(next, "supervised: " + inPlace.get().note() + ", restarts " + next.restarts());
+                    LOG.warn(
+                            "supervised job {} of {} died; {}",
+                            job.taskId(),
+                            job.dagId(),
+                            inPlace.get().note());
+                    continue;
+                }
+                // The wrapper is gone but the job's session may still hold processes: never run the job twice.
+                ProcessTree.kill(job.pid(), RESTART_KILL_GRACE);
                 RestartStrategy.Restart restart = strategy.get().restart(job);
                 ProcessSpec stored = ProcessSpec.fromJson(job.command());
                 List<String> argv = new ArrayList<>(stored.argv());
@@ -97,6 +132,36 @@ final class Supervisor {
             } catch (IOException | RuntimeException e) {
                 LOG.error("cannot restart supervised job {} of {}", job.taskId(), job.dagId(), e);
             }
+        }
+    }
+
+    /** A new commit of a job whose task updates assets (a new Flink checkpoint) is an event of each. */
+    private void commits(SupervisedJob job) {
+        Optional<AssetRepository.Watch> watch = assets.watch(job.taskInstanceId());
+        Optional<String> commit =
+                watch.flatMap(w -> launchers.restartStrategy(job.taskType()).flatMap(s -> s.latestCommit(job)));
+        if (commit.isEmpty() || commit.get().equals(watch.get().lastCommit())) {
+            return;
+        }
+        String metadata = JSON.createObjectNode()
+                .put("commit", commit.get())
+                .put("pid", job.pid())
+                .put("restarts", job.restarts())
+                .toString();
+        List<AssetEvent> events = watch.get().outlets().stream()
+                .map(a -> new AssetEvent(
+                        0,
+                        a,
+                        Instant.now(),
+                        job.dagId(),
+                        null,
+                        job.taskId(),
+                        job.taskInstanceId(),
+                        AssetEvent.COMMIT,
+                        metadata))
+                .toList();
+        if (assets.recordCommit(job.taskInstanceId(), commit.get(), events)) {
+            LOG.debug("supervised job {} of {} committed {}", job.taskId(), job.dagId(), commit.get());
         }
     }
 

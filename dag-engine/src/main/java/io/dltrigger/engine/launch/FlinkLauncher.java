@@ -39,13 +39,14 @@ public final class FlinkLauncher extends ProcessLauncher<TaskAction.Flink> imple
     protected ProcessSpec command(TaskAction.Flink f, JsonNode vars, Path home) {
         ModuleLaunch m = ModuleLaunch.of(home, f.module());
         String main = f.mainClass() == null ? m.mainClass() : f.mainClass();
-        if (f.target().equals("local")) {
+        String target = Template.render(f.target(), vars);
+        if (target.equals("local")) {
             List<String> argv = m.javaCommand(home, List.of());
             argv.add(main);
             argv.addAll(render(f.args(), vars));
             return new ProcessSpec(argv, render(f.env(), vars));
         }
-        List<String> argv = new ArrayList<>(List.of(tool("FLINK_HOME", "flink"), "run", "-m", f.target(), "-c", main));
+        List<String> argv = new ArrayList<>(List.of(tool("FLINK_HOME", "flink"), "run", "-m", target, "-c", main));
         if (f.parallelism() > 0) {
             argv.addAll(List.of("-p", String.valueOf(f.parallelism())));
         }
@@ -61,6 +62,7 @@ public final class FlinkLauncher extends ProcessLauncher<TaskAction.Flink> imple
             return super.prepare(f, start);
         }
         ProcessSpec command = command(f, start.vars(), start.home());
+        writeContext(start);
         Map<String, String> env = taskEnv(start);
         String stored = command.toJson(env);
         String checkpointDir = st.checkpointDir() == null ? null : Template.render(st.checkpointDir(), start.vars());
@@ -101,6 +103,12 @@ public final class FlinkLauncher extends ProcessLauncher<TaskAction.Flink> imple
         return latestCheckpoint(job.checkpointDir())
                 .map(c -> new Restart(List.of(job.restoreArg(), c.toString()), " from checkpoint " + c))
                 .orElse(new Restart(List.of(), " (no checkpoint yet)"));
+    }
+
+    /** A completed checkpoint is a commit: the job's sink published the files it covers. */
+    @Override
+    public Optional<String> latestCommit(SupervisedJob job) {
+        return latestCheckpoint(job.checkpointDir()).map(Path::toString);
     }
 
     /** The newest retained Flink checkpoint (a {@code chk-N} folder holding {@code _metadata}) under {@code dir}. */

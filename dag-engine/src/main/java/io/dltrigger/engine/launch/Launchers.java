@@ -30,9 +30,11 @@ public final class Launchers {
         ProcessRunner processes = new ProcessRunner(killGrace);
         Launchers all = new Launchers(List.of(
                 new ShellLauncher(processes),
+                new BranchLauncher(processes),
                 new JavaLauncher(processes),
                 new SparkLauncher(processes),
                 new FlinkLauncher(processes),
+                new KubernetesLauncher(),
                 new SensorLauncher(),
                 new NoopLauncher(),
                 new InProcessLauncher()));

@@ -1,13 +1,21 @@
 package io.dltrigger.engine.launch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dltrigger.engine.model.ParamSpec;
 import io.dltrigger.engine.model.TaskAction;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.template.Template;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -30,26 +38,57 @@ public abstract class ProcessLauncher<A extends TaskAction> implements Launcher<
     @Override
     public Work prepare(A action, TryStart start) {
         ProcessSpec command = command(action, start.vars(), start.home());
+        writeContext(start);
         Map<String, String> env = taskEnv(start);
         return new Work.Blocking(() -> processes.run(start.files(), command, env, start.onPid(), start.cancel()));
     }
 
-    /** What every task process sees of its try, besides {@code DLTRIGGER_OUTPUT}. */
+    /**
+     * The try's template context as a JSON file ({@code $DLTRIGGER_CONTEXT}), so that a task reads its params and
+     * its upstream tasks' outputs and states as data, never spliced into a command line. Owner-readable only.
+     */
+    protected static void writeContext(TryStart start) {
+        writeContext(start.files().contextFile(), start.vars());
+    }
+
+    static void writeContext(Path file, JsonNode vars) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, vars.toString(), StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the task context " + file, e);
+        }
+    }
+
+    /**
+     * What every task process sees of its try, besides {@code DLTRIGGER_OUTPUT}: the run variables, each
+     * parameter as {@code DLTRIGGER_PARAM_name} and a mapped instance's element as {@code DLTRIGGER_ITEM} (JSON).
+     * The environment is how values reach a shell command safely: a shell never executes a variable's value.
+     */
     protected static Map<String, String> taskEnv(TryStart start) {
         TaskInstance ti = start.instance();
-        return Map.of(
-                "DLTRIGGER_RUN_ID",
-                start.run().runKey(),
-                "DLTRIGGER_DAG_ID",
-                start.run().dagId(),
-                "DLTRIGGER_TASK_ID",
-                ti.taskId(),
-                "DLTRIGGER_MAP_INDEX",
-                String.valueOf(ti.mapIndex()),
-                "DLTRIGGER_TRY_NUMBER",
-                String.valueOf(ti.tryNumber()),
-                "DLTRIGGER_HOME",
-                start.home().toString());
+        JsonNode vars = start.vars();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("DLTRIGGER_RUN_ID", start.run().runKey());
+        env.put("DLTRIGGER_DAG_ID", start.run().dagId());
+        env.put("DLTRIGGER_TASK_ID", ti.taskId());
+        env.put("DLTRIGGER_MAP_INDEX", String.valueOf(ti.mapIndex()));
+        env.put("DLTRIGGER_TRY_NUMBER", String.valueOf(ti.tryNumber()));
+        env.put("DLTRIGGER_HOME", start.home().toString());
+        for (String v : List.of("logical_date", "ds", "data_interval_start", "data_interval_end")) {
+            env.put("DLTRIGGER_" + v.toUpperCase(Locale.ROOT), vars.path(v).asText());
+        }
+        vars.path("params")
+                .fields()
+                .forEachRemaining(p -> env.put("DLTRIGGER_PARAM_" + p.getKey(), ParamSpec.envValue(p.getValue())));
+        if (vars.has("item")) {
+            env.put("DLTRIGGER_ITEM", vars.get("item").toString());
+        }
+        return env;
     }
 
     @Override

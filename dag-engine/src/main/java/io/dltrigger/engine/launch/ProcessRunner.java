@@ -63,6 +63,7 @@ public final class ProcessRunner {
         ProcessHandle h;
         try {
             Files.deleteIfExists(a.outputFile());
+            Files.deleteIfExists(a.progressFile());
             h = start(a, spec, taskEnv, "try " + a.tryNumber() + " of " + a.label());
         } catch (IOException e) {
             return Outcome.failed(null, "cannot start " + spec.argv().get(0) + ": " + e.getMessage());
@@ -95,6 +96,14 @@ public final class ProcessRunner {
         pb.environment().put("DLTRIGGER_EXIT_FILE", a.exitFile().toString());
         pb.environment().put("DLTRIGGER_PID_FILE", a.pidFile().toString());
         pb.environment().put("DLTRIGGER_OUTPUT", a.outputFile().toString());
+        pb.environment().put("DLTRIGGER_PROGRESS", a.progressFile().toString());
+        if (Files.isRegularFile(a.contextFile())) {
+            pb.environment().put("DLTRIGGER_CONTEXT", a.contextFile().toString());
+        }
+        String home = taskEnv.get("DLTRIGGER_HOME");
+        if (home != null) {
+            pb.directory(new java.io.File(home)); // relative paths in DAGs and profiles mean the project home
+        }
         return pb.start().toHandle();
     }
 
@@ -184,7 +193,7 @@ public final class ProcessRunner {
             return Outcome.failed(null, "the process ended without recording an exit code (killed by a signal?)");
         }
         if (exit != 0) {
-            return Outcome.failed(exit, "exit code " + exit);
+            return Outcome.failed(exit, "exit code " + exit + lastWords(a));
         }
         if (!Files.isRegularFile(a.outputFile())) {
             return Outcome.succeeded(0, null);
@@ -195,6 +204,30 @@ public final class ProcessRunner {
         } catch (IOException e) {
             return Outcome.failed(0, "output " + a.outputFile() + " is not valid JSON: " + e.getMessage());
         }
+    }
+
+    /**
+     * The last line the task printed, so that a failure says why where it is listed (the CLI, the UI, a report
+     * that lists failed tasks): stages end a failure with a one-line error.
+     */
+    static String lastWords(TryFiles a) {
+        try (java.io.RandomAccessFile f =
+                new java.io.RandomAccessFile(a.logFile().toFile(), "r")) {
+            long from = Math.max(0, f.length() - 4096);
+            byte[] tail = new byte[(int) (f.length() - from)];
+            f.seek(from);
+            f.readFully(tail);
+            String[] lines = new String(tail, StandardCharsets.UTF_8).split("\n");
+            for (int i = lines.length - 1; i >= 0; i--) {
+                String line = lines[i].strip();
+                if (!line.isEmpty() && !line.startsWith("[engine]")) {
+                    return ": " + (line.length() > 300 ? line.substring(0, 297) + "..." : line);
+                }
+            }
+        } catch (IOException e) {
+            // no log: the exit code says what there is to say
+        }
+        return "";
     }
 
     private static Integer readExit(TryFiles a) {

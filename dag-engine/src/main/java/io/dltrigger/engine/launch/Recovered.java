@@ -5,8 +5,11 @@ import java.util.concurrent.Callable;
 /** What becomes of a try that a dead engine left RUNNING. */
 public sealed interface Recovered {
 
-    /** Its process still runs: a worker waits for it (without starting it again). */
-    record Reattached(long pid, Long pidStartedAt, Callable<Outcome> await) implements Recovered {}
+    /**
+     * Its work still runs: a worker waits for it (without starting it again). {@code pid} is null for work that is
+     * not a process of this machine (a Kubernetes object).
+     */
+    record Reattached(Long pid, Long pidStartedAt, Callable<Outcome> await) implements Recovered {}
 
     /** It ended while no engine watched: settled from what it left (exit code and output files). */
     record Ended(Long pid, Long pidStartedAt, Outcome outcome) implements Recovered {}

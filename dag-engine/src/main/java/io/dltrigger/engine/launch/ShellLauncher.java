@@ -2,11 +2,13 @@ package io.dltrigger.engine.launch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dltrigger.engine.model.TaskAction;
-import io.dltrigger.engine.template.Template;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code shell}: {@code bash -c COMMAND}. */
+/**
+ * {@code shell}: {@code bash -c COMMAND}. The command holds no templates (the DAG loader refuses them): the
+ * try's values reach it through its environment only.
+ */
 public final class ShellLauncher extends ProcessLauncher<TaskAction.Shell> {
     public ShellLauncher(ProcessRunner processes) {
         super(processes);
@@ -19,6 +21,6 @@ public final class ShellLauncher extends ProcessLauncher<TaskAction.Shell> {
 
     @Override
     protected ProcessSpec command(TaskAction.Shell s, JsonNode vars, Path home) {
-        return new ProcessSpec(List.of("bash", "-c", Template.render(s.command(), vars)), render(s.env(), vars));
+        return new ProcessSpec(List.of("bash", "-c", s.command()), render(s.env(), vars));
     }
 }

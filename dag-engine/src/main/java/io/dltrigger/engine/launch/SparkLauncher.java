@@ -2,6 +2,7 @@ package io.dltrigger.engine.launch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dltrigger.engine.model.TaskAction;
+import io.dltrigger.engine.template.Template;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +28,12 @@ public final class SparkLauncher extends ProcessLauncher<TaskAction.Spark> {
         ModuleLaunch m = ModuleLaunch.of(home, s.module());
         String main = s.mainClass() == null ? m.mainClass() : s.mainClass();
         Map<String, String> conf = render(s.conf(), vars);
+        String master = Template.render(s.master(), vars);
         if (s.deployMode().equals("cluster")) {
             List<String> argv = new ArrayList<>(List.of(
                     tool("SPARK_HOME", "spark-submit"),
                     "--master",
-                    s.master(),
+                    master,
                     "--deploy-mode",
                     "cluster",
                     "--class",
@@ -50,12 +52,27 @@ public final class SparkLauncher extends ProcessLauncher<TaskAction.Spark> {
         if (s.driverMemory() != null) {
             opts.add("-Xmx" + s.driverMemory());
         }
-        opts.add("-Dspark.master=" + s.master());
+        opts.add("-Dspark.master=" + master);
         opts.add("-Dspark.submit.deployMode=client");
         conf.forEach((k, v) -> opts.add("-D" + k + "=" + v));
         List<String> argv = m.javaCommand(home, opts);
         argv.add(main);
         argv.addAll(render(s.args(), vars));
-        return new ProcessSpec(argv, render(s.env(), vars));
+        return new ProcessSpec(argv, localIp(s.master(), render(s.env(), vars), System.getenv()));
+    }
+
+    /**
+     * A local master's driver names its executor by the machine's external address unless {@code SPARK_LOCAL_IP} is
+     * set: loopback, unless the task's environment or the engine's sets it.
+     */
+    static Map<String, String> localIp(String master, Map<String, String> env, Map<String, String> engineEnv) {
+        if (!master.startsWith("local")
+                || env.containsKey("SPARK_LOCAL_IP")
+                || engineEnv.containsKey("SPARK_LOCAL_IP")) {
+            return env;
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>(env);
+        out.put("SPARK_LOCAL_IP", "127.0.0.1");
+        return out;
     }
 }

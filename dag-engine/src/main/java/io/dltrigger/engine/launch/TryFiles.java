@@ -36,6 +36,16 @@ public record TryFiles(long taskInstanceId, int tryNumber, String label, Path lo
         return sibling(".output.json");
     }
 
+    /** Where the task reports its progress ({@code $DLTRIGGER_PROGRESS}), see {@link ProgressFile}. */
+    public Path progressFile() {
+        return sibling(".progress.json");
+    }
+
+    /** The try's template context as JSON ({@code $DLTRIGGER_CONTEXT}): params, upstream outputs and states. */
+    public Path contextFile() {
+        return sibling(".context.json");
+    }
+
     private Path sibling(String suffix) {
         String name = logFile.getFileName().toString().replaceFirst("\\.log$", "");
         return logFile.resolveSibling(name + suffix);

@@ -2,12 +2,13 @@ package io.dltrigger.engine.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -29,8 +30,11 @@ public final class DagBuilder {
     private Instant startDate = Instant.EPOCH;
     private int maxActiveRuns = 16;
     private Duration runTimeout;
-    private final ObjectNode params = JSON.createObjectNode();
+    private Duration sla;
+    private final List<Callback> callbacks = new ArrayList<>();
+    private final Map<String, ParamSpec> params = new LinkedHashMap<>();
     private final List<TaskSpec> tasks = new ArrayList<>();
+    private final List<AssetTrigger> triggers = new ArrayList<>();
     private String source = "java";
 
     private DagBuilder(String id) {
@@ -76,8 +80,24 @@ public final class DagBuilder {
         return this;
     }
 
-    public DagBuilder param(String name, Object value) {
-        params.set(name, JSON.valueToTree(value));
+    /** A run longer than this raises an {@code sla_miss} alert. */
+    public DagBuilder sla(Duration d) {
+        this.sla = d;
+        return this;
+    }
+
+    public DagBuilder callback(Callback c) {
+        callbacks.add(c);
+        return this;
+    }
+
+    /** A parameter whose type is its default's (a whole number is an int, a text a string...). */
+    public DagBuilder param(String name, Object defaultValue) {
+        return param(ParamSpec.inferred(name, JSON.valueToTree(defaultValue)));
+    }
+
+    public DagBuilder param(ParamSpec spec) {
+        params.put(spec.name(), spec);
         return this;
     }
 
@@ -97,6 +117,12 @@ public final class DagBuilder {
         return this;
     }
 
+    /** Starts a run when {@code trigger}'s asset is updated (and its check says so). */
+    public DagBuilder trigger(AssetTrigger trigger) {
+        triggers.add(trigger);
+        return this;
+    }
+
     /** Adds an already-built task (used by the DAG file parser). */
     public DagBuilder task(TaskSpec spec) {
         tasks.add(spec);
@@ -107,11 +133,29 @@ public final class DagBuilder {
         if (maxActiveRuns < 1) {
             throw new DagException(0, "max_active_runs must be >= 1");
         }
-        List<String> names = new ArrayList<>();
-        params.fieldNames().forEachRemaining(names::add);
-        List<TaskSpec> ordered = DagValidator.validate(id, names, tasks);
+        params.values().forEach(p -> {
+            if (p.defaultValue().isTextual()) {
+                DagValidator.checkParamDefault(p.name(), p.defaultValue().asText());
+            }
+        });
+        List<TaskSpec> ordered = DagValidator.validate(id, params.keySet(), tasks);
+        for (AssetTrigger t : triggers) {
+            DagValidator.checkTrigger(t, params.keySet());
+        }
         return new Dag(
-                id, description, schedule, catchup, startDate, maxActiveRuns, runTimeout, params, ordered, source);
+                id,
+                description,
+                schedule,
+                catchup,
+                startDate,
+                maxActiveRuns,
+                runTimeout,
+                sla,
+                callbacks,
+                params,
+                ordered,
+                source,
+                triggers);
     }
 
     /** Settings of one task; defaults: no retries, no timeout, default pool, all_success. */
@@ -122,11 +166,13 @@ public final class DagBuilder {
         private TriggerRule rule = TriggerRule.ALL_SUCCESS;
         private RetryPolicy retry = RetryPolicy.NONE;
         private Duration timeout;
+        private Duration sla;
         private String pool = "default";
         private int poolSlots = 1;
         private int priority;
         private MapOver mapOver;
         private int line;
+        private final List<String> outlets = new ArrayList<>();
 
         public TaskBuilder(String id, TaskAction action) {
             this.id = id;
@@ -163,6 +209,11 @@ public final class DagBuilder {
             return this;
         }
 
+        public TaskBuilder sla(Duration d) {
+            this.sla = d;
+            return this;
+        }
+
         public TaskBuilder pool(String name, int slots) {
             this.pool = name;
             this.poolSlots = slots;
@@ -189,13 +240,21 @@ public final class DagBuilder {
             return this;
         }
 
+        /** The assets this task updates. */
+        public TaskBuilder outlets(List<String> assets) {
+            outlets.addAll(assets);
+            return this;
+        }
+
         public TaskBuilder line(int l) {
             this.line = l;
             return this;
         }
 
         public TaskSpec build() {
-            return new TaskSpec(id, action, dependsOn, rule, retry, timeout, pool, poolSlots, priority, mapOver, line);
+            return new TaskSpec(
+                    id, action, dependsOn, rule, retry, timeout, sla, pool, poolSlots, priority, mapOver, line,
+                    outlets);
         }
     }
 }

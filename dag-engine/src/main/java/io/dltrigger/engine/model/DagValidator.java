@@ -27,6 +27,7 @@ public final class DagValidator {
             "try_number",
             "map_index",
             "home",
+            "profile",
             "params",
             "outputs",
             "item");
@@ -46,6 +47,13 @@ public final class DagValidator {
             if (!ID.matcher(t.id()).matches()) {
                 throw new DagException(t.line(), "bad task id '" + t.id() + "' (letters, digits, '_', '.', '-')");
             }
+            for (String asset : t.outlets()) {
+                if (!ID.matcher(asset).matches()) {
+                    throw new DagException(
+                            t.line(),
+                            "task " + t.id() + ": bad asset name '" + asset + "' (letters, digits, '_', '.', '-')");
+                }
+            }
             if (byId.putIfAbsent(t.id(), t) != null) {
                 throw new DagException(t.line(), "duplicate task id '" + t.id() + "'");
             }
@@ -61,8 +69,84 @@ public final class DagValidator {
         Map<String, Set<String>> ancestors = ancestors(ordered);
         for (TaskSpec t : ordered) {
             checkReferences(t, params, ancestors.get(t.id()));
+            TemplateSafety.check(t.id(), t.action()).ifPresent(r -> {
+                throw new DagException(t.line(), r.message());
+            });
+            if (t.action() instanceof TaskAction.Branch) {
+                checkBranch(t, ordered);
+            }
         }
         return ordered;
+    }
+
+    /**
+     * A parameter's default may use the deployment profile ({@code {{ profile.KEY }}}, rendered when a run is
+     * created) and nothing else: there is no run yet to take anything else from.
+     */
+    public static void checkParamDefault(String name, String value) {
+        List<List<String>> refs;
+        try {
+            refs = Template.references(value);
+        } catch (TemplateException e) {
+            throw new DagException(0, "parameter '" + name + "': " + e.getMessage());
+        }
+        for (List<String> ref : refs) {
+            if (!ref.get(0).equals("profile") || ref.size() != 2) {
+                throw new DagException(
+                        0,
+                        "parameter '" + name + "': a default may only use {{ profile.KEY }}, not {{ "
+                                + String.join(".", ref) + " }}");
+            }
+        }
+    }
+
+    /** The variables a trigger's check may use: it runs outside any run. */
+    private static final Set<String> TRIGGER_VARIABLES = Set.of("dag_id", "home", "profile", "params", "asset");
+
+    /** A trigger's asset name and the template references of its check. */
+    static void checkTrigger(AssetTrigger t, java.util.Collection<String> params) {
+        if (!ID.matcher(t.asset()).matches()) {
+            throw new DagException(t.line(), "bad asset name '" + t.asset() + "' (letters, digits, '_', '.', '-')");
+        }
+        if (t.check() == null) {
+            return;
+        }
+        TemplateSafety.check("check of the trigger on " + t.asset(), t.check()).ifPresent(r -> {
+            throw new DagException(t.line(), r.message());
+        });
+        for (String text : t.check().templated()) {
+            List<List<String>> refs;
+            try {
+                refs = Template.references(text);
+            } catch (TemplateException e) {
+                throw new DagException(t.line(), "trigger on " + t.asset() + ": " + e.getMessage());
+            }
+            for (List<String> ref : refs) {
+                String where = "trigger on " + t.asset() + ": template {{ " + String.join(".", ref) + " }}";
+                if (!TRIGGER_VARIABLES.contains(ref.get(0))) {
+                    throw new DagException(
+                            t.line(),
+                            where + " refers to '" + ref.get(0) + "'; a check may use "
+                                    + String.join(", ", new java.util.TreeSet<>(TRIGGER_VARIABLES)));
+                }
+                if (ref.get(0).equals("params") && (ref.size() < 2 || !params.contains(ref.get(1)))) {
+                    throw new DagException(
+                            t.line(),
+                            where + " refers to unknown parameter '" + (ref.size() < 2 ? "" : ref.get(1)) + "'");
+                }
+            }
+        }
+    }
+
+    /** A branch chooses among its direct downstream tasks, once per run: it has some, and is not mapped. */
+    private static void checkBranch(TaskSpec branch, List<TaskSpec> tasks) {
+        if (branch.mapped()) {
+            throw new DagException(branch.line(), "task " + branch.id() + ": a branch task cannot be mapped");
+        }
+        if (tasks.stream().noneMatch(t -> t.dependsOn().contains(branch.id()))) {
+            throw new DagException(
+                    branch.line(), "task " + branch.id() + ": a branch task needs downstream tasks to choose from");
+        }
     }
 
     private static List<TaskSpec> topologicalOrder(Map<String, TaskSpec> byId) {

@@ -4,5 +4,7 @@ package io.dltrigger.engine.model;
 public enum RunType {
     SCHEDULED,
     MANUAL,
-    BACKFILL
+    BACKFILL,
+    /** Started by an update of an asset that the DAG has a trigger on. */
+    ASSET
 }

@@ -13,10 +13,29 @@ public sealed interface TaskAction {
     /** Every string that is rendered at run time, for validating template references up front. */
     List<String> templated();
 
-    /** A command run by {@code bash -c}. */
+    /**
+     * A command run by {@code bash -c}. The command is fixed shell text: values reach it through the
+     * environment ({@code env}, whose values may be templates, and the {@code DLTRIGGER_*} variables), never
+     * spliced into it (see {@link TemplateSafety}).
+     */
     record Shell(String command, Map<String, String> env) implements TaskAction {
         public String typeName() {
             return "shell";
+        }
+
+        public List<String> templated() {
+            return concat(List.of(command), env.values());
+        }
+    }
+
+    /**
+     * A branch (Airflow's BranchOperator): a command run as {@link Shell} that writes, as its output, the
+     * directly downstream tasks to run ({@code ["a", "b"]}, {@code "a"} or {@code {"follow": [...]}}); the
+     * other directly downstream tasks are skipped.
+     */
+    record Branch(String command, Map<String, String> env) implements TaskAction {
+        public String typeName() {
+            return "branch";
         }
 
         public List<String> templated() {
@@ -56,7 +75,7 @@ public sealed interface TaskAction {
         }
 
         public List<String> templated() {
-            return concat(args, conf.values(), env.values());
+            return concat(List.of(master), args, conf.values(), env.values());
         }
     }
 
@@ -80,8 +99,8 @@ public sealed interface TaskAction {
 
         public List<String> templated() {
             return streaming == null || streaming.checkpointDir() == null
-                    ? concat(args, env.values())
-                    : concat(args, env.values(), List.of(streaming.checkpointDir()));
+                    ? concat(List.of(target), args, env.values())
+                    : concat(List.of(target), args, env.values(), List.of(streaming.checkpointDir()));
         }
     }
 
@@ -92,6 +111,45 @@ public sealed interface TaskAction {
      * checkpoint ({@code chk-N} with a {@code _metadata} file) under {@code checkpointDir} appended.
      */
     record Streaming(Duration runningAfter, String checkpointDir, String restoreArg, int maxRestarts) {}
+
+    /**
+     * A Kubernetes object created from a manifest file (a Job, a Spark operator {@code SparkApplication} or a Flink
+     * operator {@code FlinkDeployment}), named for its try, watched to success or failure; a FlinkDeployment is a
+     * streaming job, supervised once it has run for {@code runningAfter} (see {@code launch/KubernetesLauncher}).
+     *
+     * @param manifest the manifest's path, relative to the project home; its string values may hold templates
+     * @param args when not empty, the program's arguments in the object (a Job's first container's {@code args}, a
+     *     SparkApplication's {@code arguments}, a FlinkDeployment's {@code job.args}), replacing the manifest's
+     * @param output null, or a path the engine and the pod both see (a shared volume): the pod's main container (a
+     *     Job's first, a Spark driver) gets it as {@code $DLTRIGGER_OUTPUT}, and what it writes there is the task's
+     *     output, as for a process task
+     * @param namespace where the object goes (null: the manifest's, else the client's: in a pod, its own)
+     * @param pollInterval how often the object's status is read besides what its watch reports
+     */
+    record Kubernetes(
+            String manifest,
+            List<String> args,
+            String output,
+            String namespace,
+            Duration pollInterval,
+            Duration runningAfter,
+            int maxRestarts)
+            implements TaskAction {
+        public String typeName() {
+            return "kubernetes";
+        }
+
+        public List<String> templated() {
+            List<String> optional = new java.util.ArrayList<>();
+            if (output != null) {
+                optional.add(output);
+            }
+            if (namespace != null) {
+                optional.add(namespace);
+            }
+            return concat(List.of(manifest), args, optional);
+        }
+    }
 
     /**
      * Waits, without holding a worker slot, until a file exists (a glob) or an upstream output holds a

@@ -1,12 +1,17 @@
 package io.dltrigger.engine.scheduler;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.dltrigger.engine.config.Profile;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.ParamSpec;
 import io.dltrigger.engine.model.RunType;
 import io.dltrigger.engine.model.Schedule;
 import io.dltrigger.engine.store.RunRepository;
+import io.dltrigger.engine.template.Template;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,13 +30,21 @@ import java.util.UUID;
  * schedule point can never get two runs.
  */
 public final class RunFactory {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter KEY_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final RunRepository runs;
+    private final ObjectNode profile;
 
     public RunFactory(RunRepository runs) {
+        this(runs, Profile.empty("local"));
+    }
+
+    /** {@code profile}: the values that parameter defaults may use ({@code {{ profile.KEY }}}). */
+    public RunFactory(RunRepository runs, Profile profile) {
         this.runs = runs;
+        this.profile = JSON.createObjectNode().set("profile", profile.asJson());
     }
 
     /**
@@ -77,6 +90,18 @@ public final class RunFactory {
                 + UUID.randomUUID().toString().substring(0, 8);
         return runs.insert(dag.id(), key, RunType.MANUAL, version, now, now, now, params, null)
                 .orElseThrow();
+    }
+
+    /**
+     * A run started by an asset trigger: {@code overrides} (from the trigger's check) on the parameter defaults.
+     * Its key names the asset event, so the same event never starts two runs (empty if it already did).
+     */
+    public Optional<DagRun> assetRun(
+            Dag dag, int version, Map<String, JsonNode> overrides, String asset, long eventId) {
+        ObjectNode params = mergeParams(dag, overrides);
+        Instant now = Instant.now();
+        return runs.insert(
+                dag.id(), "asset__" + asset + "__" + eventId, RunType.ASSET, version, now, now, now, params, null);
     }
 
     /**
@@ -135,20 +160,31 @@ public final class RunFactory {
                 start,
                 start,
                 end,
-                dag.params(),
+                mergeParams(dag, Map.of()),
                 null);
     }
 
-    private static ObjectNode mergeParams(Dag dag, Map<String, JsonNode> overrides) {
-        ObjectNode params = dag.params();
-        for (Map.Entry<String, JsonNode> e : overrides.entrySet()) {
-            if (!params.has(e.getKey())) {
-                List<String> known = new ArrayList<>();
-                params.fieldNames().forEachRemaining(known::add);
-                throw new IllegalArgumentException("DAG " + dag.id() + " has no parameter '" + e.getKey()
-                        + "' (declared: " + String.join(", ", known) + ")");
+    /**
+     * The DAG's defaults, those that use {@code {{ profile.KEY }}} rendered (a run records concrete values) and
+     * checked against their parameter's type, with {@code overrides} on top, each checked too.
+     */
+    public ObjectNode mergeParams(Dag dag, Map<String, JsonNode> overrides) {
+        ObjectNode params = dag.paramDefaults();
+        for (ParamSpec p : dag.params().values()) {
+            if (p.defaultValue().isTextual() && !overrides.containsKey(p.name())) {
+                params.set(
+                        p.name(),
+                        p.check(TextNode.valueOf(
+                                Template.render(p.defaultValue().asText(), profile))));
             }
-            params.set(e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, JsonNode> e : overrides.entrySet()) {
+            ParamSpec spec = dag.params().get(e.getKey());
+            if (spec == null) {
+                throw new IllegalArgumentException("DAG " + dag.id() + " has no parameter '" + e.getKey()
+                        + "' (declared: " + String.join(", ", dag.params().keySet()) + ")");
+            }
+            params.set(e.getKey(), spec.check(e.getValue()));
         }
         return params;
     }

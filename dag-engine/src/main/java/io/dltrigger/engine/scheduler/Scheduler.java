@@ -1,5 +1,6 @@
 package io.dltrigger.engine.scheduler;
 
+import io.dltrigger.engine.config.Profile;
 import io.dltrigger.engine.dagfile.DagRegistry;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagRun;
@@ -29,13 +30,21 @@ public final class Scheduler {
     private final DagRepository dagVersions;
     private final DagRegistry dags;
     private final RunFactory factory;
+    private final boolean schedules;
     private final Set<Long> waitingForDag = new HashSet<>();
 
     public Scheduler(RunRepository runs, DagRepository dagVersions, DagRegistry dags) {
+        this(runs, dagVersions, dags, Profile.empty("local"), true);
+    }
+
+    /** {@code schedules} false: no scheduled runs are created (the others are admitted as usual). */
+    public Scheduler(
+            RunRepository runs, DagRepository dagVersions, DagRegistry dags, Profile profile, boolean schedules) {
         this.runs = runs;
         this.dagVersions = dagVersions;
         this.dags = dags;
-        this.factory = new RunFactory(runs);
+        this.factory = new RunFactory(runs, profile);
+        this.schedules = schedules;
     }
 
     /** A queued run that may start, and the DAG it runs. */
@@ -53,7 +62,7 @@ public final class Scheduler {
         List<DagRun> queued = new ArrayList<>(runs.inState(RunState.QUEUED));
         if (only != null) {
             queued.removeIf(q -> q.id() != only);
-        } else {
+        } else if (schedules) {
             for (Dag dag : dags.all()) {
                 if (dag.schedule() != null && !paused.contains(dag.id())) {
                     int taken = scheduledOrManual(active, dag.id()) + scheduledOrManual(queued, dag.id());

@@ -20,18 +20,35 @@ public final class EngineRuntime implements AutoCloseable {
 
     private EngineRuntime(EngineConfig cfg, Store store, boolean withEngine) {
         this.store = store;
-        this.dags = new DagRegistry(cfg.dagsDir(), store.dags(), cfg.pools().keySet());
+        this.dags = new DagRegistry(cfg.dagsDir(), store.dags(), cfg.pools().keySet(), cfg.profile());
         this.metrics = new EngineMetrics(store);
         this.coordinator = withEngine ? new Coordinator(cfg, store, dags, metrics) : null;
-        this.service = new EngineService(store, dags, coordinator == null ? () -> {} : coordinator::wakeup);
+        this.service =
+                new EngineService(store, dags, cfg.profile(), coordinator == null ? () -> {} : coordinator::wakeup);
     }
 
-    /** Opens the database; with {@code withEngine}, also takes the engine lease and starts scheduling. */
+    /**
+     * Opens the database; with {@code withEngine}, takes the engine lease before anything is written (refused, with
+     * nothing changed, while another engine holds it); {@link #start} then starts scheduling.
+     */
     public static EngineRuntime open(EngineConfig cfg, String dbUrl, String user, String password, boolean withEngine) {
         Store store = JdbcStore.open(dbUrl, user, password);
         EngineRuntime rt = new EngineRuntime(cfg, store, withEngine);
-        rt.dags.refresh();
+        try {
+            if (rt.coordinator != null) {
+                rt.coordinator.takeLease();
+            }
+            rt.dags.refresh();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         return rt;
+    }
+
+    /** True once another engine took this one's lease over (it no longer schedules or writes). */
+    public boolean demoted() {
+        return coordinator != null && coordinator.demoted();
     }
 
     /** Starts the engine (after Java DAGs are registered). */

@@ -3,20 +3,32 @@ package io.dltrigger.engine.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.dltrigger.engine.auth.Caller;
+import io.dltrigger.engine.auth.ForbiddenException;
+import io.dltrigger.engine.auth.Tokens;
+import io.dltrigger.engine.config.Profile;
 import io.dltrigger.engine.dagfile.DagFileException;
 import io.dltrigger.engine.dagfile.DagRegistry;
+import io.dltrigger.engine.launch.ProgressFile;
+import io.dltrigger.engine.model.ApiToken;
+import io.dltrigger.engine.model.AssetEvent;
+import io.dltrigger.engine.model.AuditEntry;
 import io.dltrigger.engine.model.Dag;
 import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.Role;
 import io.dltrigger.engine.model.TaskInstance;
+import io.dltrigger.engine.model.TaskProgress;
 import io.dltrigger.engine.model.TaskSpec;
 import io.dltrigger.engine.model.TaskState;
 import io.dltrigger.engine.model.TaskTry;
+import io.dltrigger.engine.model.TriggerEvaluation;
 import io.dltrigger.engine.scheduler.RunFactory;
 import io.dltrigger.engine.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +37,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What users can do with the engine, whoever asks: the CLI and the REST API are thin layers over this.
@@ -38,16 +52,26 @@ public final class EngineService {
     private final Store store;
     private final DagRegistry dags;
     private final RunFactory runFactory;
+    private final Tokens tokens;
     private final Runnable wakeup;
 
     public EngineService(Store store, DagRegistry dags, Runnable wakeup) {
+        this(store, dags, Profile.empty("local"), wakeup);
+    }
+
+    public EngineService(Store store, DagRegistry dags, Profile profile, Runnable wakeup) {
         this.store = store;
         this.dags = dags;
-        this.runFactory = new RunFactory(store.runs());
+        this.runFactory = new RunFactory(store.runs(), profile);
+        this.tokens = new Tokens(store.tokens());
         this.wakeup = wakeup;
     }
 
-    /** A DAG as listed. */
+    /**
+     * A DAG as listed.
+     *
+     * @param error when its file is refused and it runs its last good version: the refusal (else null)
+     */
     public record DagView(
             String id,
             String description,
@@ -56,7 +80,8 @@ public final class EngineService {
             boolean paused,
             int version,
             int tasks,
-            String source) {}
+            String source,
+            String error) {}
 
     public List<DagView> dags() {
         dags.refresh();
@@ -70,7 +95,8 @@ public final class EngineService {
                         paused.contains(d.id()),
                         store.dags().version(d.id()),
                         d.tasks().size(),
-                        d.source()))
+                        d.source(),
+                        dags.staleError(d.id()).orElse(null)))
                 .toList();
     }
 
@@ -88,26 +114,54 @@ public final class EngineService {
         dags.register(dag);
     }
 
-    /** Manual run; parameter values are JSON when they parse as JSON, else strings. */
+    /** A manual run by this process's user; parameter values are JSON when they parse as JSON, else text. */
     public DagRun trigger(String dagId, Map<String, String> params) {
-        Dag dag = dag(dagId);
-        DagRun run = runFactory.trigger(dag, store.dags().version(dagId), jsonValues(params));
-        wakeup.run();
-        return run;
+        return trigger(Caller.local(), dagId, jsonValues(params));
+    }
+
+    /** A manual run; each parameter value is checked against its declared type. */
+    public DagRun trigger(Caller caller, String dagId, Map<String, JsonNode> params) {
+        return audited(
+                caller,
+                Role.OPERATOR,
+                "trigger",
+                "dag " + dagId,
+                JSON.valueToTree(params).toString(),
+                () -> {
+                    Dag dag = dag(dagId);
+                    DagRun run = runFactory.trigger(dag, store.dags().version(dagId), params);
+                    wakeup.run();
+                    return run;
+                });
     }
 
     public List<DagRun> backfill(String dagId, LocalDate from, LocalDate to, int parallel, Map<String, String> params) {
-        Dag dag = dag(dagId);
-        List<DagRun> created =
-                runFactory.backfill(dag, store.dags().version(dagId), from, to, parallel, jsonValues(params));
-        wakeup.run();
-        return created;
+        return backfill(Caller.local(), dagId, from, to, parallel, jsonValues(params));
+    }
+
+    public List<DagRun> backfill(
+            Caller caller, String dagId, LocalDate from, LocalDate to, int parallel, Map<String, JsonNode> params) {
+        String detail =
+                "from " + from + " to " + to + ", parallel " + parallel + ", params " + JSON.valueToTree(params);
+        return audited(caller, Role.OPERATOR, "backfill", "dag " + dagId, detail, () -> {
+            Dag dag = dag(dagId);
+            List<DagRun> created = runFactory.backfill(dag, store.dags().version(dagId), from, to, parallel, params);
+            wakeup.run();
+            return created;
+        });
     }
 
     public void pause(String dagId, boolean paused) {
-        dag(dagId);
-        store.dags().setPaused(dagId, paused);
-        wakeup.run();
+        pause(Caller.local(), dagId, paused);
+    }
+
+    public void pause(Caller caller, String dagId, boolean paused) {
+        audited(caller, Role.OPERATOR, paused ? "pause" : "unpause", "dag " + dagId, null, () -> {
+            dag(dagId);
+            store.dags().setPaused(dagId, paused);
+            wakeup.run();
+            return null;
+        });
     }
 
     public List<DagRun> runs(String dagId, int limit) {
@@ -129,9 +183,26 @@ public final class EngineService {
                 .orElseThrow(() -> new NoSuchElementException("no task instance " + taskInstanceId));
     }
 
+    /** What a running task instance last reported of its progress; empty when it doesn't run or said nothing. */
+    public Optional<TaskProgress> progress(TaskInstance ti) {
+        if (ti.state() != TaskState.RUNNING) {
+            return Optional.empty();
+        }
+        List<TaskTry> tries = store.taskInstances().tries(ti.id());
+        return tries.isEmpty()
+                ? Optional.empty()
+                : ProgressFile.read(ProgressFile.of(tries.get(tries.size() - 1).logPath()));
+    }
+
     public List<TaskTry> tries(long taskInstanceId) {
         task(taskInstanceId);
         return store.taskInstances().tries(taskInstanceId);
+    }
+
+    /** Every try of a run's task instances (its Gantt chart). */
+    public List<TaskTry> runTries(long runId) {
+        run(runId);
+        return store.taskInstances().triesOfRun(runId);
     }
 
     /** The log of one try (the latest when {@code tryNumber} is null). */
@@ -155,11 +226,22 @@ public final class EngineService {
         }
     }
 
+    public void clear(long taskInstanceId) {
+        clear(Caller.local(), taskInstanceId);
+    }
+
     /**
      * Re-runs a task instance and everything downstream of it in its run (Airflow's clear). Refused while
      * any of them runs, so a task never runs twice at once.
      */
-    public void clear(long taskInstanceId) {
+    public void clear(Caller caller, long taskInstanceId) {
+        audited(caller, Role.OPERATOR, "clear", "task instance " + taskInstanceId, null, () -> {
+            clearDownstream(taskInstanceId);
+            return null;
+        });
+    }
+
+    private void clearDownstream(long taskInstanceId) {
         TaskInstance target = task(taskInstanceId);
         DagRun run = run(target.runId());
         Dag dag = dag(run.dagId());
@@ -198,6 +280,166 @@ public final class EngineService {
         wakeup.run();
     }
 
+    /**
+     * A file a task published in its output ({@code "artifacts": {"report.html": "/abs/path", ...}}), such as
+     * a run's report. Only files a task named this way are served, and only absolute paths to regular files.
+     */
+    public Path artifact(long taskInstanceId, String name) {
+        TaskInstance ti = task(taskInstanceId);
+        JsonNode path = ti.output() == null
+                ? null
+                : parseJson(ti.output()).path("artifacts").get(name);
+        if (path == null || !path.isTextual()) {
+            throw new NoSuchElementException(
+                    "task " + ti.label() + " of run " + ti.runId() + " has no artifact '" + name + "'");
+        }
+        Path p = Path.of(path.asText());
+        if (!p.isAbsolute() || !Files.isRegularFile(p)) {
+            throw new NoSuchElementException("artifact '" + name + "' of task " + ti.label() + " is not a file: " + p);
+        }
+        return p;
+    }
+
+    private static JsonNode parseJson(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    /** An asset: who updates it, its newest event, and the triggers on it with their latest evaluation. */
+    public record AssetView(
+            String name,
+            long events,
+            Optional<AssetEvent> latest,
+            List<String> producers,
+            List<TriggerView> triggers) {}
+
+    /** A DAG's trigger on an asset and where it stands. */
+    public record TriggerView(
+            String dagId, Duration minInterval, boolean checked, Optional<TriggerEvaluation> lastEvaluation) {}
+
+    /** Every asset some DAG updates or watches, and every asset with events. */
+    public List<AssetView> assets() {
+        dags.refresh();
+        Map<String, Long> counts = store.assets().counts();
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(counts.keySet());
+        for (Dag d : dags.all()) {
+            d.tasks().forEach(t -> names.addAll(t.outlets()));
+            d.triggers().forEach(t -> names.add(t.asset()));
+        }
+        return names.stream().map(n -> assetView(n, counts.getOrDefault(n, 0L))).toList();
+    }
+
+    /** One asset, with its newest events and trigger evaluations, newest first. */
+    public record AssetDetail(AssetView asset, List<AssetEvent> events, List<TriggerEvaluation> evaluations) {}
+
+    public AssetDetail asset(String name, int limit) {
+        AssetView v = assets().stream()
+                .filter(a -> a.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no asset '" + name + "'"));
+        return new AssetDetail(
+                v, store.assets().events(name, limit), store.assets().evaluations(name, limit));
+    }
+
+    private AssetView assetView(String name, long count) {
+        List<String> producers = new ArrayList<>();
+        List<TriggerView> triggers = new ArrayList<>();
+        List<TriggerEvaluation> recent = store.assets().evaluations(name, 100);
+        for (Dag d : dags.all()) {
+            d.tasks().stream()
+                    .filter(t -> t.outlets().contains(name))
+                    .forEach(t -> producers.add(d.id() + "." + t.id()));
+            d.triggers().stream()
+                    .filter(t -> t.asset().equals(name))
+                    .forEach(t -> triggers.add(new TriggerView(
+                            d.id(),
+                            t.minInterval(),
+                            t.check() != null,
+                            recent.stream()
+                                    .filter(e -> e.dagId().equals(d.id()))
+                                    .findFirst())));
+        }
+        return new AssetView(name, count, store.assets().latest(name), producers, triggers);
+    }
+
+    // ---- tokens and the audit log ----
+
+    /** A new API token; its secret is in the answer only (the store keeps its hash). */
+    public Tokens.Made createToken(Caller caller, String name, Role role) {
+        return audited(
+                caller,
+                Role.ADMIN,
+                "create token",
+                "token " + name,
+                "role " + role.fileName(),
+                () -> tokens.create(name, role, caller.name()));
+    }
+
+    public List<ApiToken> tokens(Caller caller) {
+        require(caller, Role.ADMIN, "list tokens", null);
+        return store.tokens().all();
+    }
+
+    public void revokeToken(Caller caller, long id) {
+        audited(caller, Role.ADMIN, "revoke token", "token #" + id, null, () -> {
+            if (!store.tokens().revoke(id)) {
+                throw new NoSuchElementException("no active token #" + id);
+            }
+            return null;
+        });
+    }
+
+    /** The token a request presents, if it is active. */
+    public Optional<ApiToken> authenticate(String secret) {
+        return tokens.verify(secret);
+    }
+
+    /** The first start's admin token, or the deployment's (see {@link Tokens#ensureAdminToken}). */
+    public void ensureAdminToken(Path file, String given) {
+        tokens.ensureAdminToken(file, given);
+    }
+
+    public List<AuditEntry> audit(int limit) {
+        return store.audit().recent(limit);
+    }
+
+    /**
+     * Does {@code work} for {@code caller} if its role allows, and records it in the audit log: done, or refused
+     * (a role that may not, bad input, a conflict) with the reason.
+     */
+    private <T> T audited(Caller caller, Role needed, String action, String target, String detail, Supplier<T> work) {
+        require(caller, needed, action, target);
+        T result;
+        try {
+            result = work.get();
+        } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
+            record(caller, action, target, AuditEntry.Outcome.REFUSED, join(detail, e.getMessage()));
+            throw e;
+        }
+        record(caller, action, target, AuditEntry.Outcome.DONE, detail);
+        return result;
+    }
+
+    private void require(Caller caller, Role needed, String action, String target) {
+        if (!caller.role().allows(needed)) {
+            record(caller, action, target, AuditEntry.Outcome.REFUSED, "needs the " + needed.fileName() + " role");
+            throw new ForbiddenException(caller, action, needed);
+        }
+    }
+
+    private void record(Caller caller, String action, String target, AuditEntry.Outcome outcome, String detail) {
+        store.audit()
+                .append(new AuditEntry(
+                        0, Instant.now(), caller.name(), action, target, outcome, detail, caller.remote()));
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : a + "; " + b;
+    }
+
     /** Polls the store until the run has finished; for the CLI's foreground run and for tests. */
     public DagRun awaitRun(long runId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -229,7 +471,8 @@ public final class EngineService {
                 .orElse("");
     }
 
-    private static Map<String, JsonNode> jsonValues(Map<String, String> params) {
+    /** {@code k=v} values as the command line gives them: JSON when they parse as JSON, else text. */
+    public static Map<String, JsonNode> jsonValues(Map<String, String> params) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         params.forEach((k, v) -> {
             JsonNode n;

@@ -15,6 +15,18 @@ public interface Store extends AutoCloseable {
 
     LeaseRepository lease();
 
+    AssetRepository assets();
+
+    TokenRepository tokens();
+
+    AuditRepository audit();
+
+    /**
+     * Fences every later write with the epoch of the engine lease this process was granted: once another engine
+     * takes the lease over, writes throw {@link LeaseLostException} instead of committing.
+     */
+    void fence(long epoch);
+
     @Override
     void close();
 }

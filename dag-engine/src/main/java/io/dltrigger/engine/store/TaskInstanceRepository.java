@@ -1,5 +1,6 @@
 package io.dltrigger.engine.store;
 
+import io.dltrigger.engine.model.AssetEvent;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskState;
 import io.dltrigger.engine.model.TaskTry;
@@ -25,12 +26,20 @@ public interface TaskInstanceRepository {
     void startTry(TaskInstance taskInstance, String logPath);
 
     /** The end of a try: its state, the instance's outcome and the task's output committed together. */
-    void finishTry(TaskInstance taskInstance, TaskState tryState);
+    default void finishTry(TaskInstance taskInstance, TaskState tryState) {
+        finishTry(taskInstance, tryState, List.of());
+    }
+
+    /** As {@link #finishTry(TaskInstance, TaskState)}, with the asset events of a success in the same transaction. */
+    void finishTry(TaskInstance taskInstance, TaskState tryState, List<AssetEvent> produced);
 
     /** The pid of a try's process, written as soon as it runs so a restarted engine can find it. */
     void recordPid(long taskInstanceId, int tryNumber, long pid, long pidStartedAt);
 
     List<TaskTry> tries(long taskInstanceId);
+
+    /** Every try of a run's task instances, by instance then try number (a run's Gantt chart). */
+    List<TaskTry> triesOfRun(long runId);
 
     /**
      * A mapped task expands: its parent's new state and its mapped instances in one transaction. Returns

@@ -3,6 +3,7 @@ package io.dltrigger.engine.executor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dltrigger.engine.auth.SecretFiles;
 import io.dltrigger.engine.config.EngineConfig;
 import io.dltrigger.engine.model.DagRun;
 import io.dltrigger.engine.model.RunState;
@@ -10,6 +11,7 @@ import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskState;
 import io.dltrigger.engine.service.EngineRuntime;
 import io.dltrigger.engine.service.EngineService;
+import io.dltrigger.engine.store.jdbc.H2TcpServer;
 import io.dltrigger.engine.store.jdbc.JdbcStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,12 +49,17 @@ class CrashRecoveryTest {
                         "    command: echo c >> " + dir.resolve("c.count"),
                         "    depends_on: [b]",
                         ""));
-        String url = JdbcStore.h2FileUrl(dir.resolve("state"));
         EngineConfig cfg = EngineConfig.defaults(dir).withDagsDir(dags).withLogsDir(dir.resolve("logs"));
-        // This process opens the database first, so it hosts H2's server and outlives the killed engine.
-        try (EngineRuntime client = EngineRuntime.open(cfg, url, "sa", "", false)) {
+        // This process opens the H2 file and serves it (as db.h2_tcp_port does) to the engines, which connect over
+        // TCP on 127.0.0.1 with the database's password: it outlives the killed engine.
+        Path password = dir.resolve("db.password");
+        SecretFiles.write(password, "s3cret-for-the-test");
+        try (EngineRuntime client = EngineRuntime.open(
+                        cfg, JdbcStore.h2FileUrl(dir.resolve("state")), "sa", "s3cret-for-the-test", false);
+                H2TcpServer h2 = H2TcpServer.start(0)) {
+            String url = "jdbc:h2:tcp://127.0.0.1:" + h2.port() + "/" + dir.resolve("state");
             EngineService s = client.service();
-            Process engine1 = startEngine(url, dags);
+            Process engine1 = startEngine(url, password, dags);
             Process engine2 = null;
             try {
                 DagRun run = s.trigger("crash", Map.of());
@@ -70,7 +77,7 @@ class CrashRecoveryTest {
                         ProcessHandle.of(bPid).map(ProcessHandle::isAlive).orElse(false), "task b outlives the engine");
                 assertEquals(RunState.RUNNING, s.run(run.id()).state());
 
-                engine2 = startEngine(url, dags);
+                engine2 = startEngine(url, password, dags);
                 Path bLog = Path.of(s.tries(task(s, run, "b").id()).get(0).logPath());
                 EngineFixture.await(
                         "the new engine to re-attach to b",
@@ -102,7 +109,7 @@ class CrashRecoveryTest {
         }
     }
 
-    private Process startEngine(String url, Path dags) throws Exception {
+    private Process startEngine(String url, Path password, Path dags) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(
                         java,
@@ -116,6 +123,8 @@ class CrashRecoveryTest {
                         dir.toString(),
                         "--db",
                         url,
+                        "--db-password-file",
+                        password.toString(),
                         "--dags",
                         dags.toString(),
                         "--logs",

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 /** A real engine on a real H2 file database in a temporary folder. */
 final class EngineFixture implements AutoCloseable {
@@ -25,14 +26,30 @@ final class EngineFixture implements AutoCloseable {
     }
 
     EngineFixture(Path dir, int workers, Map<String, Integer> pools, String url, String user, String password) {
+        this(dir, workers, pools, url, user, password, c -> c);
+    }
+
+    /** With {@code adjust} applied to the configuration (a profile, no schedules...). */
+    EngineFixture(Path dir, int workers, Map<String, Integer> pools, UnaryOperator<EngineConfig> adjust) {
+        this(dir, workers, pools, JdbcStore.h2FileUrl(dir.resolve("state")), "sa", "", adjust);
+    }
+
+    private EngineFixture(
+            Path dir,
+            int workers,
+            Map<String, Integer> pools,
+            String url,
+            String user,
+            String password,
+            UnaryOperator<EngineConfig> adjust) {
         this.dir = dir;
-        this.cfg = EngineConfig.defaults(dir)
+        this.cfg = adjust.apply(EngineConfig.defaults(dir)
                 .withDagsDir(dir.resolve("dags"))
                 .withLogsDir(dir.resolve("logs"))
                 .withWorkers(workers)
                 .withPools(pools)
                 .withKillGrace(Duration.ofMillis(500))
-                .withPollInterval(Duration.ofMillis(200));
+                .withPollInterval(Duration.ofMillis(200)));
         this.rt = EngineRuntime.open(cfg, url, user, password, true);
     }
 

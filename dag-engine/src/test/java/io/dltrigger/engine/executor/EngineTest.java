@@ -88,6 +88,21 @@ class EngineTest {
     }
 
     @Test
+    void aFailedTasksMessageEndsWithTheLastLineItPrinted() throws Exception {
+        try (EngineFixture f = new EngineFixture(dir, 2, Map.of())) {
+            f.register(DagBuilder.dag("says")
+                            .task("t", shell("echo working; echo 'train: learning rate must be > 0, got -1'; exit 3"))
+                            .build())
+                    .start();
+            DagRun run = f.runToEnd("says", Map.of());
+            assertEquals(RunState.FAILED, run.state());
+            assertEquals(
+                    "exit code 3: train: learning rate must be > 0, got -1",
+                    f.task(run.id(), "t").message());
+        }
+    }
+
+    @Test
     void timeoutKillsTheWholeTreeIncludingAChildIgnoringSigterm() throws Exception {
         Path pidFile = dir.resolve("child.pid");
         String stubborn = "bash -c 'trap \"\" TERM; echo $$ > " + pidFile + ".tmp; mv " + pidFile + ".tmp " + pidFile
@@ -145,11 +160,14 @@ class EngineTest {
                             .task(
                                     "square",
                                     shell(
-                                            "echo \"{\\\"x\\\": {{ item }}, \\\"sq\\\": $(( {{ item }} * {{ item }} ))}\" > $DLTRIGGER_OUTPUT"),
+                                            "echo \"{\\\"x\\\": $DLTRIGGER_ITEM, \\\"sq\\\": $(expr \"$DLTRIGGER_ITEM\" \\* \"$DLTRIGGER_ITEM\")}\""
+                                                    + " > $DLTRIGGER_OUTPUT"),
                                     t -> t.dependsOn("points").mapOverOutput("{{ outputs.points.grid }}"))
                             .task(
                                     "collect",
-                                    shell("echo '{{ outputs.square }}' > " + collected),
+                                    new TaskAction.Shell(
+                                            "echo \"$SQUARES\" > " + collected,
+                                            Map.of("SQUARES", "{{ outputs.square }}")),
                                     t -> t.dependsOn("square"))
                             .build())
                     .start();
@@ -169,20 +187,84 @@ class EngineTest {
     }
 
     @Test
-    void paramsAndRunVariablesAreTemplated() throws Exception {
+    void paramsAndRunVariablesReachTheShellThroughItsEnvironment() throws Exception {
         try (EngineFixture f = new EngineFixture(dir, 2, Map.of())) {
             f.register(DagBuilder.dag("tpl")
                             .param("samples", 100)
                             .param("name", "qcd")
                             .task(
                                     "t",
-                                    shell(
-                                            "echo \"{\\\"v\\\": \\\"{{ params.name }}-{{ params.samples }}-{{ run_id }}\\\"}\" > $DLTRIGGER_OUTPUT"))
+                                    new TaskAction.Shell(
+                                            "printf '{\"v\": \"%s-%s-%s-%s\"}' \"$DLTRIGGER_PARAM_name\""
+                                                    + " \"$DLTRIGGER_PARAM_samples\" \"$DLTRIGGER_RUN_ID\" \"$NAME\""
+                                                    + " > $DLTRIGGER_OUTPUT",
+                                            Map.of("NAME", "{{ params.name }}:{{ ds }}")))
                             .build())
                     .start();
             DagRun run = f.runToEnd("tpl", Map.of("samples", "250"));
             String out = f.task(run.id(), "t").output();
-            assertEquals("qcd-250-" + run.runKey(), JSON.readTree(out).get("v").asText());
+            String ds = run.logicalDate().toString().substring(0, 10);
+            assertEquals(
+                    "qcd-250-" + run.runKey() + "-qcd:" + ds,
+                    JSON.readTree(out).get("v").asText());
+        }
+    }
+
+    @Test
+    void aParameterValueIsNeverExecutedByTheShell() throws Exception {
+        Path pwned = dir.resolve("pwned");
+        try (EngineFixture f = new EngineFixture(dir, 2, Map.of())) {
+            f.register(DagBuilder.dag("inject")
+                            .param("who", "world")
+                            .task(
+                                    "t",
+                                    new TaskAction.Shell(
+                                            "echo \"hello $DLTRIGGER_PARAM_who\"; echo hello $WHO",
+                                            Map.of("WHO", "{{ params.who }}")))
+                            .build())
+                    .start();
+            String payload = "x$(touch " + pwned + ")`touch " + pwned + "`;touch " + pwned;
+            DagRun run = f.runToEnd("inject", Map.of("who", payload));
+            assertEquals(RunState.SUCCESS, run.state());
+            assertFalse(Files.exists(pwned), "the payload ran as a command");
+            String log = f.service().log(f.task(run.id(), "t").id(), null);
+            assertTrue(log.contains("hello " + payload), log);
+        }
+    }
+
+    @Test
+    void aBranchRunsTheChosenPathAndTheJoinRunsAfterIt() throws Exception {
+        try (EngineFixture f = new EngineFixture(dir, 2, Map.of())) {
+            f.register(DagBuilder.dag("branching")
+                            .param("mode", "fast")
+                            .task(
+                                    "pick",
+                                    new TaskAction.Branch(
+                                            "printf '{\"follow\": [\"%s\"]}' \"$DLTRIGGER_PARAM_mode\" > $DLTRIGGER_OUTPUT",
+                                            Map.of()))
+                            .task("fast", shell("true"), t -> t.dependsOn("pick"))
+                            .task("full", shell("true"), t -> t.dependsOn("pick"))
+                            .task(
+                                    "join",
+                                    shell("true"),
+                                    t -> t.dependsOn("fast", "full")
+                                            .triggerRule(TriggerRule.NONE_FAILED_MIN_ONE_SUCCESS))
+                            .build())
+                    .start();
+            DagRun fast = f.runToEnd("branching", Map.of());
+            assertEquals(RunState.SUCCESS, fast.state());
+            assertEquals(TaskState.SUCCESS, f.task(fast.id(), "fast").state());
+            assertEquals(TaskState.SKIPPED, f.task(fast.id(), "full").state());
+            assertEquals("not chosen by branch pick", f.task(fast.id(), "full").message());
+            assertEquals(TaskState.SUCCESS, f.task(fast.id(), "join").state());
+
+            DagRun full = f.runToEnd("branching", Map.of("mode", "full"));
+            assertEquals(TaskState.SKIPPED, f.task(full.id(), "fast").state());
+            assertEquals(TaskState.SUCCESS, f.task(full.id(), "full").state());
+
+            DagRun wrong = f.runToEnd("branching", Map.of("mode", "join"));
+            assertEquals(RunState.FAILED, wrong.state(), "join is not a direct downstream task of pick");
+            assertTrue(f.task(wrong.id(), "pick").message().contains("not a direct downstream task"));
         }
     }
 
@@ -213,7 +295,7 @@ class EngineTest {
             f.register(DagBuilder.dag("daily")
                             .schedule("0 0 * * *", "UTC")
                             .startDate(java.time.Instant.parse("2030-01-01T00:00:00Z"))
-                            .task("t", shell("echo {{ ds }}"))
+                            .task("t", shell("echo $DLTRIGGER_DS"))
                             .build())
                     .start();
             List<DagRun> runs =

@@ -44,7 +44,7 @@ class PostgresEngineTest {
                                             Map.of()))
                             .task(
                                     "mapped",
-                                    new TaskAction.Shell("test {{ item }} -ge 0", Map.of()),
+                                    new TaskAction.Shell("test \"$DLTRIGGER_ITEM\" -ge 0", Map.of()),
                                     t -> t.dependsOn("t").mapOver(List.of(1, 2, 3)))
                             .build())
                     .start();

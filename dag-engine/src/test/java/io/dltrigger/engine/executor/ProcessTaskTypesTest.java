@@ -113,6 +113,56 @@ class ProcessTaskTypesTest {
         }
     }
 
+    @Test
+    void eachCheckpointOfASupervisedJobIsAnEventOfTheAssetsItsTaskUpdates() throws Exception {
+        buildModule();
+        Path ckpt = home.resolve("ckpt");
+        List<Long> pids = new java.util.ArrayList<>();
+        try (EngineFixture f = new EngineFixture(home, 2, Map.of())) {
+            f.register(DagBuilder.dag("stream")
+                            .task(
+                                    "ingest",
+                                    new TaskAction.Flink(
+                                            "probe-module",
+                                            StreamProbe.class.getName(),
+                                            List.of(home.resolve("starts").toString()),
+                                            "local",
+                                            0,
+                                            Map.of(),
+                                            new TaskAction.Streaming(
+                                                    java.time.Duration.ofSeconds(1), ckpt.toString(), "--from", 3)),
+                                    t -> t.outlets(List.of("events")))
+                            .build())
+                    .start();
+            try {
+                DagRun run = f.runToEnd("stream", Map.of());
+                pids.add(f.task(run.id(), "ingest").pid());
+                assertEquals(0, f.service().asset("events", 10).events().size(), "running is not a commit");
+                for (int n = 1; n <= 2; n++) {
+                    Files.createDirectories(ckpt.resolve("job/chk-" + n));
+                    Files.writeString(ckpt.resolve("job/chk-" + n + "/_metadata"), "x"); // Flink completed a checkpoint
+                    int expected = n;
+                    EngineFixture.await(
+                            "event " + n,
+                            java.time.Duration.ofSeconds(30),
+                            () -> f.service().asset("events", 10).events().size() == expected);
+                }
+                var events = f.service().asset("events", 10).events();
+                assertEquals(
+                        List.of("commit", "commit"),
+                        events.stream().map(e -> e.kind()).toList());
+                assertEquals(
+                        ckpt.resolve("job/chk-2").toString(),
+                        JSON.readTree(events.get(0).metadata()).get("commit").asText(),
+                        "newest first");
+                assertEquals("ingest", events.get(0).taskId());
+            } finally {
+                f.close();
+                pids.forEach(p -> io.dltrigger.engine.launch.ProcessTree.kill(p, java.time.Duration.ofMillis(200)));
+            }
+        }
+    }
+
     private static List<String> lines(Path p) {
         try {
             return Files.isRegularFile(p) ? Files.readAllLines(p) : List.of();

@@ -36,7 +36,7 @@ class RestartTest {
                                 Map.of()))
                 .task(
                         "next",
-                        new TaskAction.Shell("test '{{ outputs.slow.n }}' = 42", Map.of()),
+                        new TaskAction.Shell("test \"$N\" = 42", Map.of("N", "{{ outputs.slow.n }}")),
                         t -> t.dependsOn("slow"))
                 .build();
         long runId;

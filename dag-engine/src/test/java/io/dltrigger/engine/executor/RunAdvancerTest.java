@@ -139,6 +139,108 @@ class RunAdvancerTest {
     }
 
     @Test
+    void theNewTriggerRulesDecideAsAirflowsDo() {
+        Dag dag = DagBuilder.dag("d")
+                .task("a", NOOP)
+                .task("b", NOOP)
+                .task("min1", NOOP, t -> t.dependsOn("a", "b").triggerRule(TriggerRule.NONE_FAILED_MIN_ONE_SUCCESS))
+                .task("skips", NOOP, t -> t.dependsOn("a", "b").triggerRule(TriggerRule.ALL_SKIPPED))
+                .task("done1", NOOP, t -> t.dependsOn("a", "b").triggerRule(TriggerRule.ONE_DONE))
+                .task("always", NOOP, t -> t.dependsOn("a", "b").triggerRule(TriggerRule.ALWAYS))
+                .build();
+        RunInstances start = fresh(dag);
+        assertEquals(List.of("ready a", "ready b", "ready always"), describe(advance(start)), "always: at once");
+
+        RunInstances oneRan = fresh(dag);
+        set(oneRan, "a", TaskState.SUCCESS);
+        set(oneRan, "b", TaskState.RUNNING);
+        set(oneRan, "always", TaskState.SUCCESS);
+        assertEquals(
+                List.of("end skips skipped: skipped by trigger rule all_skipped", "ready done1"),
+                describe(advance(oneRan)),
+                "all_skipped and one_done decide as soon as one upstream ran; min1 waits");
+
+        RunInstances skippedAndOk = fresh(dag);
+        set(skippedAndOk, "a", TaskState.SKIPPED);
+        set(skippedAndOk, "b", TaskState.SUCCESS);
+        set(skippedAndOk, "always", TaskState.SUCCESS);
+        set(skippedAndOk, "done1", TaskState.SUCCESS);
+        set(skippedAndOk, "skips", TaskState.SKIPPED);
+        assertEquals(List.of("ready min1"), describe(advance(skippedAndOk)));
+
+        RunInstances allSkipped = fresh(dag);
+        set(allSkipped, "a", TaskState.SKIPPED);
+        set(allSkipped, "b", TaskState.SKIPPED);
+        set(allSkipped, "always", TaskState.SUCCESS);
+        assertEquals(
+                List.of(
+                        "end min1 skipped: skipped by trigger rule none_failed_min_one_success",
+                        "ready skips",
+                        "end done1 skipped: skipped by trigger rule one_done"),
+                describe(advance(allSkipped)));
+
+        RunInstances failed = fresh(dag);
+        set(failed, "a", TaskState.FAILED);
+        set(failed, "b", TaskState.SUCCESS);
+        set(failed, "always", TaskState.SUCCESS);
+        assertEquals(
+                List.of(
+                        "end min1 upstream_failed: an upstream task failed",
+                        "end skips skipped: skipped by trigger rule all_skipped",
+                        "ready done1"),
+                describe(advance(failed)));
+    }
+
+    @Test
+    void aBranchRunsTheTasksItNamesAndSkipsItsOtherDirectDownstreams() {
+        Dag dag = DagBuilder.dag("d")
+                .task("pick", new TaskAction.Branch("true", java.util.Map.of()))
+                .task("fast", NOOP, t -> t.dependsOn("pick"))
+                .task("full", NOOP, t -> t.dependsOn("pick"))
+                .task("after_full", NOOP, t -> t.dependsOn("full"))
+                .task(
+                        "join",
+                        NOOP,
+                        t -> t.dependsOn("fast", "after_full").triggerRule(TriggerRule.NONE_FAILED_MIN_ONE_SUCCESS))
+                .build();
+        RunInstances run = fresh(dag);
+        TaskInstance pick = run.parent("pick").tryStarted("h", NOW);
+        RunAdvancer.Settled s =
+                advancer.settle(run, pick, Outcome.succeeded(0, "{\"follow\": [\"fast\"]}"), false, NOW);
+        assertEquals(TaskState.SUCCESS, s.instance().state());
+        assertEquals("follows fast", s.instance().message());
+        run.put(s.instance());
+        Plan plan = advance(run);
+        assertEquals(
+                List.of(
+                        "ready fast",
+                        "end full skipped: not chosen by branch pick",
+                        "end after_full skipped: skipped by trigger rule all_success"),
+                describe(plan));
+        apply(run, plan);
+        set(run, "fast", TaskState.SUCCESS);
+        assertEquals(List.of("ready join"), describe(advance(run)), "the join runs after the chosen path");
+
+        assertEquals(
+                TaskState.SUCCESS,
+                advancer.settle(run, pick, Outcome.succeeded(0, "[\"fast\", \"full\"]"), false, NOW)
+                        .instance()
+                        .state());
+        assertEquals(
+                TaskState.SUCCESS,
+                advancer.settle(run, pick, Outcome.succeeded(0, "\"full\""), false, NOW)
+                        .instance()
+                        .state());
+        RunAdvancer.Settled wrong = advancer.settle(run, pick, Outcome.succeeded(0, "[\"join\"]"), false, NOW);
+        assertEquals(TaskState.FAILED, wrong.instance().state(), "join is not a direct downstream task");
+        assertEquals(
+                "branch output: it named 'join', which is not a direct downstream task (one of fast, full)",
+                wrong.instance().message());
+        RunAdvancer.Settled none = advancer.settle(run, pick, Outcome.succeeded(0, null), false, NOW);
+        assertEquals(TaskState.FAILED, none.instance().state(), "a branch must write its choice");
+    }
+
+    @Test
     void aMappedTaskExpandsOverAnUpstreamListAndItsDownstreamWaitsForEveryInstance() {
         RunInstances run = fresh(DagBuilder.dag("d")
                 .task("points", NOOP)
@@ -244,8 +346,7 @@ class RunAdvancerTest {
                 .build();
         RunInstances run = fresh(dag);
         TaskInstance first = run.parent("a").tryStarted("h", NOW);
-        RunAdvancer.Settled s1 =
-                advancer.settle(dag.tasks().get(0), first, Outcome.failed(3, "exit code 3"), false, NOW);
+        RunAdvancer.Settled s1 = advancer.settle(fresh(dag), first, Outcome.failed(3, "exit code 3"), false, NOW);
         assertEquals(TaskState.UP_FOR_RETRY, s1.instance().state());
         assertEquals(TaskState.FAILED, s1.tryState());
         assertEquals(NOW.plusSeconds(10), s1.instance().nextTryAt());
@@ -253,13 +354,11 @@ class RunAdvancerTest {
         assertEquals("exit code 3", s1.instance().message());
 
         TaskInstance second = s1.instance().tryStarted("h", NOW);
-        RunAdvancer.Settled s2 =
-                advancer.settle(dag.tasks().get(0), second, Outcome.failed(3, "exit code 3"), false, NOW);
+        RunAdvancer.Settled s2 = advancer.settle(fresh(dag), second, Outcome.failed(3, "exit code 3"), false, NOW);
         assertEquals(NOW.plusSeconds(20), s2.instance().nextTryAt(), "the second retry waits twice as long");
 
         TaskInstance third = s2.instance().tryStarted("h", NOW);
-        RunAdvancer.Settled s3 =
-                advancer.settle(dag.tasks().get(0), third, Outcome.failed(3, "exit code 3"), false, NOW);
+        RunAdvancer.Settled s3 = advancer.settle(fresh(dag), third, Outcome.failed(3, "exit code 3"), false, NOW);
         assertEquals(TaskState.FAILED, s3.instance().state(), "three tries spent");
         assertEquals(3, s3.instance().tryNumber());
     }
@@ -272,12 +371,12 @@ class RunAdvancerTest {
         TaskInstance first = fresh(dag).parent("a").tryStarted("h", NOW);
         assertEquals(
                 TaskState.FAILED,
-                advancer.settle(dag.tasks().get(0), first, Outcome.fatal("cannot prepare the task: x"), false, NOW)
+                advancer.settle(fresh(dag), first, Outcome.fatal("cannot prepare the task: x"), false, NOW)
                         .instance()
                         .state());
         assertEquals(
                 TaskState.FAILED,
-                advancer.settle(dag.tasks().get(0), first, Outcome.failed(1, "exit code 1"), true, NOW)
+                advancer.settle(fresh(dag), first, Outcome.failed(1, "exit code 1"), true, NOW)
                         .instance()
                         .state());
     }
@@ -286,8 +385,7 @@ class RunAdvancerTest {
     void aSuccessKeepsItsOutputAndASupervisedJobIsASuccessThatNamesItsProcess() {
         Dag dag = DagBuilder.dag("d").task("a", NOOP).build();
         TaskInstance first = fresh(dag).parent("a").tryStarted("h", NOW);
-        RunAdvancer.Settled ok =
-                advancer.settle(dag.tasks().get(0), first, Outcome.succeeded(0, "{\"n\":1}"), false, NOW);
+        RunAdvancer.Settled ok = advancer.settle(fresh(dag), first, Outcome.succeeded(0, "{\"n\":1}"), false, NOW);
         assertEquals(TaskState.SUCCESS, ok.instance().state());
         assertEquals(TaskState.SUCCESS, ok.tryState());
         assertEquals("{\"n\":1}", ok.instance().output());
@@ -295,7 +393,7 @@ class RunAdvancerTest {
 
         SupervisedJob job = new SupervisedJob(
                 first.id(), "d", "a", "flink", SupervisedJob.State.RUNNING, 4242, 1L, 0, 3, "{}", null, null, "/x.log");
-        RunAdvancer.Settled sup = advancer.settle(dag.tasks().get(0), first, new Outcome.Supervised(job), false, NOW);
+        RunAdvancer.Settled sup = advancer.settle(fresh(dag), first, new Outcome.Supervised(job), false, NOW);
         assertEquals(TaskState.SUCCESS, sup.instance().state());
         assertEquals("{\"pid\": 4242, \"supervised\": true}", sup.instance().output());
         assertEquals(

@@ -28,6 +28,25 @@ class LaunchersTest {
     }
 
     @Test
+    void aLocalSparkDriverNamesItsExecutorOnLoopbackUnlessTold() {
+        assertEquals(
+                java.util.Map.of("A", "1", "SPARK_LOCAL_IP", "127.0.0.1"),
+                SparkLauncher.localIp("local[2]", java.util.Map.of("A", "1"), java.util.Map.of()));
+        assertEquals(
+                java.util.Map.of("SPARK_LOCAL_IP", "10.0.0.5"),
+                SparkLauncher.localIp("local[*]", java.util.Map.of("SPARK_LOCAL_IP", "10.0.0.5"), java.util.Map.of()),
+                "the DAG says otherwise");
+        assertEquals(
+                java.util.Map.of(),
+                SparkLauncher.localIp("local", java.util.Map.of(), java.util.Map.of("SPARK_LOCAL_IP", "10.0.0.6")),
+                "the engine's environment says otherwise (the child inherits it)");
+        assertEquals(
+                java.util.Map.of(),
+                SparkLauncher.localIp("spark://master:7077", java.util.Map.of(), java.util.Map.of()),
+                "a remote cluster must reach the driver: not ours to choose");
+    }
+
+    @Test
     void aFlinkJobRestartsFromTheNewestRetainedCheckpoint() throws Exception {
         FlinkLauncher flink = new FlinkLauncher(new ProcessRunner(Duration.ofSeconds(1)));
         Path ckpt = dir.resolve("ckpt");

@@ -3,17 +3,23 @@ package io.dltrigger.engine.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dltrigger.engine.model.ApiToken;
+import io.dltrigger.engine.model.AssetEvent;
+import io.dltrigger.engine.model.AuditEntry;
 import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.Role;
 import io.dltrigger.engine.model.RunState;
 import io.dltrigger.engine.model.RunType;
 import io.dltrigger.engine.model.SupervisedJob;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskState;
 import io.dltrigger.engine.model.TaskTry;
+import io.dltrigger.engine.model.TriggerEvaluation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -136,6 +142,51 @@ abstract class StoreContract {
     }
 
     @Test
+    void assetEventsCommitWithTheTasksSuccessAndTriggersConsumeThem() {
+        DagRun run = queuedRun();
+        TaskInstance a =
+                store.runs().start(run.id(), List.of(fresh(run, "a", 1)), T0).get(0);
+        a = a.tryStarted("h", T0);
+        store.taskInstances().startTry(a, "/logs/a/try-1.log");
+        AssetEvent produced =
+                new AssetEvent(0, "table", T0, run.dagId(), run.runKey(), "a", a.id(), AssetEvent.TASK, "{\"rows\":5}");
+        store.taskInstances().finishTry(a.succeeded(0, "{\"rows\":5}", null, T0), TaskState.SUCCESS, List.of(produced));
+        AssetRepository assets = store.assets();
+        AssetEvent first = assets.latest("table").orElseThrow();
+        assertEquals("{\"rows\":5}", first.metadata());
+        assertEquals(a.id(), first.taskInstanceId());
+
+        assets.watch(a.id(), List.of("table", "other"));
+        assertEquals(
+                new AssetRepository.Watch(List.of("table", "other"), null),
+                assets.watch(a.id()).orElseThrow());
+        AssetEvent commit = new AssetEvent(0, "table", T0, "d", null, "a", a.id(), AssetEvent.COMMIT, "{}");
+        assertTrue(assets.recordCommit(a.id(), "chk-1", List.of(commit)));
+        assertFalse(assets.recordCommit(a.id(), "chk-1", List.of(commit)), "a commit is recorded once");
+        assertEquals(2, assets.events("table", 10).size());
+        assertEquals(java.util.Map.of("table", 2L), assets.counts());
+
+        assertTrue(assets.triggerState("d", "table").isEmpty());
+        long newest = assets.latest("table").orElseThrow().id();
+        assets.evaluated(new TriggerEvaluation(0, "d", "table", T0, newest, false, null, "broken", null), false, null);
+        assertEquals(
+                0, assets.triggerState("d", "table").orElseThrow().lastEventId(), "a failed check consumes nothing");
+        assets.evaluated(
+                new TriggerEvaluation(0, "d", "table", T0.plusSeconds(1), newest, true, run.id(), "ok", "/l"),
+                true,
+                "c1");
+        AssetRepository.TriggerState st = assets.triggerState("d", "table").orElseThrow();
+        assertEquals(newest, st.lastEventId());
+        assertEquals("c1", st.cursor());
+        assertEquals(T0.plusSeconds(1), st.evaluatedAt());
+        List<TriggerEvaluation> evals = assets.evaluations("table", 10);
+        assertEquals(
+                List.of(true, false),
+                evals.stream().map(TriggerEvaluation::fired).toList());
+        assertEquals(run.id(), evals.get(0).runId());
+    }
+
+    @Test
     void aFailedTryKeepsItsRetryTimeAndALongMessageIsCut() {
         DagRun run = queuedRun();
         TaskInstance a =
@@ -225,32 +276,93 @@ abstract class StoreContract {
     }
 
     @Test
-    void theEngineLeaseIsExclusiveUntilItsHolderDies() {
+    void theEngineLeaseIsExclusiveUntilItsHolderDiesAndEachGrantHasALargerEpoch() {
         LeaseRepository lease = store.lease();
-        assertEquals(Optional.empty(), lease.acquire("a", "host1", 100, 30_000, pid -> true));
+        long a = granted(lease.acquire("a", "host1", 100, 30_000, pid -> true));
+        LeaseRepository.Acquisition b = lease.acquire("b", "host1", 200, 30_000, pid -> true);
+        assertTrue(((LeaseRepository.Acquisition.Held) b).holder().contains("pid 100"), "a is alive");
         assertTrue(
-                lease.acquire("b", "host1", 200, 30_000, pid -> true)
-                        .orElseThrow()
-                        .contains("pid 100"),
-                "a is alive");
-        assertTrue(
-                lease.acquire("b", "host2", 200, 30_000, pid -> false).isPresent(),
+                lease.acquire("b", "host2", 200, 30_000, pid -> false) instanceof LeaseRepository.Acquisition.Held,
                 "another host can't tell: wait for staleness");
-        assertEquals(
-                Optional.empty(), lease.acquire("b", "host1", 200, 30_000, pid -> pid != 100), "a's process is dead");
-        assertEquals(false, lease.heartbeat("a"), "a lost the lease");
-        assertEquals(true, lease.heartbeat("b"));
-        lease.release("b");
-        assertEquals(false, lease.heartbeat("b"), "released");
-        assertEquals(Optional.empty(), lease.acquire("c", "host2", 300, 30_000, pid -> true), "a free lease");
+        long b2 = granted(lease.acquire("b", "host1", 200, 30_000, pid -> pid != 100));
+        assertTrue(b2 > a, "a's process is dead: b's grant has a larger epoch");
+        assertFalse(lease.heartbeat("a", a), "a lost the lease");
+        assertTrue(lease.heartbeat("b", b2));
+        lease.release("b", b2);
+        assertFalse(lease.heartbeat("b", b2), "released");
+        long c = granted(lease.acquire("c", "host2", 300, 30_000, pid -> true));
+        assertTrue(c > b2, "a released lease keeps its epoch: epochs never repeat");
     }
 
     @Test
     void aStaleLeaseIsTakenOverFromAnotherHost() {
         LeaseRepository lease = store.lease();
-        assertEquals(Optional.empty(), lease.acquire("a", "host1", 100, 30_000, pid -> true));
-        assertEquals(Optional.empty(), lease.acquire("b", "host2", 200, -1, pid -> true), "no heartbeat within -1 ms");
-        assertEquals(true, lease.heartbeat("b"));
+        granted(lease.acquire("a", "host1", 100, 30_000, pid -> true));
+        long b = granted(lease.acquire("b", "host2", 200, -1, pid -> true));
+        assertTrue(lease.heartbeat("b", b), "no heartbeat within -1 ms: b took it");
+    }
+
+    @Test
+    void onceTheLeaseIsTakenOverAFencedStoreWritesNothing() {
+        long a = granted(store.lease().acquire("a", "host1", 100, 30_000, pid -> true));
+        store.fence(a);
+        DagRun run = queuedRun();
+        assertTrue(store.dags().register("d", "id: d", "d.yaml") > 0, "writes go through while the lease is held");
+        granted(store.lease().acquire("b", "host2", 200, -1, pid -> true)); // b takes it over
+
+        LeaseLostException lost =
+                assertThrows(LeaseLostException.class, () -> store.dags().setPaused("d", true));
+        assertTrue(lost.getMessage().contains("(epoch " + a + ") was taken over by b"), lost.getMessage());
+        assertThrows(LeaseLostException.class, () -> store.runs().start(run.id(), List.of(fresh(run, "a", 1)), T0));
+        assertEquals(RunState.QUEUED, store.runs().get(run.id()).orElseThrow().state(), "nothing was written");
+        assertEquals(java.util.Set.of(), store.dags().paused());
+        assertEquals(List.of(), store.taskInstances().ofRun(run.id()));
+    }
+
+    @Test
+    void tokensAreFoundByTheirHashUntilRevoked() {
+        TokenRepository tokens = store.tokens();
+        assertFalse(tokens.anyAdmin());
+        ApiToken viewer = tokens.create("grafana", Role.VIEWER, "a".repeat(64), "local:test");
+        ApiToken admin = tokens.create("ops", Role.ADMIN, "b".repeat(64), "token:root#1");
+        assertTrue(tokens.anyAdmin());
+        assertEquals(Optional.of(viewer), tokens.byHash("a".repeat(64)));
+        assertEquals(Optional.empty(), tokens.byHash("c".repeat(64)));
+        assertTrue(tokens.revoke(admin.id()));
+        assertFalse(tokens.revoke(admin.id()), "already revoked");
+        assertEquals(Optional.empty(), tokens.byHash("b".repeat(64)));
+        assertFalse(tokens.anyAdmin());
+        List<ApiToken> all = tokens.all();
+        assertEquals(List.of("grafana", "ops"), all.stream().map(ApiToken::name).toList());
+        assertNotEquals(null, all.get(1).revokedAt());
+    }
+
+    @Test
+    void theAuditLogKeepsWhoDidWhatNewestFirst() {
+        AuditRepository audit = store.audit();
+        audit.append(
+                new AuditEntry(0, T0, "token:ops#2", "trigger", "dag d", AuditEntry.Outcome.DONE, "{}", "127.0.0.1"));
+        audit.append(new AuditEntry(
+                0,
+                T0.plusSeconds(1),
+                "token:grafana#1",
+                "pause",
+                "dag d",
+                AuditEntry.Outcome.REFUSED,
+                "needs the operator role",
+                "127.0.0.1"));
+        List<AuditEntry> recent = audit.recent(10);
+        assertEquals(
+                List.of("pause", "trigger"),
+                recent.stream().map(AuditEntry::action).toList());
+        assertEquals(AuditEntry.Outcome.REFUSED, recent.get(0).outcome());
+        assertEquals("token:grafana#1", recent.get(0).actor());
+        assertEquals(T0.plusSeconds(1), recent.get(0).at());
+        assertEquals(1, audit.recent(1).size());
+    }
+
+    private static long granted(LeaseRepository.Acquisition a) {
+        return ((LeaseRepository.Acquisition.Granted) a).epoch();
     }
 
     private DagRun queuedRun() {

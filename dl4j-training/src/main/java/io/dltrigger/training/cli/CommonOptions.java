@@ -29,6 +29,9 @@ final class CommonOptions {
     @Option(names = "--gpu", description = "OFF, AUTO or REQUIRE; overrides 'gpu'")
     GpuPolicy gpu;
 
+    @Option(names = "--registry", description = "model registry root; overrides 'registry'")
+    Path registry;
+
     static Path home() {
         return Path.of(System.getProperty("dltrigger.home", "."));
     }
@@ -48,7 +51,7 @@ final class CommonOptions {
                 gpu != null ? gpu : c.gpu(),
                 c.tune(),
                 c.train(),
-                c.registry());
+                registry != null ? registry.toString() : c.registry());
     }
 
     /** Paths in the configuration are relative to the DLTrigger home. */

@@ -2,6 +2,7 @@ package io.dltrigger.training.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dltrigger.contract.task.TaskIo;
 import io.dltrigger.training.backend.BackendStartup;
 import io.dltrigger.training.config.TrainingConfig;
 import io.dltrigger.training.data.FeatureDataset;
@@ -13,6 +14,8 @@ import io.dltrigger.training.registry.AtomicFiles;
 import io.dltrigger.training.registry.ModelDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +58,21 @@ final class EvaluateCommand implements Callable<Integer> {
         System.out.printf(
                 "%d events: AUC %s, accuracy %.4f, particle order %s -> %s%n",
                 metrics.events(), metrics.auc(), metrics.accuracy(), m.particleOrder(), target);
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("kind", m.kind().name());
+        o.put("version", m.version());
+        o.put("test_events", metrics.events());
+        o.put("auc", metrics.auc());
+        o.put("accuracy", metrics.accuracy());
+        o.put("confusion", metrics.confusion());
+        o.put("test_loss", metrics.testLoss());
+        o.put("train_loss", metrics.trainLoss());
+        o.put("validation_loss", metrics.validationLoss());
+        Path dir = target.toAbsolutePath();
+        o.put("metrics_json", dir.resolve("metrics.json").toString());
+        o.put("roc_png", dir.resolve("roc.png").toString());
+        o.put("loss_png", dir.resolve("loss.png").toString());
+        TaskIo.fromEnvironment().output(o);
         return 0;
     }
 }

@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvaluateCommand.class,
             ScoreCommand.class,
-            PublishCommand.class
+            PublishCommand.class,
+            GridCommand.class,
+            TuneBestCommand.class
         })
 public final class TrainingCli implements Runnable {
 
@@ -24,6 +26,19 @@ public final class TrainingCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TrainingCli()).execute(args));
+        CommandLine cli = new CommandLine(new TrainingCli());
+        // A failure ends with one line saying why (the engine shows a failed task's last line); the trace is in
+        // the log above it.
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            e.printStackTrace();
+            Throwable root = e;
+            while (root.getCause() != null && root.getMessage() == null) {
+                root = root.getCause();
+            }
+            cmd.getErr().println("dltrigger " + cmd.getCommandName() + ": " + root.getMessage());
+            cmd.getErr().flush();
+            return 1;
+        });
+        System.exit(cli.execute(args));
     }
 }

@@ -23,6 +23,9 @@ public record HyperParams(
         if (batchSize < 1 || epochs < 1) {
             throw new IllegalArgumentException("batchSize and epochs must be >= 1, got " + batchSize + ", " + epochs);
         }
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+        }
         if (dropout < 0 || dropout >= 1) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
@@ -44,6 +47,10 @@ public record HyperParams(
 
     public HyperParams withEpochs(int e) {
         return new HyperParams(model, hidden, rnnUnits, dropout, learningRate, batchSize, e, seed);
+    }
+
+    public HyperParams withLearningRate(double lr) {
+        return new HyperParams(model, hidden, rnnUnits, dropout, lr, batchSize, epochs, seed);
     }
 
     public HyperParams withBatchSize(int b) {

@@ -21,7 +21,8 @@ import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * A trained model as a directory: {@code model.zip} (DL4J, without updater state), {@code feature-spec.json}
- * (the inputs it expects), {@code scaler.json} (the features stage's scaler, copied), {@code config.json},
+ * (the inputs it expects), {@code scaler.json} and {@code features-summary.json} (the features stage's scaler and
+ * summary with its configuration, copied), {@code config.json},
  * {@code metrics.json}, {@code provenance.json} (data and code versions) and the plots.
  */
 public record ModelDir(Path dir) {
@@ -32,9 +33,20 @@ public record ModelDir(Path dir) {
     public static final String CONFIG = "config.json";
     public static final String METRICS = "metrics.json";
     public static final String PROVENANCE = "provenance.json";
+    /** The features run's summary.json, copied: the features configuration the model was trained with. */
+    public static final String FEATURES_SUMMARY = "features-summary.json";
 
-    /** Data version: manifest hashes of the datasets used; code version: git describe or "unknown". */
-    public record Provenance(String trainData, String testData, String codeVersion, String createdAt) {}
+    /**
+     * Data version: manifest hashes of the datasets used; code version: git describe or "unknown"; the events the
+     * event table held when the features were built (from their summary; null when unknown), in all and per sample.
+     */
+    public record Provenance(
+            String trainData,
+            String testData,
+            String codeVersion,
+            String createdAt,
+            Long eventTableRows,
+            Map<String, Long> eventTablePerSample) {}
 
     public ComputationGraph network() throws IOException {
         return ModelSerializer.restoreComputationGraph(dir.resolve(MODEL).toFile(), false);
@@ -80,6 +92,11 @@ public record ModelDir(Path dir) {
         JSON.writeValue(tmp.resolve(PROVENANCE).toFile(), provenance);
         if (scaler != null && Files.exists(scaler)) {
             Files.copy(scaler, tmp.resolve(SCALER));
+            // its summary beside it says how the features were built, for whoever builds them again (the filter)
+            Path summary = scaler.resolveSibling("summary.json");
+            if (Files.exists(summary)) {
+                Files.copy(summary, tmp.resolve(FEATURES_SUMMARY));
+            }
         }
         writePlots(tmp, metrics, test);
         Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -1,12 +1,14 @@
 package io.dltrigger.training.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.dltrigger.contract.ModelRegistryContract;
 import io.dltrigger.training.data.FeatureSplit;
 import io.dltrigger.training.data.Holdout;
 import io.dltrigger.training.eval.Scoring;
+import io.dltrigger.training.model.ModelKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -17,38 +19,49 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Versioned models under {@code ROOT/models/VERSION/} and the published one named by {@code ROOT/current.json},
- * replaced by an atomic rename. A candidate is published only if its ttbar AUC beats the current model's on the
- * same test set, both scored here and now (stored metrics may come from a different test set).
+ * Versioned models under {@code ROOT/models/VERSION/} and, per model kind, the published one named by
+ * {@code ROOT/current-KIND.json} ({@link ModelRegistryContract}), replaced by an atomic rename. A candidate is
+ * published only if its ttbar AUC beats the current model of its kind on the same test set, both scored here and
+ * now (stored metrics may come from a different test set).
  */
 public final class ModelRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
-    private static final String CURRENT = "current.json";
     private final Path root;
 
     public ModelRegistry(Path root) {
         this.root = root;
     }
 
+    public Path root() {
+        return root;
+    }
+
     public Path newVersionPath(String kind) throws IOException {
-        Files.createDirectories(root.resolve("models"));
+        Files.createDirectories(root.resolve(ModelRegistryContract.MODELS_DIR));
         String v = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + kind.toLowerCase()
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return root.resolve("models").resolve(v);
+        return root.resolve(ModelRegistryContract.MODELS_DIR).resolve(v);
     }
 
-    public Optional<ModelDir> current() throws IOException {
-        Path p = root.resolve(CURRENT);
-        if (!Files.exists(p)) {
-            return Optional.empty();
-        }
-        JsonNode n = ModelDir.JSON.readTree(p.toFile());
-        return Optional.of(
-                new ModelDir(root.resolve("models").resolve(n.get("version").asText())));
+    /** The published model of {@code kind}, if any. */
+    public Optional<ModelDir> current(ModelKind kind) {
+        return ModelRegistryContract.current(root, kind.name())
+                .map(c -> new ModelDir(
+                        root.resolve(ModelRegistryContract.MODELS_DIR).resolve(c.version())));
     }
 
-    /** The outcome of a publish step: both AUCs on the test set, and whether the pointer moved. */
-    public record Decision(boolean published, double candidateAuc, Double currentAuc, String testData) {}
+    /**
+     * The outcome of a publish step: both AUCs on the test set, whether the kind's pointer moved, and why.
+     *
+     * @param currentVersion the model it was compared with (null: there was none)
+     */
+    public record Decision(
+            boolean published,
+            double candidateAuc,
+            Double currentAuc,
+            String currentVersion,
+            String testData,
+            String reason) {}
 
     public Decision publishIfBetter(ModelDir candidate, List<FeatureSplit> test, String testDataVersion, int poolEvents)
             throws IOException {
@@ -57,27 +70,41 @@ public final class ModelRegistry {
                 .toAbsolutePath()
                 .normalize()
                 .getParent()
-                .equals(root.resolve("models").toAbsolutePath().normalize())) {
+                .equals(root.resolve(ModelRegistryContract.MODELS_DIR)
+                        .toAbsolutePath()
+                        .normalize())) {
             throw new IllegalArgumentException(candidate.dir() + " is not a version of the registry " + root
-                    + " (expected under " + root.resolve("models") + ")");
+                    + " (expected under " + root.resolve(ModelRegistryContract.MODELS_DIR) + ")");
         }
+        ModelKind kind = candidate.kind();
         double cand = ttbarAuc(candidate, test, poolEvents);
-        Optional<ModelDir> cur = current();
+        Optional<ModelDir> cur = current(kind);
         Double curAuc = cur.isPresent() ? ttbarAuc(cur.get(), test, poolEvents) : null;
         boolean better = curAuc == null || cand > curAuc;
+        String reason = curAuc == null
+                ? String.format("the first %s model (ttbar AUC %.4f)", kind, cand)
+                : String.format(
+                        "%s: ttbar AUC %.4f %s %.4f of the current model %s on this test set",
+                        better ? "better" : "not better",
+                        cand,
+                        better ? ">" : "<=",
+                        curAuc,
+                        cur.get().version());
         if (better) {
-            AtomicFiles.writeString(
-                    root.resolve(CURRENT),
-                    ModelDir.JSON.writeValueAsString(
-                            Map.of("version", candidate.version(), "ttbarAuc", cand, "testData", testDataVersion)));
+            ModelDir.Provenance p = candidate.provenance();
+            ModelRegistryContract.publish(
+                    root,
+                    new ModelRegistryContract.Current(
+                            kind.name(),
+                            candidate.version(),
+                            cand,
+                            testDataVersion,
+                            p.eventTableRows() == null ? 0 : p.eventTableRows(),
+                            p.eventTablePerSample() == null ? Map.of() : p.eventTablePerSample(),
+                            Instant.now().toString()));
         }
-        LOG.info(
-                "publish {}: candidate ttbar AUC {}, current {} -> {}",
-                candidate.version(),
-                cand,
-                curAuc == null ? "none" : curAuc,
-                better ? "published" : "kept current");
-        return new Decision(better, cand, curAuc, testDataVersion);
+        LOG.info("publish {}: {} -> {}", candidate.version(), reason, better ? "published" : "kept current");
+        return new Decision(better, cand, curAuc, cur.map(ModelDir::version).orElse(null), testDataVersion, reason);
     }
 
     private static double ttbarAuc(ModelDir m, List<FeatureSplit> test, int poolEvents) throws IOException {

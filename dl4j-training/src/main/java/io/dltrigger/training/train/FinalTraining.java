@@ -1,5 +1,8 @@
 package io.dltrigger.training.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dltrigger.contract.FeaturesTableContract;
 import io.dltrigger.training.data.FeatureDataset;
 import io.dltrigger.training.data.Holdout;
 import io.dltrigger.training.eval.Metrics;
@@ -10,8 +13,11 @@ import io.dltrigger.training.registry.AtomicFiles;
 import io.dltrigger.training.registry.ModelDir;
 import io.dltrigger.training.registry.ModelRegistry;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +31,10 @@ import org.slf4j.LoggerFactory;
 public final class FinalTraining {
     private static final Logger LOG = LoggerFactory.getLogger(FinalTraining.class);
 
-    /** Settings beyond the hyperparameters. {@code sc} null means single-process training. */
+    /**
+     * Settings beyond the hyperparameters. {@code sc} null means single-process training; {@code maxTrainEvents}
+     * above 0 trains on a subsample of about that many events (the validation side stays whole).
+     */
     public record Settings(
             Path features,
             ModelRegistry registry,
@@ -35,23 +44,51 @@ public final class FinalTraining {
             int averagingFrequency,
             int poolEvents,
             JavaSparkContext sc,
-            String codeVersion) {}
+            String codeVersion,
+            long maxTrainEvents) {
+        public Settings {
+            if (maxTrainEvents < 0) {
+                throw new IllegalArgumentException("max train events must be >= 0 (0: all), got " + maxTrainEvents);
+            }
+        }
+    }
+
+    /**
+     * A trained and registered model: its directory, its loss history and stop, and how fast it trained.
+     *
+     * @param trainEvents training events per epoch (after the validation holdout and any subsample; estimated)
+     * @param seconds time in the training loop (all epochs, validation included)
+     */
+    public record Trained(ModelDir dir, TrainingLoop.Result result, long trainEvents, double seconds) {
+        /** Training events per second, over every epoch run. */
+        public double eventsPerSecond() {
+            return seconds <= 0 ? 0 : trainEvents * (double) result.trainLoss().size() / seconds;
+        }
+    }
 
     private FinalTraining() {}
 
-    public static ModelDir run(HyperParams p, Settings s) throws IOException {
+    public static Trained run(HyperParams p, Settings s) throws IOException {
         FeatureDataset train = FeatureDataset.open(s.features().resolve("train").toString());
         FeatureDataset test = FeatureDataset.open(s.features().resolve("test").toString());
-        Holdout trainSide = Holdout.training(s.validationParts(), 0);
+        long available = train.rows() - train.rows() / s.validationParts();
+        int thin = s.maxTrainEvents() > 0 && available > s.maxTrainEvents()
+                ? (int) Math.ceil((double) available / s.maxTrainEvents())
+                : 1;
+        Holdout trainSide = Holdout.training(s.validationParts(), 0).thinned(thin);
         Holdout valSide = Holdout.validation(s.validationParts(), 0);
+        long trainEvents = available / thin;
         var splits = train.splits();
         LOG.info(
-                "training {} on {} events ({} row groups), 1/{} held out for validation, {}",
+                "training {} on about {} events of {} ({} row groups{}), 1/{} held out for validation, {}",
                 p.model(),
+                trainEvents,
                 train.rows(),
                 splits.size(),
+                thin > 1 ? ", one event in " + thin : "",
                 s.validationParts(),
                 s.sc() == null ? "single process" : "parameter averaging on " + s.sc().master());
+        long t0 = System.nanoTime();
         TrainingLoop loop =
                 new TrainingLoop(p, splits, valSide, new Checkpoints(s.checkpoints()), s.patience(), s.poolEvents());
         TrainingLoop.Result r = loop.run(net -> s.sc() == null
@@ -65,6 +102,7 @@ public final class FinalTraining {
                         s.poolEvents(),
                         s.averagingFrequency(),
                         s.checkpoints().resolve("export").toUri().toString()));
+        double seconds = (System.nanoTime() - t0) / 1e9;
         Predictions pred = Scoring.predict(r.best(), p.model(), test.splits(), Holdout.ALL, s.poolEvents());
         Metrics metrics = Metrics.of(pred, r.trainLoss(), r.validationLoss());
         LOG.info("test set ({} events): AUC {}, accuracy {}", metrics.events(), metrics.auc(), metrics.accuracy());
@@ -73,15 +111,33 @@ public final class FinalTraining {
                 r.best(),
                 p,
                 metrics,
-                new ModelDir.Provenance(
-                        train.manifestHash(),
-                        test.manifestHash(),
-                        s.codeVersion(),
-                        Instant.now().toString()),
+                provenance(s, train, test),
                 s.features().resolve("scaler.json"),
                 pred);
         AtomicFiles.deleteTree(s.checkpoints());
         LOG.info("model written to {}", dir.dir());
-        return dir;
+        return new Trained(dir, r, trainEvents, seconds);
+    }
+
+    /** The data and code versions, and what the event table held when the features were built (their summary). */
+    private static ModelDir.Provenance provenance(Settings s, FeatureDataset train, FeatureDataset test)
+            throws IOException {
+        Path summary = s.features().resolve(FeaturesTableContract.SUMMARY_FILE);
+        Long rows = null;
+        Map<String, Long> perSample = new TreeMap<>();
+        if (Files.isRegularFile(summary)) {
+            JsonNode n = new ObjectMapper().readTree(summary.toFile());
+            rows = n.path("events_read").asLong();
+            n.path("classes")
+                    .forEach(c -> perSample.merge(
+                            c.path("sample").asText(), c.path("read").asLong(), Long::sum));
+        }
+        return new ModelDir.Provenance(
+                train.manifestHash(),
+                test.manifestHash(),
+                s.codeVersion(),
+                Instant.now().toString(),
+                rows,
+                perSample);
     }
 }

@@ -1,5 +1,6 @@
 package io.dltrigger.training.train;
 
+import io.dltrigger.contract.task.TaskIo;
 import io.dltrigger.training.data.FeatureSplit;
 import io.dltrigger.training.data.Holdout;
 import io.dltrigger.training.eval.Scoring;
@@ -88,6 +89,12 @@ public final class TrainingLoop {
                         isBest ? " (best)" : "",
                         String.format("%.1f", (System.nanoTime() - t0) / 1e9));
                 stopped = epoch - bestEpoch >= patience;
+                TaskIo.fromEnvironment()
+                        .progress(
+                                epoch,
+                                stopped ? epoch : params.epochs(),
+                                "epochs",
+                                String.format("validation loss %.4f, best at epoch %d", vl, bestEpoch));
                 if (stopped) {
                     LOG.info("early stop: no better validation loss for {} epochs", patience);
                 }

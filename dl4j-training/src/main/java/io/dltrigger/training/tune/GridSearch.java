@@ -68,7 +68,37 @@ public final class GridSearch {
     /** Runs every point; returns all results (failed ones included), best first. */
     public static List<FitResult> run(
             SparkSession spark, List<GridPoint> grid, List<FeatureSplit> splits, double sampleFraction, int folds) {
+        return run(spark, grid, splits, sampleFraction, folds, done -> {});
+    }
+
+    /**
+     * As {@link #run(SparkSession, List, List, double, int)}; {@code progress} hears how many points are done. A
+     * small grid (one of the DAG's mapped groups) runs a point per Spark job, so that progress is per point; a large
+     * one runs as one job, a task per point.
+     */
+    public static List<FitResult> run(
+            SparkSession spark,
+            List<GridPoint> grid,
+            List<FeatureSplit> splits,
+            double sampleFraction,
+            int folds,
+            java.util.function.IntConsumer progress) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        if (grid.size() <= sc.defaultParallelism()) {
+            List<FitResult> results = new ArrayList<>();
+            for (GridPoint p : grid) {
+                results.addAll(fits(sc, List.of(p), splits, sampleFraction, folds));
+                progress.accept(results.size());
+            }
+            return sorted(results);
+        }
+        List<FitResult> results = fits(sc, grid, splits, sampleFraction, folds);
+        progress.accept(results.size());
+        return sorted(results);
+    }
+
+    private static List<FitResult> fits(
+            JavaSparkContext sc, List<GridPoint> grid, List<FeatureSplit> splits, double sampleFraction, int folds) {
         Holdout sample = Subsample.fraction(sampleFraction);
         List<FitResult> results = new ArrayList<>(sc.parallelize(grid, Math.max(1, grid.size()))
                 .mapPartitions(points -> {
@@ -84,6 +114,12 @@ public final class GridSearch {
                     return done.iterator();
                 })
                 .collect());
+        return results;
+    }
+
+    /** Best first, failed ones last. */
+    public static List<FitResult> sorted(List<FitResult> fits) {
+        List<FitResult> results = new ArrayList<>(fits);
         results.sort(Comparator.comparing((FitResult r) -> !r.ok()).thenComparing(r -> -r.aucMean()));
         long failed = results.stream().filter(r -> !r.ok()).count();
         LOG.info("grid search: {} fits, {} failed", results.size(), failed);
@@ -97,7 +133,55 @@ public final class GridSearch {
     /** Writes the results table and best.json into {@code output}, replacing it as a whole. */
     public static void write(SparkSession spark, List<FitResult> results, Path output) throws IOException {
         Path tmp = AtomicFiles.tempSibling(output);
-        List<Row> rows = results.stream()
+        spark.createDataFrame(rows(results), SCHEMA)
+                .coalesce(1)
+                .write()
+                .mode(SaveMode.ErrorIfExists)
+                .parquet(tmp.resolve("results.parquet").toString());
+        writeTables(results, tmp);
+        AtomicFiles.replaceDirectory(tmp, output);
+    }
+
+    /** The results table (JSON and CSV) and best.json, without Spark, into {@code output}, replaced as a whole. */
+    public static void writeWithoutSpark(List<FitResult> results, Path output) throws IOException {
+        Path tmp = AtomicFiles.tempSibling(output);
+        Files.createDirectories(tmp);
+        writeTables(results, tmp);
+        AtomicFiles.replaceDirectory(tmp, output);
+    }
+
+    /** One row per fit, as results.json and the report show them. */
+    public static List<Map<String, Object>> table(List<FitResult> results) {
+        List<Map<String, Object>> table = new ArrayList<>();
+        for (Row row : rows(results)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 0; i < SCHEMA.size(); i++) {
+                m.put(SCHEMA.fieldNames()[i], row.get(i));
+            }
+            table.add(m);
+        }
+        return table;
+    }
+
+    private static final StructType SCHEMA = new StructType()
+            .add("index", DataTypes.IntegerType)
+            .add("model", DataTypes.StringType)
+            .add("batch_size", DataTypes.IntegerType)
+            .add("epochs", DataTypes.IntegerType)
+            .add("h1", DataTypes.IntegerType)
+            .add("h2", DataTypes.IntegerType)
+            .add("h3", DataTypes.IntegerType)
+            .add("learning_rate", DataTypes.DoubleType)
+            .add("folds", DataTypes.IntegerType)
+            .add("val_auc_ttbar_mean", DataTypes.DoubleType)
+            .add("val_auc_ttbar_std", DataTypes.DoubleType)
+            .add("val_loss_mean", DataTypes.DoubleType)
+            .add("seconds", DataTypes.DoubleType)
+            .add("status", DataTypes.StringType)
+            .add("error", DataTypes.StringType);
+
+    private static List<Row> rows(List<FitResult> results) {
+        return results.stream()
                 .map(r -> RowFactory.create(
                         r.point().index(),
                         r.point().model().name(),
@@ -115,47 +199,26 @@ public final class GridSearch {
                         r.status(),
                         r.error()))
                 .toList();
-        StructType schema = new StructType()
-                .add("index", DataTypes.IntegerType)
-                .add("model", DataTypes.StringType)
-                .add("batch_size", DataTypes.IntegerType)
-                .add("epochs", DataTypes.IntegerType)
-                .add("h1", DataTypes.IntegerType)
-                .add("h2", DataTypes.IntegerType)
-                .add("h3", DataTypes.IntegerType)
-                .add("learning_rate", DataTypes.DoubleType)
-                .add("folds", DataTypes.IntegerType)
-                .add("val_auc_ttbar_mean", DataTypes.DoubleType)
-                .add("val_auc_ttbar_std", DataTypes.DoubleType)
-                .add("val_loss_mean", DataTypes.DoubleType)
-                .add("seconds", DataTypes.DoubleType)
-                .add("status", DataTypes.StringType)
-                .add("error", DataTypes.StringType);
-        spark.createDataFrame(rows, schema)
-                .coalesce(1)
-                .write()
-                .mode(SaveMode.ErrorIfExists)
-                .parquet(tmp.resolve("results.parquet").toString());
-        List<Map<String, Object>> table = new ArrayList<>();
-        StringBuilder csv = new StringBuilder(String.join(",", schema.fieldNames())).append('\n');
-        for (Row row : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (int i = 0; i < schema.size(); i++) {
-                m.put(schema.fieldNames()[i], row.get(i));
-                String v = String.valueOf(row.get(i));
-                csv.append(i > 0 ? "," : "")
+    }
+
+    private static void writeTables(List<FitResult> results, Path dir) throws IOException {
+        List<Map<String, Object>> table = table(results);
+        StringBuilder csv = new StringBuilder(String.join(",", SCHEMA.fieldNames())).append('\n');
+        for (Map<String, Object> m : table) {
+            int i = 0;
+            for (Object value : m.values()) {
+                String v = String.valueOf(value);
+                csv.append(i++ > 0 ? "," : "")
                         .append(v.contains(",") || v.contains("\"") ? '"' + v.replace("\"", "\"\"") + '"' : v);
             }
             csv.append('\n');
-            table.add(m);
         }
-        JSON.writeValue(tmp.resolve("results.json").toFile(), table);
-        Files.writeString(tmp.resolve("results.csv"), csv);
+        JSON.writeValue(dir.resolve("results.json").toFile(), table);
+        Files.writeString(dir.resolve("results.csv"), csv);
         Optional<FitResult> best = best(results);
         if (best.isPresent()) {
             JSON.writeValue(
-                    tmp.resolve("best.json").toFile(), best.get().point().hyperParams());
+                    dir.resolve("best.json").toFile(), best.get().point().hyperParams());
         }
-        AtomicFiles.replaceDirectory(tmp, output);
     }
 }

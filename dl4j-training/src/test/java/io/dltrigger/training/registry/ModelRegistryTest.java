@@ -32,9 +32,9 @@ class ModelRegistryTest {
         Path features = TestSpark.features();
         ModelRegistry registry = new ModelRegistry(tmp.resolve("registry"));
         var settings =
-                new FinalTraining.Settings(features, registry, tmp.resolve("ckpt"), 3, 10, 5, 10_000, null, "test");
+                new FinalTraining.Settings(features, registry, tmp.resolve("ckpt"), 3, 10, 5, 10_000, null, "test", 0);
         HyperParams good = new HyperParams(ModelKind.HLF, List.of(50, 20, 10), 0, 0, 5e-3, 64, 3, 42);
-        ModelDir dir = FinalTraining.run(good, settings);
+        ModelDir dir = FinalTraining.run(good, settings).dir();
 
         for (String f : List.of(
                 "model.zip",
@@ -70,15 +70,25 @@ class ModelRegistryTest {
                         first.<Float>getAs("p_qcd") + first.<Float>getAs("p_ttbar") + first.<Float>getAs("p_wjets") - 1)
                 < 1e-4);
 
-        // publish: the first version becomes current; a worse one (no learning) does not replace it
-        assertTrue(registry.publishIfBetter(dir, test.splits(), test.manifestHash(), 10_000)
-                .published());
-        HyperParams frozen = new HyperParams(ModelKind.HLF, List.of(50, 20, 10), 0, 0, 0.0, 64, 1, 42);
-        ModelDir worse = FinalTraining.run(frozen, settings);
+        // publish: the first version becomes its kind's current; a worse one (hardly learning) does not replace it
+        ModelRegistry.Decision initial = registry.publishIfBetter(dir, test.splits(), test.manifestHash(), 10_000);
+        assertTrue(initial.published());
+        assertTrue(initial.reason().startsWith("the first HLF model"), initial.reason());
+        HyperParams frozen = new HyperParams(ModelKind.HLF, List.of(50, 20, 10), 0, 0, 1e-9, 64, 1, 42);
+        ModelDir worse = FinalTraining.run(frozen, settings).dir();
         ModelRegistry.Decision d = registry.publishIfBetter(worse, test.splits(), test.manifestHash(), 10_000);
         assertFalse(d.published());
         assertTrue(d.candidateAuc() < d.currentAuc());
-        assertEquals(dir.version(), registry.current().orElseThrow().version());
+        assertEquals(dir.version(), d.currentVersion());
+        assertTrue(d.reason().startsWith("not better: ttbar AUC"), d.reason());
+        assertEquals(
+                dir.version(), registry.current(ModelKind.HLF).orElseThrow().version());
+        assertTrue(registry.current(ModelKind.SEQUENCE).isEmpty(), "each kind has its own current model");
+        assertEquals(
+                dir.version(),
+                io.dltrigger.contract.ModelRegistryContract.current(tmp.resolve("registry"), "HLF")
+                        .orElseThrow()
+                        .version());
     }
 
     @Test

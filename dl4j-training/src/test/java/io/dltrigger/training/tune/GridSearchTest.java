@@ -22,14 +22,14 @@ class GridSearchTest {
     Path tmp;
 
     /**
-     * Three points: a learning rate of zero cannot learn (AUC near 0.5), a sensible one can, and a zero width is
+     * Three points: a learning rate of 1e-9 hardly learns (AUC near 0.5), a sensible one can, and a zero width is
      * invalid and fails inside its task. The search must record the failure, go on, and pick the best
      * validation AUC of those that ran.
      */
     @Test
     void picksBestValidationMetricAndRecordsFailures() throws Exception {
         List<GridPoint> grid = List.of(
-                new GridPoint(0, ModelKind.HLF, 32, 4, 20, 10, 10, 0.0, 1),
+                new GridPoint(0, ModelKind.HLF, 32, 4, 20, 10, 10, 1e-9, 1),
                 new GridPoint(1, ModelKind.HLF, 32, 4, 20, 10, 10, 1e-2, 1),
                 new GridPoint(2, ModelKind.HLF, 32, 4, 0, 10, 10, 1e-2, 1));
         var splits = FeatureDataset.open(TestSpark.features().resolve("train").toString())

@@ -1,6 +1,7 @@
 package io.dltrigger.ingest.cli;
 
 import io.dltrigger.contract.config.ConfigException;
+import io.dltrigger.contract.task.TaskIo;
 import io.dltrigger.ingest.config.IngestConfig;
 import io.dltrigger.ingest.config.IngestSettings;
 import io.dltrigger.ingest.job.IngestJob;
@@ -10,6 +11,7 @@ import io.dltrigger.ingest.job.RestorePoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -95,9 +97,15 @@ final class IngestCommand implements Callable<Integer> {
     @Option(
             names = "--flink-target",
             paramLabel = "HOST:PORT",
-            description = "Submit to the Flink cluster whose REST endpoint this is (default: run on a local"
-                    + " MiniCluster); the job's jars are shipped with it.")
+            description = "Submit to the Flink cluster whose REST endpoint this is ('local', the default: run on a"
+                    + " local MiniCluster); the job's jars are shipped with it.")
     String flinkTarget;
+
+    @Option(
+            names = "--sample-pattern",
+            paramLabel = "REGEX",
+            description = "Regex on the file name whose first group is the sample (overrides sample_pattern).")
+    String samplePattern;
 
     @Option(
             names = "--detached",
@@ -106,6 +114,9 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ("local".equals(flinkTarget)) {
+            flinkTarget = null; // what a deployment profile names for "this machine"
+        }
         IngestConfig cfg = RestorePoint.resolve(settings().toConfig(), !noResume);
         InputCheck.check(cfg);
         if (detached && flinkTarget == null) {
@@ -125,6 +136,7 @@ final class IngestCommand implements Callable<Integer> {
             return 0;
         }
         env.execute(IngestJob.jobName(cfg));
+        TaskIo.fromEnvironment().output(Map.of("event_table", cfg.output(), "bounded", cfg.bounded()));
         return 0;
     }
 
@@ -166,8 +178,11 @@ final class IngestCommand implements Callable<Integer> {
         if (quietPeriod != null) {
             s.quietPeriod = quietPeriod;
         }
-        if (sample != null) {
+        if (sample != null && !sample.isEmpty()) { // empty: not given (a DAG's default)
             s.sample = sample;
+        }
+        if (samplePattern != null && !samplePattern.isEmpty()) {
+            s.samplePattern = samplePattern;
         }
         return s;
     }

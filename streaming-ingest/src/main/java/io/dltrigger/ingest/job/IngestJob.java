@@ -6,16 +6,22 @@ import io.dltrigger.ingest.sink.EventTableSinks;
 import io.dltrigger.ingest.source.ChunkResult;
 import io.dltrigger.ingest.source.RootChunkSource;
 import java.io.IOException;
+import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -55,8 +61,29 @@ public final class IngestJob {
         }
     }
 
+    /**
+     * The job's environment: a cluster's when {@code flink run} started us, else a local MiniCluster whose services
+     * (RPC, blob server, data exchange, REST) listen on 127.0.0.1 only (left to itself, Flink binds them to every
+     * interface), unless the configuration names other addresses.
+     */
     public static StreamExecutionEnvironment environment(IngestConfig config) {
-        return StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config));
+        Configuration conf = flinkConfiguration(config);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        if (!(env instanceof LocalStreamEnvironment)) {
+            return env;
+        }
+        for (ConfigOption<String> o : List.of(
+                JobManagerOptions.ADDRESS,
+                JobManagerOptions.BIND_HOST,
+                TaskManagerOptions.HOST,
+                TaskManagerOptions.BIND_HOST,
+                RestOptions.ADDRESS,
+                RestOptions.BIND_ADDRESS)) {
+            if (!conf.contains(o)) {
+                conf.set(o, "127.0.0.1");
+            }
+        }
+        return StreamExecutionEnvironment.createLocalEnvironment(conf);
     }
 
     /** The source: one element per chunk. */

@@ -31,22 +31,28 @@ public final class RestorePoint {
      * resuming from the newest complete checkpoint, if there is one.
      */
     public static IngestConfig resolve(IngestConfig cfg, boolean resume) {
+        Optional<String> newest = newestComplete(cfg.checkpointDir());
+        if (cfg.restoreFrom().isPresent() || !resume || newest.isEmpty()) {
+            return cfg;
+        }
+        LOG.info("resuming from the newest complete checkpoint {}", newest.get());
+        return cfg.withRestoreFrom(newest.get());
+    }
+
+    /**
+     * The newest complete checkpoint under a checkpoint folder (any job that keeps its checkpoints there, e.g. the
+     * stream filter's), after deleting the incomplete ones.
+     */
+    public static Optional<String> newestComplete(String checkpointDir) {
         List<Checkpoint> complete;
         try {
-            complete = scan(cfg.checkpointDir());
+            complete = scan(checkpointDir);
         } catch (IOException e) {
-            throw new ConfigException("checkpoint_dir: cannot read " + cfg.checkpointDir() + ": " + e.getMessage(), e);
+            throw new ConfigException("checkpoint_dir: cannot read " + checkpointDir + ": " + e.getMessage(), e);
         }
-        if (cfg.restoreFrom().isPresent() || !resume) {
-            return cfg;
-        }
-        Optional<Checkpoint> newest = complete.stream().max(java.util.Comparator.comparingLong(Checkpoint::completed));
-        if (newest.isEmpty()) {
-            return cfg;
-        }
-        String path = newest.get().folder().toString();
-        LOG.info("resuming from the newest complete checkpoint {}", path);
-        return cfg.withRestoreFrom(path);
+        return complete.stream()
+                .max(java.util.Comparator.comparingLong(Checkpoint::completed))
+                .map(c -> c.folder().toString());
     }
 
     /** Complete checkpoints under the folder; incomplete ones are deleted on the way. */

@@ -81,7 +81,8 @@ public final class TableLedger {
         return out;
     }
 
-    private static List<IngestLedger.Entry> entries(FileSystem fs, FileStatus part) throws IOException {
+    /** The chunks a committed part file holds: its footer's ledger, or for an older file its rows' provenance. */
+    public static List<IngestLedger.Entry> entries(FileSystem fs, FileStatus part) throws IOException {
         FlinkInputFile in = new FlinkInputFile(fs, part.getPath(), part.getLen());
         String ledger;
         try (ParquetFileReader r = ParquetFileReader.open(in)) {
@@ -143,7 +144,7 @@ public final class TableLedger {
     }
 
     /** Committed files under a folder: names not starting with '.' or '_' (folders included), recursively. */
-    static List<FileStatus> visibleFiles(FileSystem fs, Path root, String suffix) throws IOException {
+    public static List<FileStatus> visibleFiles(FileSystem fs, Path root, String suffix) throws IOException {
         List<FileStatus> out = new ArrayList<>();
         if (!fs.exists(root)) {
             return out;

@@ -1,14 +1,22 @@
 package io.dltrigger.bench.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dltrigger.engine.auth.Caller;
 import io.dltrigger.engine.config.EngineConfig;
+import io.dltrigger.engine.config.HttpSettings;
+import io.dltrigger.engine.http.RestServer;
 import io.dltrigger.engine.model.DagBuilder;
 import io.dltrigger.engine.model.DagRun;
+import io.dltrigger.engine.model.Role;
 import io.dltrigger.engine.model.RunState;
 import io.dltrigger.engine.model.TaskAction;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.service.EngineRuntime;
 import io.dltrigger.engine.store.jdbc.JdbcStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,10 +29,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The engine's scheduling-overhead benchmark, durable state on (an H2 file, every transition committed):
- * (a) 40 sequential no-op tasks, in process and as child processes; (b) a 1,000-task fan-out/fan-in
- * with 8 workers; (c) start latency of a child-JVM task against a bare {@code java} launch measured in
- * the same run.
+ * The engine's scheduling-overhead benchmark, durable state on (an H2 file, every transition committed and fenced
+ * by the engine lease's epoch), runs triggered over the REST API with an API token as a user does: (a) 40
+ * sequential no-op tasks, in process and as child processes; (b) a 1,000-task fan-out/fan-in with 8 workers;
+ * (c) start latency of a child-JVM task against a bare {@code java} launch measured in the same run; (d) the cost
+ * of authentication per request: an authenticated route against the health probe, which checks no token.
  */
 @Command(
         name = "bench-engine",
@@ -79,8 +88,14 @@ public final class EngineBench implements Callable<Integer> {
                 .withPollInterval(Duration.ofSeconds(1));
         String url = db != null ? db : JdbcStore.h2FileUrl(dir.resolve("state"));
         System.out.printf("cores: %d, state: %s, workers: %d%n", cores, url, workers);
-        try (EngineRuntime rt =
-                EngineRuntime.open(cfg, url, dbUser, System.getenv().getOrDefault("DLTRIGGER_DB_PASSWORD", ""), true)) {
+        try (EngineRuntime rt = EngineRuntime.open(
+                        cfg, url, dbUser, System.getenv().getOrDefault("DLTRIGGER_DB_PASSWORD", ""), true);
+                RestServer server = new RestServer(rt.service(), rt.metrics(), HttpSettings.loopback(), rt::demoted)) {
+            Rest rest = new Rest(
+                    "http://127.0.0.1:" + server.start(),
+                    rt.service()
+                            .createToken(Caller.local(), "bench", Role.OPERATOR)
+                            .secret());
             DagBuilder seqNoop = DagBuilder.dag("seq_noop");
             DagBuilder seqShell = DagBuilder.dag("seq_shell");
             for (int i = 0; i < 40; i++) {
@@ -109,8 +124,8 @@ public final class EngineBench implements Callable<Integer> {
             rt.service().register(jvm.build());
             rt.start();
 
-            double a1 = best(rt, "seq_noop", repeat);
-            double a2 = best(rt, "seq_shell", repeat);
+            double a1 = best(rt, rest, "seq_noop", repeat);
+            double a2 = best(rt, rest, "seq_shell", repeat);
             double floor = bareLaunches(40);
             System.out.printf(
                     "(a) 40 sequential no-op tasks, in process:      %.3f s  (goal < 0.5 s; Airflow 2.7 116 s, Prefect 2.14 4.9 s, Temporal 3.0 s, Hatchet 1.2 s)%n",
@@ -118,7 +133,7 @@ public final class EngineBench implements Callable<Integer> {
             System.out.printf(
                     "(a) 40 sequential tasks as child processes:     %.3f s  (goal < 5 s); anchor, 40 bare 'bash -c true' launches, no engine: %.3f s%n",
                     a2, floor);
-            double b = best(rt, "fan", repeat);
+            double b = best(rt, rest, "fan", repeat);
             double tps = (fanout + 2) / b;
             System.out.printf(
                     "(b) %d-task fan-out/fan-in, %d workers:        %.3f s = %.0f tasks/s = %.0f tasks/s per core (goal > 500 tasks/s)%n",
@@ -126,7 +141,7 @@ public final class EngineBench implements Callable<Integer> {
             if (Files.isRegularFile(root.resolve(MODULE + "/target/launch.env"))) {
                 List<Long> engine = new ArrayList<>();
                 for (int i = 0; i < Math.max(repeat, 5); i++) {
-                    DagRun r = runOnce(rt, "child_jvm");
+                    DagRun r = runOnce(rt, rest, "child_jvm");
                     TaskInstance t = rt.service().tasks(r.id()).get(0);
                     long main = JSON.readTree(t.output()).get("main_started_ms").asLong();
                     engine.add(main - t.startedAt().toEpochMilli());
@@ -141,23 +156,65 @@ public final class EngineBench implements Callable<Integer> {
             } else {
                 System.out.println("(c) skipped: " + MODULE + " is not packaged (mvn -pl " + MODULE + " -am package)");
             }
+            int n = Math.max(200, 100 * repeat);
+            rest.medianMicros("/health", false, 50); // warm-up
+            rest.medianMicros("/api/whoami", true, 50);
+            System.out.printf(
+                    "(d) per request, median of %d: /api/whoami with its token checked %d us; anchor, /health (no token) %d us%n",
+                    n, rest.medianMicros("/api/whoami", true, n), rest.medianMicros("/health", false, n));
         }
         return 0;
     }
 
+    /** The REST API with a bearer token. */
+    private record Rest(String base, String token) {
+        private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+        long trigger(String dag) throws Exception {
+            HttpResponse<String> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/dags/" + dag + "/trigger"))
+                            .header("Authorization", "Bearer " + token)
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("trigger of " + dag + ": HTTP " + r.statusCode() + " " + r.body());
+            }
+            return JSON.readTree(r.body()).get("id").asLong();
+        }
+
+        long medianMicros(String path, boolean withToken, int n) throws Exception {
+            List<Long> t = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+                if (withToken) {
+                    b.header("Authorization", "Bearer " + token);
+                }
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                t.add((System.nanoTime() - t0) / 1000);
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException(path + ": HTTP " + r.statusCode());
+                }
+            }
+            return median(t);
+        }
+    }
+
     /** Best of n runs after one warm-up run (JIT, connection pool, file cache). */
-    private static double best(EngineRuntime rt, String dag, int n) throws Exception {
-        runOnce(rt, dag);
+    private static double best(EngineRuntime rt, Rest rest, String dag, int n) throws Exception {
+        runOnce(rt, rest, dag);
         double best = Double.MAX_VALUE;
         for (int i = 0; i < n; i++) {
-            DagRun r = runOnce(rt, dag);
+            DagRun r = runOnce(rt, rest, dag);
             best = Math.min(best, Duration.between(r.createdAt(), r.endedAt()).toNanos() / 1e9);
         }
         return best;
     }
 
-    private static DagRun runOnce(EngineRuntime rt, String dag) throws Exception {
-        DagRun r = rt.service().awaitRun(rt.service().trigger(dag, Map.of()).id(), Duration.ofMinutes(10));
+    /** Triggered over REST with the token; awaited in the store. */
+    private static DagRun runOnce(EngineRuntime rt, Rest rest, String dag) throws Exception {
+        DagRun r = rt.service().awaitRun(rest.trigger(dag), Duration.ofMinutes(10));
         if (r.state() != RunState.SUCCESS) {
             throw new IllegalStateException("benchmark run of " + dag + " ended " + r.state());
         }

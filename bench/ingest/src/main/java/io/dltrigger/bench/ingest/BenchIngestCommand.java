@@ -24,8 +24,21 @@ final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--chunk-events", defaultValue = "2000", paramLabel = "N")
     long chunkEvents;
 
+    @Option(
+            names = "--writer-only",
+            description = "Only the Parquet writers on the first input file's batches held in memory"
+                    + " (columnar against the record-API anchor, one thread, CPU time).")
+    boolean writerOnly;
+
+    @Option(names = "--repeat", defaultValue = "3", paramLabel = "N", description = "Passes of --writer-only (best).")
+    int repeat;
+
     @Override
     public Integer call() throws Exception {
+        if (writerOnly) {
+            IngestBenchmark.writers(input, work, chunkEvents, repeat).forEach(System.out::println);
+            return 0;
+        }
         List<IngestBenchmark.Result> results = IngestBenchmark.run(input, work, parallelism, chunkEvents);
         System.out.println(IngestBenchmark.Result.header());
         results.forEach(r -> System.out.println(r.row()));

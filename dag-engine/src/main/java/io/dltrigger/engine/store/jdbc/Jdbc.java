@@ -1,5 +1,6 @@
 package io.dltrigger.engine.store.jdbc;
 
+import io.dltrigger.engine.store.LeaseLostException;
 import io.dltrigger.engine.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,13 +14,25 @@ import javax.sql.DataSource;
 
 /**
  * The JDBC plumbing the repositories share: plain SQL that H2 and PostgreSQL both accept, multi-row
- * changes in one transaction so that a crash never leaves half of one, and times as epoch milliseconds.
+ * changes in one transaction so that a crash never leaves half of one, times as epoch milliseconds, and the
+ * fence: once an engine holds the lease, each of its write transactions first locks the lease row and checks
+ * that its epoch is still the one granted, so a write of an engine whose lease was taken over never commits
+ * (a takeover waits for the transactions that hold the row; those after it see the new epoch).
  */
 final class Jdbc {
+    /** No fence: a process that never took the lease (a REST server without a scheduler, a test). */
+    private static final long UNFENCED = -1;
+
     private final DataSource ds;
+    private volatile long epoch = UNFENCED;
 
     Jdbc(DataSource ds) {
         this.ds = ds;
+    }
+
+    /** From now on, every write checks that the lease still has {@code granted}. */
+    void fence(long granted) {
+        this.epoch = granted;
     }
 
     /** SQL work inside one transaction. */
@@ -33,10 +46,24 @@ final class Jdbc {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** A write: fenced once the lease was granted. */
     <T> T tx(Work<T> work) {
+        return tx(true, work);
+    }
+
+    /** The lease's own writes, which check their epoch themselves. */
+    <T> T unfencedTx(Work<T> work) {
+        return tx(false, work);
+    }
+
+    private <T> T tx(boolean fenced, Work<T> work) {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try {
+                long granted = epoch;
+                if (fenced && granted != UNFENCED) {
+                    checkEpoch(c, granted);
+                }
                 T result = work.run(c);
                 c.commit();
                 return result;
@@ -46,6 +73,22 @@ final class Jdbc {
             }
         } catch (SQLException e) {
             throw new StoreException(e.getMessage(), e);
+        }
+    }
+
+    private static void checkEpoch(Connection c, long granted) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT epoch, owner FROM engine_lease WHERE name = 'engine' FOR UPDATE")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new LeaseLostException(granted, "nobody (the lease row is gone)");
+                }
+                if (rs.getLong(1) != granted) {
+                    String owner = rs.getString(2);
+                    throw new LeaseLostException(
+                            granted, (owner.isEmpty() ? "nobody" : owner) + " (epoch " + rs.getLong(1) + ")");
+                }
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 
 /** Tables {@code dag} and {@code dag_version}. */
@@ -72,6 +73,19 @@ final class JdbcDagRepository implements DagRepository {
             }
             return version;
         });
+    }
+
+    @Override
+    public Optional<Definition> current(String sourceFile) {
+        return jdbc
+                .query(
+                        "SELECT d.dag_id, v.definition FROM dag d JOIN dag_version v"
+                                + " ON v.dag_id = d.dag_id AND v.version = d.latest_version WHERE d.source_file = ?"
+                                + " ORDER BY d.dag_id",
+                        rs -> new Definition(rs.getString(1), rs.getString(2)),
+                        sourceFile)
+                .stream()
+                .findFirst();
     }
 
     @Override

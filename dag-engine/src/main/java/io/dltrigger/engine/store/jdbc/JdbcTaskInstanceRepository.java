@@ -7,6 +7,7 @@ import static io.dltrigger.engine.store.jdbc.Jdbc.nullableLong;
 import static io.dltrigger.engine.store.jdbc.Jdbc.truncate;
 import static io.dltrigger.engine.store.jdbc.Jdbc.update;
 
+import io.dltrigger.engine.model.AssetEvent;
 import io.dltrigger.engine.model.TaskInstance;
 import io.dltrigger.engine.model.TaskState;
 import io.dltrigger.engine.model.TaskTry;
@@ -26,6 +27,9 @@ import java.util.TreeMap;
 final class JdbcTaskInstanceRepository implements TaskInstanceRepository {
     private static final String COLUMNS = "id, run_id, task_id, map_index, map_item, state, try_number, max_tries,"
             + " next_try_at, started_at, ended_at, hostname, pid, pid_started_at, exit_code, message, output";
+
+    private static final String TRY_COLUMNS =
+            "task_instance_id, try_number, state, started_at, ended_at, hostname, pid, exit_code, log_path";
 
     private final Jdbc jdbc;
 
@@ -80,9 +84,12 @@ final class JdbcTaskInstanceRepository implements TaskInstanceRepository {
     }
 
     @Override
-    public void finishTry(TaskInstance ti, TaskState tryState) {
+    public void finishTry(TaskInstance ti, TaskState tryState, List<AssetEvent> produced) {
         jdbc.tx(c -> {
             save(c, ti);
+            for (AssetEvent e : produced) {
+                JdbcAssetRepository.insert(c, e);
+            }
             return update(
                     c,
                     "UPDATE task_try SET state = ?, ended_at = ?, exit_code = ?, pid = ?"
@@ -118,19 +125,31 @@ final class JdbcTaskInstanceRepository implements TaskInstanceRepository {
     @Override
     public List<TaskTry> tries(long taskInstanceId) {
         return jdbc.query(
-                "SELECT task_instance_id, try_number, state, started_at, ended_at, hostname, pid, exit_code, log_path"
-                        + " FROM task_try WHERE task_instance_id = ? ORDER BY try_number",
-                rs -> new TaskTry(
-                        rs.getLong(1),
-                        rs.getInt(2),
-                        TaskState.valueOf(rs.getString(3)),
-                        instant(rs, 4),
-                        instant(rs, 5),
-                        rs.getString(6),
-                        nullableLong(rs, 7),
-                        nullableInt(rs, 8),
-                        rs.getString(9)),
+                "SELECT " + TRY_COLUMNS + " FROM task_try WHERE task_instance_id = ? ORDER BY try_number",
+                JdbcTaskInstanceRepository::tryRow,
                 taskInstanceId);
+    }
+
+    @Override
+    public List<TaskTry> triesOfRun(long runId) {
+        return jdbc.query(
+                "SELECT " + TRY_COLUMNS + " FROM task_try WHERE task_instance_id IN"
+                        + " (SELECT id FROM task_instance WHERE run_id = ?) ORDER BY task_instance_id, try_number",
+                JdbcTaskInstanceRepository::tryRow,
+                runId);
+    }
+
+    private static TaskTry tryRow(ResultSet rs) throws SQLException {
+        return new TaskTry(
+                rs.getLong(1),
+                rs.getInt(2),
+                TaskState.valueOf(rs.getString(3)),
+                instant(rs, 4),
+                instant(rs, 5),
+                rs.getString(6),
+                nullableLong(rs, 7),
+                nullableInt(rs, 8),
+                rs.getString(9));
     }
 
     @Override

@@ -201,7 +201,10 @@ abstract class AbstractChunkEnumerator implements SplitEnumerator<RootChunkSplit
             } else {
                 LOG.info("planned {}: {}", path, e.description());
             }
-            progress.planned(path, e.splits().size());
+            progress.planned(
+                    path,
+                    e.splits().size(),
+                    e.splits().stream().mapToLong(RootChunkSplit::events).sum());
         } else if (d instanceof FileVersions.Defer w) {
             deferred = true;
             LOG.info("{}: a new version, planned once the previous one is read ({})", path, w.reason());
