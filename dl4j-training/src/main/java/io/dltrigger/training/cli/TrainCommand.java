@@ -169,6 +169,7 @@ final class TrainCommand implements Callable<Integer> {
         o.put("distributed", distributed);
         o.put("hyperparams", p);
         o.put("test_auc", t.dir().metrics().auc());
+        o.put("particle_order", t.dir().particleOrder());
         return o;
     }
 }

@@ -126,7 +126,8 @@ public final class ReportHtml {
 
         h.append("<h2>Models <small>on this run's test set</small></h2><table><tr><th class=\"l\">model</th>");
         CLASSES.forEach(c -> h.append("<th>AUC ").append(esc(c)).append("</th>"));
-        h.append("<th>accuracy</th><th>epochs</th><th>train events/s</th><th class=\"l\">published</th></tr>");
+        h.append("<th>accuracy</th><th>epochs</th><th class=\"l\">particle order</th><th>train events/s</th>"
+                + "<th class=\"l\">published</th></tr>");
         for (JsonNode m : r.path("models")) {
             h.append("<tr><td class=\"l\">")
                     .append(esc(m.path("kind").asText()))
@@ -137,6 +138,8 @@ public final class ReportHtml {
                     .append(num(m.path("accuracy")))
                     .append("</td><td>")
                     .append(m.path("epochs_run").asInt())
+                    .append("</td><td class=\"l\">")
+                    .append(esc(m.path("particle_order").asText("-")))
                     .append("</td><td>")
                     .append(String.format(
                             "%,.0f", m.path("training_events_per_second").asDouble()))

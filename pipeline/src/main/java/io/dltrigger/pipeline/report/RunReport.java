@@ -104,6 +104,9 @@ public record RunReport(ObjectNode json, Map<String, Path> plots) {
                 eval.has("auc")
                         ? eval.get("auc").deepCopy()
                         : train.path("test_auc").deepCopy());
+        // the order the model read its particle lists in ("none" for HLF), as its train or evaluate task said
+        JsonNode order = eval.has("particle_order") ? eval.get("particle_order") : train.get("particle_order");
+        m.put("particle_order", order == null ? null : order.asText());
         m.set("accuracy", eval.path("accuracy").deepCopy());
         m.set("confusion", eval.path("confusion").deepCopy());
         m.put("test_events", eval.path("test_events").asLong());
@@ -199,12 +202,13 @@ public record RunReport(ObjectNode json, Map<String, Path> plots) {
         for (JsonNode m : json.path("models")) {
             JsonNode auc = m.path("auc");
             sb.append(String.format(
-                    "%-9s AUC QCD %s ttbar %s W+jets %s  %d epochs  %s%n",
+                    "%-9s AUC QCD %s ttbar %s W+jets %s  %d epochs  particle order %s  %s%n",
                     m.path("kind").asText(),
                     num(auc.path("QCD")),
                     num(auc.path("ttbar")),
                     num(auc.path("W+jets")),
                     m.path("epochs_run").asInt(),
+                    m.path("particle_order").asText("-"),
                     m.path("published").asBoolean()
                             ? "published (" + m.path("why").asText() + ")"
                             : "not published: " + m.path("why").asText()));

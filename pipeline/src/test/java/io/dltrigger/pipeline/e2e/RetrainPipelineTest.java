@@ -180,6 +180,10 @@ class RetrainPipelineTest {
         for (JsonNode m : report.path("models")) {
             assertTrue(m.path("published").asBoolean(), m.path("kind") + ": the first model of its kind is published");
             assertTrue(m.at("/auc/ttbar").asDouble() > 0.5, m.toString());
+            assertEquals(
+                    m.path("kind").asText().equals("HLF") ? "none" : "AS_READ",
+                    m.path("particle_order").asText(),
+                    "the order the model read its particles in (conf/features.yaml's), none for HLF");
         }
         assertEquals(3, ModelRegistryContract.currents(work.resolve("models")).size());
         engine = EngineProcess.start(home, state, work);

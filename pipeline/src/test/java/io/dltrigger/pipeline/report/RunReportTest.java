@@ -46,7 +46,11 @@ class RunReportTest {
                      {"index": 0, "batch_size": 64, "epochs": 5, "h1": 50, "h2": 20, "h3": 10, "learning_rate": 0.001,
                       "val_auc_ttbar_mean": 0.94, "val_auc_ttbar_std": 0.01, "seconds": 2.0, "status": "ok", "error": null}]},
                    "train_hlf": {"kind": "HLF", "version": "v-hlf", "epochs_run": 31, "max_epochs": 100, "best_epoch": 21,
-                                 "stopped_early": true, "train_events": 5000, "events_per_second": 12000.5},
+                                 "stopped_early": true, "train_events": 5000, "events_per_second": 12000.5,
+                                 "particle_order": "none"},
+                   "train_inclusive": {"kind": "INCLUSIVE", "version": "v-incl", "epochs_run": 12, "max_epochs": 50,
+                                       "best_epoch": 10, "stopped_early": true, "train_events": 5000,
+                                       "events_per_second": 900.0, "particle_order": "DELTA_R_DESCENDING_CLOSEST_LAST"},
                    "evaluate_hlf": {"auc": {"QCD": 0.95, "ttbar": 0.963, "W+jets": 0.95}, "accuracy": 0.86,
                                     "confusion": [[400, 40, 30], [20, 440, 10], [35, 15, 420]], "test_events": 1410,
                                     "roc_png": "ROC", "loss_png": "LOSS", "train_loss": [0.9, 0.5], "validation_loss": [0.8, 0.6]},
@@ -105,6 +109,12 @@ class RunReportTest {
                 dir.resolve("run").resolve(hlf.get("loss_png").asText())));
         assertEquals(31, hlf.get("epochs_run").asInt());
         assertEquals(12000.5, hlf.get("training_events_per_second").asDouble());
+        assertEquals("none", hlf.get("particle_order").asText(), "HLF reads no particles");
+        assertEquals(
+                "DELTA_R_DESCENDING_CLOSEST_LAST",
+                r.at("/models/2/particle_order").asText(),
+                "the order the inclusive model's training said it read");
+        assertTrue(r.at("/models/1/particle_order").isNull(), "a model that was not trained read nothing");
 
         JsonNode seq = r.at("/models/1");
         assertFalse(seq.get("published").asBoolean());
@@ -122,8 +132,11 @@ class RunReportTest {
                 html.contains("src=\"http") || html.contains("href=") || html.contains("<script"),
                 "nothing fetched, no script");
         assertTrue(html.contains("learning rate must be &gt; 0"), "the reason, escaped");
+        assertTrue(html.contains("<td class=\"l\">DELTA_R_DESCENDING_CLOSEST_LAST</td>"), "the order in the table");
         assertEquals(dir.resolve("run/report.html").toAbsolutePath().toString(), files.get("report.html"));
         assertTrue(files.containsKey("report-hlf-roc.png"), files.keySet().toString());
         assertTrue(report.summaryText().contains("not published: train_sequence failed"), report.summaryText());
+        assertTrue(
+                report.summaryText().contains("particle order DELTA_R_DESCENDING_CLOSEST_LAST"), report.summaryText());
     }
 }
