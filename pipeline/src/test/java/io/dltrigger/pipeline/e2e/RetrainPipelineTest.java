@@ -43,7 +43,7 @@ class RetrainPipelineTest {
     private static final Duration RUN = Duration.ofMinutes(25);
 
     @TempDir
-    Path work;
+    static Path work;
 
     private Path home;
     private Path state;
@@ -79,7 +79,7 @@ class RetrainPipelineTest {
                 trainingConfig,
                 String.join(
                         "\n",
-                        "gpu: OFF",
+                        "gpu: \"OFF\"",
                         "tune:",
                         "  model: HLF",
                         "  sample_fraction: 1.0",
