@@ -135,7 +135,8 @@ def main():
     ap.add_argument("--L", type=int, default=100)
     ap.add_argument("--epochs", type=int, default=50)
     ap.add_argument("--lr", type=float, default=1e-3)
-    ap.add_argument("--drop-features", default="")
+    ap.add_argument("--drop-features", default="", help="particle columns (0-18) set to zero")
+    ap.add_argument("--drop-hlf", default="", help="HLF (0-13, the reference order) set to zero")
     ap.add_argument("--threads", type=int, default=1)
     a = ap.parse_args()
     torch.set_num_threads(a.threads); torch.manual_seed(1); np.random.seed(1)
@@ -145,6 +146,8 @@ def main():
     te, va, tr = idx[:ntest], idx[ntest:ntest + nval], idx[ntest + nval:]
     hmin, hmax = H[tr].min(0), H[tr].max(0)
     Hs = ((H - hmin) / np.where(hmax > hmin, hmax - hmin, 1)).astype(np.float32)
+    drop_hlf = [int(x) for x in a.drop_hlf.split(",") if x]
+    Hs[:, drop_hlf] = 0
     allrows = np.concatenate([P[i] for i in tr[:5000]])
     mean, std = allrows.mean(0), allrows.std(0); std[std == 0] = 1
     drop = [int(x) for x in a.drop_features.split(",") if x]
@@ -169,7 +172,7 @@ def main():
             return (h, torch.from_numpy(X), torch.from_numpy(lens), y)
         aucs, ep, cpu = train(model, ds(tr), ds(va), ds(te), lr=a.lr, epochs=a.epochs, log=m)
         res[m] = dict(auc=aucs, epochs=ep, cpu=cpu)
-        print(f"RESULT {m} order={a.order} L={a.L} drop={drop} auc(qcd,ttbar,wjets)={[round(x,4) for x in aucs]} epochs={ep} cpu={cpu:.0f}s", flush=True)
+        print(f"RESULT {m} order={a.order} L={a.L} drop={drop} drop_hlf={drop_hlf} auc(qcd,ttbar,wjets)={[round(x,4) for x in aucs]} epochs={ep} cpu={cpu:.0f}s", flush=True)
 
 if __name__ == "__main__":
     main()

@@ -64,8 +64,8 @@ final class EvaluateCommand implements Callable<Integer> {
         o.put("test_events", metrics.events());
         o.put("auc", metrics.auc());
         o.put("accuracy", metrics.accuracy());
-        o.put("confusion", metrics.confusion());
         o.put("particle_order", m.particleOrder());
+        o.put("confusion", metrics.confusion());
         o.put("test_loss", metrics.testLoss());
         o.put("train_loss", metrics.trainLoss());
         o.put("validation_loss", metrics.validationLoss());

@@ -110,16 +110,21 @@ public record ModelDir(Path dir) {
     }
 
     /**
-     * The particle order (and row limit) the model was trained with, as the features stage recorded it in
-     * scaler.json; "unrecorded" for a features table that does not say. A report names the model's order from it.
+     * The particle order the model read its particle lists in, as the features stage recorded it in scaler.json;
+     * "none" for a model that reads no particles (HLF: the features table's order says nothing about it),
+     * "unrecorded" for a features table that does not say. A report names the model's order from it.
      */
     public String particleOrder() throws IOException {
+        if (!kind().readsParticles()) {
+            return NO_PARTICLES;
+        }
         JsonNode order =
                 JSON.readTree(dir.resolve(SPEC).toFile()).path("particles").path("order");
         return order.isMissingNode() ? UNRECORDED : order.asText();
     }
 
     static final String UNRECORDED = "unrecorded";
+    static final String NO_PARTICLES = "none";
 
     /** {order, max_particles} from a features scaler.json, read leniently (older tables lack them). */
     static Map<String, Object> particlePreparation(Path scaler) throws IOException {

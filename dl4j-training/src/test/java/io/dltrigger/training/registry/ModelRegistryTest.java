@@ -29,6 +29,18 @@ class ModelRegistryTest {
     Path tmp;
 
     @Test
+    void aModelThatReadsParticlesNamesTheFeaturesParticleOrder() throws Exception {
+        Path features = TestSpark.features();
+        ModelRegistry registry = new ModelRegistry(tmp.resolve("registry"));
+        var settings =
+                new FinalTraining.Settings(features, registry, tmp.resolve("ckpt"), 3, 10, 5, 10_000, null, "test", 0);
+        HyperParams sequence = new HyperParams(ModelKind.SEQUENCE, List.of(), 8, 0.2, 5e-3, 64, 1, 42);
+        ModelDir dir = FinalTraining.run(sequence, settings).dir();
+        assertEquals(
+                "AS_READ", dir.particleOrder(), "the features' particle order, from the scaler.json they recorded");
+    }
+
+    @Test
     void trainedVersionReloadsScoresIdenticallyAndPublishesOnlyIfBetter() throws Exception {
         Path features = TestSpark.features();
         ModelRegistry registry = new ModelRegistry(tmp.resolve("registry"));
@@ -54,7 +66,7 @@ class ModelRegistryTest {
         Metrics m = dir.metrics();
         assertEquals(test.rows(), m.events());
         assertEquals(good, dir.hyperParams());
-        assertEquals("AS_READ", dir.particleOrder(), "the features' particle order, from their scaler.json");
+        assertEquals("none", dir.particleOrder(), "HLF reads no particles, whatever the features' order");
 
         // reload scores identically to the metrics recorded at training time
         Predictions again = Scoring.predict(dir.network(), dir.kind(), test.splits(), Holdout.ALL, 10_000);
