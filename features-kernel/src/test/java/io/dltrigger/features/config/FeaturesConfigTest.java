@@ -24,6 +24,15 @@ class FeaturesConfigTest {
     }
 
     @Test
+    void theDemoFileIsTheReferenceWithTheReferenceOrderOfTheHundredNearestParticles() throws IOException {
+        FeaturesConfig demo = FeaturesConfig.load(TestData.home().getParent().resolve("conf/features-demo.yaml"));
+        assertEquals(ParticleOrder.DELTA_R_DESCENDING_CLOSEST_LAST, demo.particleOrder());
+        assertEquals(100, demo.cuts().maxParticles());
+        assertEquals(FeaturesConfig.defaults().cuts().leptonPtMin(), demo.cuts().leptonPtMin());
+        assertEquals(FeaturesConfig.defaults().labels(), demo.labels());
+    }
+
+    @Test
     void aPartialFileOverridesOnlyWhatItNames() throws IOException {
         FeaturesConfig c = read("collections:\n  muon: Muon\ncuts:\n  lepton_pt_min: 25\nlepton_choice: ETA\n");
         assertEquals("Muon", c.branch(Collection.MUON));
