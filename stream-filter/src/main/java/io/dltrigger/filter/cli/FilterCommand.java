@@ -5,6 +5,7 @@ import io.dltrigger.filter.config.FilterConfig;
 import io.dltrigger.filter.config.FilterSettings;
 import io.dltrigger.filter.job.FilterJob;
 import io.dltrigger.filter.model.PublishedModels;
+import io.dltrigger.ingest.config.SettingValues;
 import io.dltrigger.ingest.job.RestorePoint;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -118,7 +118,7 @@ final class FilterCommand implements Callable<Integer> {
 
     /** The registry's published version of the kind, waiting up to --wait-for-model for one to appear. */
     private String publishedModel(FilterConfig cfg) throws InterruptedException {
-        Duration wait = waitForModel == null ? Duration.ZERO : duration(waitForModel);
+        Duration wait = waitForModel == null ? Duration.ZERO : SettingValues.duration("--wait-for-model", waitForModel);
         long deadline = System.nanoTime() + wait.toNanos();
         boolean told = false;
         while (true) {
@@ -142,14 +142,6 @@ final class FilterCommand implements Callable<Integer> {
     private static boolean exists(String path) throws IOException {
         org.apache.flink.core.fs.Path p = new org.apache.flink.core.fs.Path(path);
         return p.getFileSystem().exists(p);
-    }
-
-    private static Duration duration(String value) {
-        try {
-            return TimeUtils.parseDuration(value);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("--wait-for-model: '" + value + "' is not a duration (e.g. 30s, 10min)", e);
-        }
     }
 
     FilterSettings settings() {

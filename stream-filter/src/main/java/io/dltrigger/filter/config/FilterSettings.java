@@ -1,17 +1,19 @@
 package io.dltrigger.filter.config;
 
+import static io.dltrigger.ingest.config.SettingValues.codec;
+import static io.dltrigger.ingest.config.SettingValues.duration;
+import static io.dltrigger.ingest.config.SettingValues.withoutTrailingSlash;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.dltrigger.contract.config.ConfigException;
 import io.dltrigger.contract.config.ConfigFile;
+import io.dltrigger.ingest.config.SettingValues;
 import io.dltrigger.training.model.ModelKind;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.flink.util.TimeUtils;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * The configuration as written in {@code conf/filter.yaml} (snake_case keys), with built-in defaults, overridden by
@@ -41,9 +43,9 @@ public final class FilterSettings {
     }
 
     public FilterConfig toConfig() {
-        String out = output == null ? null : stripSlash(output);
+        String out = output == null ? null : withoutTrailingSlash(output);
         return new FilterConfig(
-                input.stream().map(FilterSettings::stripSlash).toList(),
+                input.stream().map(SettingValues::withoutTrailingSlash).toList(),
                 out,
                 registry,
                 kind(),
@@ -55,7 +57,7 @@ public final class FilterSettings {
                 duration("discovery_interval", discoveryInterval),
                 duration("model_poll_interval", modelPollInterval),
                 batchSize,
-                codec());
+                codec("compression", compression));
     }
 
     private ModelKind kind() {
@@ -64,26 +66,5 @@ public final class FilterSettings {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ConfigException("model: '" + model + "' is not one of HLF, SEQUENCE, INCLUSIVE", e);
         }
-    }
-
-    private CompressionCodecName codec() {
-        try {
-            return CompressionCodecName.valueOf(compression.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ConfigException(
-                    "compression: '" + compression + "' is not one of uncompressed, snappy, gzip, zstd, lz4_raw", e);
-        }
-    }
-
-    private static Duration duration(String key, String value) {
-        try {
-            return TimeUtils.parseDuration(value);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ConfigException(key + ": '" + value + "' is not a duration (e.g. 500ms, 10s, 2min)", e);
-        }
-    }
-
-    private static String stripSlash(String p) {
-        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 }

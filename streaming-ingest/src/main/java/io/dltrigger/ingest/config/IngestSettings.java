@@ -1,22 +1,22 @@
 package io.dltrigger.ingest.config;
 
+import static io.dltrigger.ingest.config.SettingValues.codec;
+import static io.dltrigger.ingest.config.SettingValues.duration;
+import static io.dltrigger.ingest.config.SettingValues.withoutTrailingSlash;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.dltrigger.contract.EventTableContract;
 import io.dltrigger.contract.config.ConfigException;
 import io.dltrigger.contract.config.ConfigFile;
 import io.dltrigger.ingest.table.MemberColumn;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.flink.util.TimeUtils;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * The configuration as written in {@code conf/ingest.yaml} (snake_case keys), with built-in defaults,
@@ -75,7 +75,7 @@ public final class IngestSettings {
     }
 
     public IngestConfig toConfig() {
-        String out = output == null ? null : stripSlash(output);
+        String out = output == null ? null : withoutTrailingSlash(output);
         return new IngestConfig(
                 input,
                 out,
@@ -93,7 +93,7 @@ public final class IngestSettings {
                 duration("storage_retry_timeout", storageRetryTimeout),
                 samplePattern,
                 Optional.ofNullable(sample),
-                codec());
+                codec("compression", compression));
     }
 
     private List<MemberColumn> columns() {
@@ -114,26 +114,5 @@ public final class IngestSettings {
             }
         });
         return columns;
-    }
-
-    private CompressionCodecName codec() {
-        try {
-            return CompressionCodecName.valueOf(compression.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ConfigException(
-                    "compression: '" + compression + "' is not one of uncompressed, snappy, gzip, zstd, lz4_raw", e);
-        }
-    }
-
-    private static Duration duration(String key, String value) {
-        try {
-            return TimeUtils.parseDuration(value);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ConfigException(key + ": '" + value + "' is not a duration (e.g. 500ms, 10s, 2min)", e);
-        }
-    }
-
-    private static String stripSlash(String p) {
-        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 }
