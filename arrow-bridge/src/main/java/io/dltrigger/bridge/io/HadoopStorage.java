@@ -60,8 +60,8 @@ final class HadoopStorage implements Storage {
         Path p = new Path(Storage.uri(location));
         try {
             FileSystem fs = fs(p);
-            FSDataInputStream in = fs.open(p);
-            return new HadoopSource(location, in, entry(fs.getFileStatus(p)));
+            StorageEntry entry = entry(fs.getFileStatus(p)); // before opening: a failed stat leaks no stream
+            return new HadoopSource(location, fs.open(p), entry);
         } catch (IOException e) {
             throw failure(location, "cannot open", e);
         }

@@ -90,15 +90,26 @@ final class HttpStorage implements Storage {
 
     private HttpRequest.Builder request(String location) throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(Storage.uri(location)).timeout(REQUEST_TIMEOUT);
-        Optional<String> token = credentials.bearerToken();
+        Optional<String> token;
+        try {
+            token = credentials.bearerToken();
+        } catch (IOException e) { // e.g. the token file between an agent's delete and write: retried, never "corrupt"
+            throw new StorageException(StorageException.Kind.UNAVAILABLE, location, "cannot read the bearer token", e);
+        }
         token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
         return b;
     }
 
     private <T> HttpResponse<T> send(
             String location, String what, HttpRequest request, HttpResponse.BodyHandler<T> body) throws IOException {
+        HttpClient c;
         try {
-            return client().send(request, body);
+            c = client();
+        } catch (IllegalStateException e) { // a proxy caught mid-renewal: retried, never "corrupt"
+            throw new StorageException(StorageException.Kind.UNAVAILABLE, location, what + ": " + e.getMessage(), e);
+        }
+        try {
+            return c.send(request, body);
         } catch (ConnectException e) {
             throw new StorageException(StorageException.Kind.UNAVAILABLE, location, what + ": connection refused", e);
         } catch (HttpTimeoutException e) {
@@ -228,8 +239,10 @@ final class HttpStorage implements Storage {
             if (r.statusCode() == 416) {
                 throw new FileEndException(location, -1, offset, length);
             }
-            if (r.statusCode() == 200 && body.length >= offset + length) {
-                // a server that ignores ranges sends the whole file
+            if (r.statusCode() == 200) { // a server that ignores ranges sends the whole file
+                if (body.length < offset + length) {
+                    throw new FileEndException(location, body.length, offset, length);
+                }
                 return ByteBuffer.wrap(body, (int) offset, length).slice();
             }
             if (r.statusCode() != 206 && r.statusCode() != 200) {

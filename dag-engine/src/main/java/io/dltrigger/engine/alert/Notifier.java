@@ -1,6 +1,7 @@
 package io.dltrigger.engine.alert;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dltrigger.engine.launch.ProcessRunner;
 import io.dltrigger.engine.model.Callback;
 import io.dltrigger.engine.model.Dag;
 import java.io.IOException;
@@ -89,6 +90,7 @@ public final class Notifier implements AutoCloseable {
         Callback.Target.Command cmd = (Callback.Target.Command) target;
         ProcessBuilder pb = new ProcessBuilder(cmd.argv()).redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessRunner.dropEngineSecrets(pb.environment());
         pb.environment().put("DLTRIGGER_ALERT", body);
         pb.environment().put("DLTRIGGER_ALERT_EVENT", event.fileName());
         Process p = pb.start();
@@ -112,7 +114,11 @@ public final class Notifier implements AutoCloseable {
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("the environment variable " + w.urlEnv() + " is not set");
         }
-        return URI.create(value.trim());
+        try {
+            return URI.create(value.trim());
+        } catch (IllegalArgumentException e) { // its message quotes the URL, which may hold a secret
+            throw new IllegalStateException("the environment variable " + w.urlEnv() + " is not a URL");
+        }
     }
 
     private static String where(Callback.Target t) {

@@ -73,6 +73,19 @@ public final class ProcessRunner {
         return await(a, h, cancel, runningAt, whenRunning);
     }
 
+    /**
+     * The engine's own secrets as its environment may hold them (its admin token, the database's and the keystore's
+     * passwords): a task or callback process never inherits them, so that no task can print them into a log that a
+     * viewer reads, nor act as the engine's admin.
+     */
+    static final List<String> ENGINE_SECRETS =
+            List.of("DLTRIGGER_API_TOKEN", "DLTRIGGER_DB_PASSWORD", "DLTRIGGER_TLS_PASSWORD");
+
+    /** Removes {@link #ENGINE_SECRETS} from a child process's environment. */
+    public static void dropEngineSecrets(Map<String, String> environment) {
+        environment.keySet().removeAll(ENGINE_SECRETS);
+    }
+
     /** Starts the command in its own session, output appended to the try's log; doesn't wait. */
     public ProcessHandle start(TryFiles a, ProcessSpec spec, Map<String, String> taskEnv, String what)
             throws IOException {
@@ -91,6 +104,7 @@ public final class ProcessRunner {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(a.logFile().toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        dropEngineSecrets(pb.environment());
         pb.environment().putAll(taskEnv);
         pb.environment().putAll(spec.env());
         pb.environment().put("DLTRIGGER_EXIT_FILE", a.exitFile().toString());

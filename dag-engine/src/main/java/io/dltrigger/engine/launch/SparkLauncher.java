@@ -63,7 +63,7 @@ public final class SparkLauncher extends ProcessLauncher<TaskAction.Spark> {
         List<String> argv = m.javaCommand(home, opts);
         argv.add(main);
         argv.addAll(render(s.args(), vars));
-        return new ProcessSpec(argv, localIp(s.master(), render(s.env(), vars), System.getenv()));
+        return new ProcessSpec(argv, localIp(master, render(s.env(), vars), System.getenv()));
     }
 
     /**

@@ -25,6 +25,9 @@ import io.dltrigger.engine.model.TriggerEvaluation;
 import io.dltrigger.engine.scheduler.RunFactory;
 import io.dltrigger.engine.store.Store;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,10 +38,12 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -220,9 +225,30 @@ public final class EngineService {
                                 "task instance " + taskInstanceId + " has no try " + tryNumber));
         try {
             Path p = Path.of(t.logPath());
-            return Files.isRegularFile(p) ? Files.readString(p) : "";
+            return Files.isRegularFile(p) ? tail(p) : "";
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot read log " + t.logPath(), e);
+        }
+    }
+
+    /** What a log route returns at most: a streaming task's log grows without bound, the engine's heap does not. */
+    static final int LOG_TAIL_BYTES = 4 << 20;
+
+    /** The end of a log, decoded leniently (a task may print any bytes), with a first line saying what was left out. */
+    static String tail(Path log) throws IOException {
+        try (FileChannel in = FileChannel.open(log)) {
+            long size = in.size();
+            long from = Math.max(0, size - LOG_TAIL_BYTES);
+            ByteBuffer buf = ByteBuffer.allocate((int) (size - from));
+            int n;
+            do { // a read may return fewer bytes than asked
+                n = in.read(buf, from + buf.position());
+            } while (n >= 0 && buf.hasRemaining());
+            String text = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+            return from == 0
+                    ? text
+                    : "[engine] the first " + from + " bytes of this log are not shown; the whole log is " + log + "\n"
+                            + text.substring(text.indexOf('\n') + 1);
         }
     }
 
@@ -280,9 +306,13 @@ public final class EngineService {
         wakeup.run();
     }
 
+    /** The kinds of file served as artifacts: reports and their plots, never a key, token or binary. */
+    private static final Set<String> ARTIFACT_TYPES = Set.of("html", "json", "txt", "csv", "png");
+
     /**
      * A file a task published in its output ({@code "artifacts": {"report.html": "/abs/path", ...}}), such as
-     * a run's report. Only files a task named this way are served, and only absolute paths to regular files.
+     * a run's report. Only files a task named this way are served, only absolute paths to regular files, and only
+     * report types by the name of the file itself (a link named report.html to the engine's token is refused).
      */
     public Path artifact(long taskInstanceId, String name) {
         TaskInstance ti = task(taskInstanceId);
@@ -297,7 +327,19 @@ public final class EngineService {
         if (!p.isAbsolute() || !Files.isRegularFile(p)) {
             throw new NoSuchElementException("artifact '" + name + "' of task " + ti.label() + " is not a file: " + p);
         }
-        return p;
+        Path real;
+        try {
+            real = p.toRealPath();
+        } catch (IOException e) {
+            throw new NoSuchElementException("artifact '" + name + "' of task " + ti.label() + " is not readable");
+        }
+        String file = real.getFileName().toString();
+        String type = file.substring(file.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        if (!ARTIFACT_TYPES.contains(type)) {
+            throw new NoSuchElementException("artifact '" + name + "' of task " + ti.label() + " is not a report file ("
+                    + String.join(", ", new TreeSet<>(ARTIFACT_TYPES)) + ")");
+        }
+        return real;
     }
 
     private static JsonNode parseJson(String json) {

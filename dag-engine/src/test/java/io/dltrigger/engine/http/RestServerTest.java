@@ -224,6 +224,10 @@ class RestServerTest {
     void assetsArtifactsAndProgressOverHttp() throws Exception {
         Path report = dir.resolve("out/report.html");
         Path release = dir.resolve("release");
+        // what a task must not get served: a secret (no report type), and a report-named link to it
+        Path secret = Files.writeString(dir.resolve("admin.token"), "s3cret");
+        Files.createDirectories(report.getParent());
+        Path link = Files.createSymbolicLink(dir.resolve("out/link.html"), secret);
         Files.writeString(
                 dags.resolve("report.yaml"),
                 String.join(
@@ -237,7 +241,8 @@ class RestServerTest {
                         "      mkdir -p " + report.getParent() + " && echo '<h1>report</h1>' > " + report + " &&",
                         "      echo '{\"done\": 2, \"total\": 4, \"unit\": \"grid points\"}' > $DLTRIGGER_PROGRESS &&",
                         "      while [ ! -e " + release + " ]; do sleep 0.05; done &&",
-                        "      echo '{\"artifacts\": {\"report.html\": \"" + report + "\"} }' > $DLTRIGGER_OUTPUT",
+                        "      echo '{\"artifacts\": {\"report.html\": \"" + report + "\", \"token\": \"" + secret
+                                + "\", \"link.html\": \"" + link + "\"} }' > $DLTRIGGER_OUTPUT",
                         ""));
         Api.waitUntil("the report DAG", () -> admin.get("/api/assets").size() == 1);
         JsonNode asset = admin.get("/api/assets").get(0);
@@ -269,6 +274,9 @@ class RestServerTest {
         assertTrue(
                 html.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'"));
         assertEquals(404, admin.status("GET", "/api/tasks/" + taskId + "/artifacts/passwd"), "only files a task named");
+        assertEquals(404, admin.status("GET", "/api/tasks/" + taskId + "/artifacts/token"), "only report types");
+        assertEquals(
+                404, admin.status("GET", "/api/tasks/" + taskId + "/artifacts/link.html"), "by the file's own name");
         assertEquals(401, anonymous.status("GET", "/api/tasks/" + taskId + "/artifacts/report.html"));
 
         JsonNode detail = admin.get("/api/assets/reports");

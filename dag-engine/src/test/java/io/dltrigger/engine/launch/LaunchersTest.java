@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,18 @@ class LaunchersTest {
         Launchers all = Launchers.standard(Duration.ofSeconds(1)); // refuses a task type without a launcher
         assertTrue(all.restartStrategy("flink").isPresent());
         assertEquals(Optional.empty(), all.restartStrategy("shell"));
+    }
+
+    @Test
+    void aTaskProcessNeverInheritsTheEnginesSecrets() {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "PATH", "/usr/bin",
+                "DLTRIGGER_API_TOKEN", "t",
+                "DLTRIGGER_DB_PASSWORD", "p",
+                "DLTRIGGER_TLS_PASSWORD", "k",
+                "DLTRIGGER_HOME", "/opt/dltrigger"));
+        ProcessRunner.dropEngineSecrets(env);
+        assertEquals(Map.of("PATH", "/usr/bin", "DLTRIGGER_HOME", "/opt/dltrigger"), env);
     }
 
     /**

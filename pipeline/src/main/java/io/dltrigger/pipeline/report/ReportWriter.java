@@ -25,7 +25,9 @@ public final class ReportWriter {
         Map<String, String> artifacts = new LinkedHashMap<>();
         for (Map.Entry<String, Path> plot : report.plots().entrySet()) {
             Path target = dir.resolve(plot.getKey());
-            Files.copy(plot.getValue(), target, StandardCopyOption.REPLACE_EXISTING); // an evaluation wrote it
+            Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+            Files.copy(plot.getValue(), tmp, StandardCopyOption.REPLACE_EXISTING); // an evaluation wrote it
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             artifacts.put(plot.getKey().replace('/', '-'), target.toString());
         }
         atomically(dir.resolve("report.json"), JSON.writeValueAsString(report.json()));
