@@ -8,7 +8,7 @@ public enum ModelKind {
     HLF(List.of("hlf")),
     /** The particle list (801 x 19, masked) -> recurrent layer -> dropout -> softmax 3. */
     SEQUENCE(List.of("particles")),
-    /** The recurrent branch merged with the HLF -> dense 25 -> softmax 3. */
+    /** The recurrent branch (recurrent layer -> dropout) merged with the HLF (dropout) -> dense 25 -> softmax 3. */
     INCLUSIVE(List.of("particles", "hlf"));
 
     private final List<String> inputs;

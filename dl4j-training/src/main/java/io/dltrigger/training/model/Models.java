@@ -63,8 +63,10 @@ public final class Models {
                                 InputType.recurrent(FeaturesTableContract.PARTICLE_FEATURES),
                                 InputType.feedForward(FeaturesTableContract.N_HLF));
                 g.addLayer("rnn", recurrent(p), "particles");
+                // the recurrent branch as in SEQUENCE (its output dropped out), merged with the HLF (dropped out)
+                g.addLayer("rnn_dropout", new DropoutLayer.Builder(1 - p.dropout()).build(), "rnn");
                 g.addLayer("hlf_dropout", new DropoutLayer.Builder(1 - p.dropout()).build(), "hlf");
-                g.addVertex("merge", new MergeVertex(), "rnn", "hlf_dropout");
+                g.addVertex("merge", new MergeVertex(), "rnn_dropout", "hlf_dropout");
                 last = "merge";
                 for (int i = 0; i < p.hidden().size(); i++) {
                     g.addLayer("dense" + i, relu(p.hidden().get(i)), last);

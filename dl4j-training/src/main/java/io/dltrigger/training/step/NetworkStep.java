@@ -51,7 +51,7 @@ public final class NetworkStep implements TrainingStep {
     private final LstmEncoder rnn;
     private final INDArray flatGradients;
     private final Gradient gradient;
-    private final double hlfRetain;
+    private final double branchRetain; // INCLUSIVE: the retain probability of both branches before the merge
     private final long seed;
 
     NetworkStep(ComputationGraph net, HyperParams p) {
@@ -66,7 +66,7 @@ public final class NetworkStep implements TrainingStep {
         double headDropout = kind == ModelKind.INCLUSIVE ? 0 : p.dropout();
         this.head = new DenseHead(views, dense, headDropout);
         this.rnn = kind.readsParticles() ? new LstmEncoder(views, "rnn") : null;
-        this.hlfRetain = kind == ModelKind.INCLUSIVE ? 1 - p.dropout() : 1;
+        this.branchRetain = kind == ModelKind.INCLUSIVE ? 1 - p.dropout() : 1;
         this.seed = p.seed();
         // The updater takes its fast path (the network's own per-block views, no per-parameter views made on each
         // call) only if gradient() is the network's gradient array itself; DefaultGradient returns a reshaped copy.
@@ -109,12 +109,15 @@ public final class NetworkStep implements TrainingStep {
             }
             expected.add("rnn");
         }
-        String dropoutLayer = p.model() == ModelKind.INCLUSIVE ? "hlf_dropout" : "dropout";
+        List<String> dropoutLayers =
+                p.model() == ModelKind.INCLUSIVE ? List.of("rnn_dropout", "hlf_dropout") : List.of("dropout");
         if (p.dropout() > 0 || p.model() != ModelKind.HLF) {
-            if (!(layer(v, dropoutLayer) instanceof DropoutLayer)) {
-                return false;
+            for (String d : dropoutLayers) {
+                if (!(layer(v, d) instanceof DropoutLayer)) {
+                    return false;
+                }
+                expected.add(d);
             }
-            expected.add(dropoutLayer);
         }
         if (p.model() == ModelKind.INCLUSIVE) {
             expected.add("merge");
@@ -134,19 +137,24 @@ public final class NetworkStep implements TrainingStep {
         // dropout masks are a function of (seed, iteration), so a run resumed from a checkpoint draws the same ones
         SplittableRandom random = new SplittableRandom(seed * 1_000_003L + iteration);
         INDArray labels = Nd4j.create(oneHot(batch), new long[] {n, EventClass.COUNT}, 'c');
+        INDArray rnnMask = kind == ModelKind.INCLUSIVE && branchRetain < 1 ? dropoutMask(n, rnn.units(), random) : null;
         INDArray x = switch (kind) {
             case HLF -> hlf(batch, 1, random);
             case SEQUENCE -> rnn.forward(batch);
-            case INCLUSIVE -> Nd4j.hstack(rnn.forward(batch), hlf(batch, hlfRetain, random));
+            case INCLUSIVE ->
+                Nd4j.hstack(
+                        rnnMask == null
+                                ? rnn.forward(batch)
+                                : rnn.forward(batch).muli(rnnMask),
+                        hlf(batch, branchRetain, random));
         };
         INDArray probs = head.forward(x, random);
         double loss = loss(probs, batch);
         INDArray dx = head.backward(labels, rnn != null);
         if (rnn != null) {
-            rnn.backward(
-                    kind == ModelKind.SEQUENCE
-                            ? dx
-                            : dx.get(NDArrayIndex.all(), NDArrayIndex.interval(0, rnn.units())));
+            INDArray drnn =
+                    kind == ModelKind.SEQUENCE ? dx : dx.get(NDArrayIndex.all(), NDArrayIndex.interval(0, rnn.units()));
+            rnn.backward(rnnMask == null ? drnn : drnn.mul(rnnMask));
         }
         // as ComputationGraph.fit: updater (divides by the minibatch size, then Adam), then params -= update
         net.getUpdater().update(gradient, iteration, net.getEpochCount(), n, LayerWorkspaceMgr.noWorkspaces());
@@ -154,6 +162,16 @@ public final class NetworkStep implements TrainingStep {
         net.getConfiguration().setIterationCount(iteration + 1);
         net.setScore(loss);
         return loss;
+    }
+
+    /** INCLUSIVE's inverted dropout on the recurrent branch's output [n, units]: 0 or 1/retain per value. */
+    private INDArray dropoutMask(int n, int units, SplittableRandom random) {
+        float[] buf = new float[n * units];
+        float keep = (float) (1 / branchRetain);
+        for (int i = 0; i < buf.length; i++) {
+            buf[i] = random.nextDouble() < branchRetain ? keep : 0f;
+        }
+        return Nd4j.create(buf, new long[] {n, units}, 'c');
     }
 
     /** The HLF inputs [n, 14], with inverted dropout when {@code retain} is below 1. */
