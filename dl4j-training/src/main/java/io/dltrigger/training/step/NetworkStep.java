@@ -5,8 +5,8 @@ import io.dltrigger.contract.FeaturesTableContract;
 import io.dltrigger.training.data.EventBlock;
 import io.dltrigger.training.model.HyperParams;
 import io.dltrigger.training.model.ModelKind;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,19 +30,19 @@ import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
- * A training step for the reference models ({@code Models}) written on ND4J ops: our forward and backward pass
- * (dense head: {@link DenseHead}; LSTM branch: {@link LstmEncoder}) write the gradients into the network's own
+ * A training step for the reference models ({@code Models}) on ND4J's CPU backend: our forward and backward pass
+ * (dense head: {@link DenseHead}, on OpenBLAS; LSTM branch: {@link LstmEncoder}, on ND4J ops) write the gradients into the network's own
  * gradient array, then DL4J's updater (Adam, with its division by the minibatch size) and DL4J's parameter step
  * run exactly as in {@code ComputationGraph.fit}. The network stays an ordinary ComputationGraph: it is saved,
  * scored, resumed and averaged on Spark as before. What this saves over {@code fit}: DL4J's per-layer workspace,
- * validation and listener machinery per minibatch, its three matrix products per LSTM step, and the MultiDataSet
- * (the step reads the event block directly). Dropout draws its own masks (same distribution as DL4J's).
+ * validation and listener machinery per minibatch, its three matrix products per LSTM step, ND4J's per-op
+ * overhead in the dense layers, and the MultiDataSet (the step reads the event block directly). Dropout draws its own masks (same distribution as DL4J's).
  */
 public final class NetworkStep implements TrainingStep {
+    private static final int N_HLF = FeaturesTableContract.N_HLF;
     private static final double CLIP = 1e-10; // as DL4J's MCXENT clips the softmax output
 
     private final ComputationGraph net;
@@ -50,6 +50,7 @@ public final class NetworkStep implements TrainingStep {
     private final DenseHead head;
     private final LstmEncoder rnn;
     private final INDArray flatGradients;
+    private final INDArray flatParams;
     private final Gradient gradient;
     private final double branchRetain; // INCLUSIVE: the retain probability of both branches before the merge
     private final long seed;
@@ -78,6 +79,7 @@ public final class NetworkStep implements TrainingStep {
             }
         };
         this.flatGradients = own.reshape(net.numParams());
+        this.flatParams = net.params();
         for (Map.Entry<String, INDArray> e : views.gradients().entrySet()) {
             gradient.setGradientFor(e.getKey(), e.getValue());
         }
@@ -136,71 +138,57 @@ public final class NetworkStep implements TrainingStep {
         int iteration = net.getIterationCount();
         // dropout masks are a function of (seed, iteration), so a run resumed from a checkpoint draws the same ones
         SplittableRandom random = new SplittableRandom(seed * 1_000_003L + iteration);
-        INDArray labels = Nd4j.create(oneHot(batch), new long[] {n, EventClass.COUNT}, 'c');
-        INDArray rnnMask = kind == ModelKind.INCLUSIVE && branchRetain < 1 ? dropoutMask(n, rnn.units(), random) : null;
-        INDArray x = switch (kind) {
-            case HLF -> hlf(batch, 1, random);
-            case SEQUENCE -> rnn.forward(batch);
-            case INCLUSIVE ->
-                Nd4j.hstack(
-                        rnnMask == null
-                                ? rnn.forward(batch)
-                                : rnn.forward(batch).muli(rnnMask),
-                        hlf(batch, branchRetain, random));
-        };
-        INDArray probs = head.forward(x, random);
-        double loss = loss(probs, batch);
-        INDArray dx = head.backward(labels, rnn != null);
+        FloatBuffer in = head.input(n);
+        float[] rnnMask = null;
+        switch (kind) {
+            case HLF -> in.put(0, batch.hlf(), 0, n * N_HLF);
+            case SEQUENCE -> in.put(0, rnn.forward(batch).data().asFloat(), 0, n * rnn.units());
+            case INCLUSIVE -> {
+                int units = rnn.units();
+                rnnMask = branchRetain < 1 ? Dropout.mask(n * units, branchRetain, random) : null;
+                float[] hlfMask = branchRetain < 1 ? Dropout.mask(n * N_HLF, branchRetain, random) : null;
+                float[] out = rnn.forward(batch).data().asFloat();
+                float[] hlf = batch.hlf();
+                int width = units + N_HLF;
+                for (int e = 0; e < n; e++) { // [recurrent branch | HLF], each after its dropout
+                    for (int u = 0; u < units; u++) {
+                        int i = e * units + u;
+                        in.put(e * width + u, rnnMask == null ? out[i] : out[i] * rnnMask[i]);
+                    }
+                    for (int f = 0; f < N_HLF; f++) {
+                        int i = e * N_HLF + f;
+                        in.put(e * width + units + f, hlfMask == null ? hlf[i] : hlf[i] * hlfMask[i]);
+                    }
+                }
+            }
+        }
+        double loss = loss(head.forward(random), batch);
+        FloatBuffer dx = head.backward(batch.labels(), rnn != null);
         if (rnn != null) {
-            INDArray drnn =
-                    kind == ModelKind.SEQUENCE ? dx : dx.get(NDArrayIndex.all(), NDArrayIndex.interval(0, rnn.units()));
-            rnn.backward(rnnMask == null ? drnn : drnn.mul(rnnMask));
+            int units = rnn.units();
+            int width = head.inputWidth();
+            float[] drnn = new float[n * units];
+            for (int e = 0; e < n; e++) {
+                for (int u = 0; u < units; u++) {
+                    int i = e * units + u;
+                    drnn[i] = dx.get(e * width + u) * (rnnMask == null ? 1f : rnnMask[i]);
+                }
+            }
+            rnn.backward(Nd4j.create(drnn, new long[] {n, units}, 'c'));
         }
         // as ComputationGraph.fit: updater (divides by the minibatch size, then Adam), then params -= update
         net.getUpdater().update(gradient, iteration, net.getEpochCount(), n, LayerWorkspaceMgr.noWorkspaces());
-        net.params().subi(flatGradients);
+        flatParams.subi(flatGradients);
         net.getConfiguration().setIterationCount(iteration + 1);
         net.setScore(loss);
         return loss;
     }
 
-    /** INCLUSIVE's inverted dropout on the recurrent branch's output [n, units]: 0 or 1/retain per value. */
-    private INDArray dropoutMask(int n, int units, SplittableRandom random) {
-        float[] buf = new float[n * units];
-        float keep = (float) (1 / branchRetain);
-        for (int i = 0; i < buf.length; i++) {
-            buf[i] = random.nextDouble() < branchRetain ? keep : 0f;
-        }
-        return Nd4j.create(buf, new long[] {n, units}, 'c');
-    }
-
-    /** The HLF inputs [n, 14], with inverted dropout when {@code retain} is below 1. */
-    private static INDArray hlf(EventBlock batch, double retain, SplittableRandom random) {
-        int len = batch.size() * FeaturesTableContract.N_HLF;
-        float[] buf = Arrays.copyOf(batch.hlf(), len);
-        if (retain < 1) {
-            float keep = (float) (1 / retain);
-            for (int i = 0; i < len; i++) {
-                buf[i] = random.nextDouble() < retain ? buf[i] * keep : 0f;
-            }
-        }
-        return Nd4j.create(buf, new long[] {batch.size(), FeaturesTableContract.N_HLF}, 'c');
-    }
-
-    private static float[] oneHot(EventBlock batch) {
-        float[] buf = new float[batch.size() * EventClass.COUNT];
-        for (int e = 0; e < batch.size(); e++) {
-            buf[e * EventClass.COUNT + batch.labels()[e]] = 1f;
-        }
-        return buf;
-    }
-
-    /** Mean categorical cross-entropy of the minibatch, from the probabilities before the update. */
-    private static double loss(INDArray probs, EventBlock batch) {
-        float[] p = probs.data().asFloat();
+    /** Mean categorical cross-entropy of the minibatch, from the probabilities [n, classes] before the update. */
+    private static double loss(FloatBuffer probs, EventBlock batch) {
         double sum = 0;
         for (int e = 0; e < batch.size(); e++) {
-            sum -= Math.log(Math.max(p[e * EventClass.COUNT + batch.labels()[e]], CLIP));
+            sum -= Math.log(Math.max(probs.get(e * EventClass.COUNT + batch.labels()[e]), CLIP));
         }
         return sum / batch.size();
     }
