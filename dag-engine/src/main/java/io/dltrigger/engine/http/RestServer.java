@@ -188,12 +188,13 @@ public final class RestServer implements AutoCloseable {
             ctx.status(204);
         });
         app.get("/api/tasks/{id}/artifacts/{name}", ctx -> {
-            java.nio.file.Path file = service.artifact(Long.parseLong(ctx.pathParam("id")), ctx.pathParam("name"));
+            EngineService.Artifact artifact =
+                    service.artifact(Long.parseLong(ctx.pathParam("id")), ctx.pathParam("name"));
             // a task's file is shown, never run: no scripts, no requests, images only as data: URIs
             ctx.header("Content-Security-Policy", "default-src 'none'; img-src data:; style-src 'unsafe-inline'")
                     .header("X-Content-Type-Options", "nosniff")
-                    .contentType(contentType(file.getFileName().toString()))
-                    .result(java.nio.file.Files.readAllBytes(file));
+                    .contentType(artifact.contentType())
+                    .result(java.nio.file.Files.readAllBytes(artifact.file()));
         });
         app.get(
                 "/api/assets",
@@ -240,21 +241,6 @@ public final class RestServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-    }
-
-    private static String contentType(String name) {
-        if (name.endsWith(".html")) {
-            return "text/html; charset=utf-8";
-        }
-        if (name.endsWith(".json")) {
-            return "application/json";
-        }
-        if (name.endsWith(".png")) {
-            return "image/png";
-        }
-        return name.endsWith(".txt") || name.endsWith(".csv")
-                ? "text/plain; charset=utf-8"
-                : "application/octet-stream";
     }
 
     private static ServerConnector tlsConnector(

@@ -306,15 +306,26 @@ public final class EngineService {
         wakeup.run();
     }
 
-    /** The kinds of file served as artifacts: reports and their plots, never a key, token or binary. */
-    private static final Set<String> ARTIFACT_TYPES = Set.of("html", "json", "txt", "csv", "png");
+    /**
+     * The kinds of file served as artifacts, by extension, with their content type: reports and their plots, never a
+     * key, token or binary.
+     */
+    private static final Map<String, String> ARTIFACT_TYPES = Map.of(
+            "html", "text/html; charset=utf-8",
+            "json", "application/json",
+            "txt", "text/plain; charset=utf-8",
+            "csv", "text/plain; charset=utf-8",
+            "png", "image/png");
+
+    /** A report file a task published, and the content type to serve it with. */
+    public record Artifact(Path file, String contentType) {}
 
     /**
      * A file a task published in its output ({@code "artifacts": {"report.html": "/abs/path", ...}}), such as
      * a run's report. Only files a task named this way are served, only absolute paths to regular files, and only
      * report types by the name of the file itself (a link named report.html to the engine's token is refused).
      */
-    public Path artifact(long taskInstanceId, String name) {
+    public Artifact artifact(long taskInstanceId, String name) {
         TaskInstance ti = task(taskInstanceId);
         JsonNode path = ti.output() == null
                 ? null
@@ -335,11 +346,12 @@ public final class EngineService {
         }
         String file = real.getFileName().toString();
         String type = file.substring(file.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        if (!ARTIFACT_TYPES.contains(type)) {
+        String contentType = ARTIFACT_TYPES.get(type);
+        if (contentType == null) {
             throw new NoSuchElementException("artifact '" + name + "' of task " + ti.label() + " is not a report file ("
-                    + String.join(", ", new TreeSet<>(ARTIFACT_TYPES)) + ")");
+                    + String.join(", ", new TreeSet<>(ARTIFACT_TYPES.keySet())) + ")");
         }
-        return real;
+        return new Artifact(real, contentType);
     }
 
     private static JsonNode parseJson(String json) {

@@ -3,6 +3,7 @@ package io.dltrigger.pipeline.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,23 +26,23 @@ public final class ReportWriter {
         Map<String, String> artifacts = new LinkedHashMap<>();
         for (Map.Entry<String, Path> plot : report.plots().entrySet()) {
             Path target = dir.resolve(plot.getKey());
-            Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-            Files.copy(plot.getValue(), tmp, StandardCopyOption.REPLACE_EXISTING); // an evaluation wrote it
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            atomically(target, Files.readAllBytes(plot.getValue())); // an evaluation wrote it
             artifacts.put(plot.getKey().replace('/', '-'), target.toString());
         }
-        atomically(dir.resolve("report.json"), JSON.writeValueAsString(report.json()));
-        atomically(dir.resolve("report.txt"), report.summaryText());
-        atomically(dir.resolve("report.html"), ReportHtml.render(report.json(), dir));
+        atomically(dir.resolve("report.json"), JSON.writeValueAsBytes(report.json()));
+        atomically(dir.resolve("report.txt"), report.summaryText().getBytes(StandardCharsets.UTF_8));
+        atomically(
+                dir.resolve("report.html"),
+                ReportHtml.render(report.json(), dir).getBytes(StandardCharsets.UTF_8));
         artifacts.put("report.html", dir.resolve("report.html").toString());
         artifacts.put("report.json", dir.resolve("report.json").toString());
         artifacts.put("report.txt", dir.resolve("report.txt").toString());
         return artifacts;
     }
 
-    private static void atomically(Path file, String text) throws IOException {
+    private static void atomically(Path file, byte[] content) throws IOException {
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, text);
+        Files.write(tmp, content);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -1,11 +1,8 @@
 package io.dltrigger.filter.testing;
 
+import io.dltrigger.testing.PartFiles;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,36 +24,9 @@ import org.apache.parquet.schema.Type;
 public final class ParquetRows {
     private ParquetRows() {}
 
-    /** The committed part files under {@code table}, not descending into {@code _} folders (checkpoints, logs). */
+    /** The committed part files under {@code table} (see {@link PartFiles}). */
     public static List<Path> partFiles(Path table) throws IOException {
-        List<Path> parts = new ArrayList<>();
-        if (!Files.isDirectory(table)) {
-            return parts;
-        }
-        Files.walkFileTree(table, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                return !d.equals(table) && d.getFileName().toString().startsWith("_")
-                        ? FileVisitResult.SKIP_SUBTREE
-                        : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
-                String name = p.getFileName().toString();
-                if (name.startsWith("part-") && name.endsWith(".parquet")) {
-                    parts.add(p);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path p, IOException e) {
-                return FileVisitResult.CONTINUE; // renamed or deleted while listed
-            }
-        });
-        parts.sort(null);
-        return parts;
+        return PartFiles.of(table);
     }
 
     /** Each row of {@code file}, with only {@code columns} read. */

@@ -1,11 +1,8 @@
 package io.dltrigger.ingest.testing;
 
+import io.dltrigger.testing.PartFiles;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,30 +34,7 @@ public final class TableRows {
 
     public static TableRows read(Path table) throws IOException {
         TableRows t = new TableRows();
-        if (!Files.isDirectory(table)) {
-            return t;
-        }
-        List<Path> parts = new ArrayList<>();
-        // Folders starting with _ (checkpoints, quarantine) are not descended into: Flink may still be deleting
-        // old checkpoints there when the job has returned.
-        Files.walkFileTree(table, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                return d.getFileName().toString().startsWith("_")
-                        ? FileVisitResult.SKIP_SUBTREE
-                        : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
-                String name = p.getFileName().toString();
-                if (name.startsWith("part-") && name.endsWith(".parquet")) {
-                    parts.add(p);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        parts.sort(null);
+        List<Path> parts = PartFiles.of(table);
         Configuration conf = new Configuration();
         conf.setBoolean("parquet.avro.add-list-element-records", false);
         conf.setBoolean("parquet.avro.readInt96AsFixed", true);
