@@ -247,6 +247,32 @@ class HttpsStorageTest {
         assertEquals(0, p.waitFor(), out);
     }
 
+    @Test
+    void aServerThatIgnoresRangesIsReadFromTheWholeFileAndAShortOneIsTruncation() throws Exception {
+        byte[] content = "0123456789abcdefghij".getBytes(StandardCharsets.US_ASCII);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/whole.bin", ex -> {
+            if (!"GET".equals(ex.getRequestMethod())) {
+                serve(ex, content, 0);
+                return;
+            }
+            try (ex) { // 200 and the whole body, whatever the Range header asked for
+                ex.sendResponseHeaders(200, content.length);
+                ex.getResponseBody().write(content);
+            }
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/whole.bin";
+            ByteSource source = HttpStorage.withEnvironment(Map.of()).open(url);
+            assertArrayEquals("cdef".getBytes(StandardCharsets.US_ASCII), bytes(source.read(12, 4)));
+            FileEndException end = assertThrows(FileEndException.class, () -> source.read(18, 5));
+            assertEquals(content.length, end.fileEnd(), end.getMessage());
+        } finally {
+            server.stop(0);
+        }
+    }
+
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d+)");
 
     private static void serveWithToken(HttpExchange ex, byte[] content, String token) throws IOException {
