@@ -27,12 +27,15 @@ public final class RestorePoint {
     record Checkpoint(Path folder, long completed) {}
 
     /**
-     * The configuration to run: as given if it names a restore point or {@code resume} is false; otherwise
-     * resuming from the newest complete checkpoint, if there is one.
+     * The configuration to run: as given if it names a restore point or {@code resume} is false (the checkpoint
+     * folder is then not touched); otherwise resuming from the newest complete checkpoint, if there is one.
      */
     public static IngestConfig resolve(IngestConfig cfg, boolean resume) {
+        if (cfg.restoreFrom().isPresent() || !resume) {
+            return cfg;
+        }
         Optional<String> newest = newestComplete(cfg.checkpointDir());
-        if (cfg.restoreFrom().isPresent() || !resume || newest.isEmpty()) {
+        if (newest.isEmpty()) {
             return cfg;
         }
         LOG.info("resuming from the newest complete checkpoint {}", newest.get());

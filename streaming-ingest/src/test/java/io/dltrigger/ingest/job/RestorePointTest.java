@@ -48,8 +48,10 @@ class RestorePointTest {
     @Test
     void anExplicitRestorePointOrNoResumeWins() throws Exception {
         checkpoint(dir.resolve("events/_checkpoints/cccc/chk-9"), 1_000_000);
+        Path incomplete = Files.createDirectories(dir.resolve("events/_checkpoints/cccc/chk-10"));
         IngestSettings s = TestInputs.settings(dir, dir.resolve("events"));
         assertEquals(Optional.empty(), RestorePoint.resolve(s.toConfig(), false).restoreFrom());
+        assertTrue(Files.exists(incomplete), "without resuming, the checkpoint folder is not touched");
         s.restoreFrom = "/somewhere/savepoint-1";
         assertEquals(
                 Optional.of("/somewhere/savepoint-1"),
