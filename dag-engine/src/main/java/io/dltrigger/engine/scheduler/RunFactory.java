@@ -104,6 +104,9 @@ public final class RunFactory {
                 dag.id(), "asset__" + asset + "__" + eventId, RunType.ASSET, version, now, now, now, params, null);
     }
 
+    /** The most runs one backfill creates: a year of an every-minute schedule would be half a million rows. */
+    static final int MAX_BACKFILL_RUNS = 10_000;
+
     /**
      * Backfill runs for every schedule interval whose logical date falls in [from, to] (whole days, in the
      * DAG's time zone; one run per day for unscheduled DAGs). {@code maxActive} 1 runs them one after another.
@@ -135,7 +138,14 @@ public final class RunFactory {
                 Optional<Instant> next = dag.schedule().next(t.get());
                 intervals.add(new Instant[] {t.get(), next.orElse(t.get())});
                 t = next;
+                if (intervals.size() > MAX_BACKFILL_RUNS) {
+                    break;
+                }
             }
+        }
+        if (intervals.size() > MAX_BACKFILL_RUNS) {
+            throw new IllegalArgumentException("backfill of " + dag.id() + ": " + from + " to " + to + " is more than "
+                    + MAX_BACKFILL_RUNS + " runs of its schedule; backfill shorter ranges");
         }
         if (intervals.isEmpty()) {
             throw new IllegalArgumentException(

@@ -1,6 +1,8 @@
 package io.dltrigger.engine.scheduler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dltrigger.engine.dagfile.DagRegistry;
@@ -76,6 +78,30 @@ class SchedulerTest {
                 List.of(manual.id(), backfill.get(0).id(), backfill.get(1).id()),
                 admitted(List.of(), null),
                 "max_active_runs 1 for the manual run, parallelism 2 for the backfill");
+    }
+
+    @Test
+    void aBackfillOfMoreRunsThanTheCapIsRefusedWholeBeforeItCreatesAny() {
+        dags.register(DagBuilder.dag("m")
+                .schedule("* * * * *", "UTC")
+                .startDate(Instant.parse("2026-01-01T00:00:00Z"))
+                .task("t", new TaskAction.Noop())
+                .build());
+        RunFactory factory = new RunFactory(store.runs());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> factory.backfill(
+                        dags.dag("m").orElseThrow(),
+                        1,
+                        LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2026, 1, 7), // 10,080 minutes
+                        1,
+                        Map.of()));
+        assertTrue(e.getMessage().contains("more than " + RunFactory.MAX_BACKFILL_RUNS + " runs"), e.getMessage());
+        assertEquals(List.of(), store.runs().recent("m", 10));
+        List<DagRun> oneDay = factory.backfill(
+                dags.dag("m").orElseThrow(), 1, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 1), 1, Map.of());
+        assertEquals(1440, oneDay.size(), "one day of minutes is within the cap");
     }
 
     @Test
