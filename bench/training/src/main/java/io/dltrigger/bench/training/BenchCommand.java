@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "bench-training",
         mixinStandardHelpOptions = true,
+        subcommands = {TableExport.class},
         description = {
             "Training throughput (events/s per core) of the HLF and recurrent models, single process and",
             "parameter averaging on local[2], grid-search fits per minute, on a synthetic features table."
