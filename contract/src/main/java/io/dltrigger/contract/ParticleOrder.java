@@ -14,5 +14,13 @@ public enum ParticleOrder {
      * farthest comes first and the closest last, and the lepton itself (Delta R 0) is the last real row. A
      * recurrent layer's final state is what it read last: the lepton and its surroundings.
      */
-    DELTA_R_DESCENDING_CLOSEST_LAST
+    DELTA_R_DESCENDING_CLOSEST_LAST,
+    /**
+     * The reference's order, but where {@code max_particles} cuts the list it keeps the lepton and the hardest
+     * particles (largest pT, or ET for photons and neutral hadrons) instead of the closest ones. The same as
+     * {@link #DELTA_R_DESCENDING_CLOSEST_LAST} on an uncut list. A cut list of the closest particles holds the
+     * lepton's neighbourhood only; the hardest hold the jets, and with them the hadronic W and top decays that
+     * the 14 HLF do not describe (issue 17, bench/RESULTS.md).
+     */
+    HARDEST_DELTA_R_DESCENDING_CLOSEST_LAST
 }

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * {@link #particles()} the first {@link #rows()} rows (19 floats each) of the particle list, real rows
  * only, in the configured {@link ParticleOrder}: the lepton, then tracks, photons and neutral hadrons as
  * read, or ordered by Delta R to the lepton. With {@link Cuts#maxParticles()} below the block total the
- * list keeps the lepton and the particles closest to it. Padding is the writer's job. One instance per
+ * list keeps the lepton and the particles closest to it, or the hardest ones. Padding is the writer's job. One instance per
  * thread.
  */
 public final class EventProcessor {
@@ -282,26 +282,31 @@ public final class EventProcessor {
     }
 
     /**
-     * Keeps the lepton and the {@code maxParticles - 1} particles closest to it, in the configured order. Keys
-     * pack the non-negative float Delta R, whose bits order like the value, above the row index, so sorting
-     * them orders by Delta R with ties in block order (stable); AS_READ re-sorts the kept rows by index.
+     * Keeps the lepton and the {@code maxParticles - 1} particles closest to it (the hardest, for
+     * HARDEST_DELTA_R_DESCENDING_CLOSEST_LAST), in the configured order. Keys pack a non-negative float, whose bits
+     * order like the value, above the row index, so sorting them orders by that value with ties in block order
+     * (stable); AS_READ re-sorts the kept rows by index.
      */
     private void reorder() {
         int n = rows - 1;
+        int kept = Math.min(n, Math.max(0, cuts.maxParticles() - 1));
+        boolean hardest = order == ParticleOrder.HARDEST_DELTA_R_DESCENDING_CLOSEST_LAST;
         for (int r = 1; r < rows; r++) {
-            int o = r * Features.N_PARTICLE;
-            float dr = (float) DeltaR.of(lepEta, lepPhi, particles[o + Features.ETA], particles[o + Features.PHI]);
-            sortKeys[r - 1] = ((long) Float.floatToIntBits(dr) << 32) | r;
+            sortKeys[r - 1] = hardest ? key(Integer.MAX_VALUE - Float.floatToIntBits(pt(r)), r) : deltaRKey(r);
         }
         Arrays.sort(sortKeys, 0, n);
-        int kept = Math.min(n, Math.max(0, cuts.maxParticles() - 1));
-        if (order == ParticleOrder.AS_READ) {
+        if (hardest) {
+            for (int k = 0; k < kept; k++) {
+                sortKeys[k] = deltaRKey((int) sortKeys[k]);
+            }
+            Arrays.sort(sortKeys, 0, kept);
+        } else if (order == ParticleOrder.AS_READ) {
             for (int k = 0; k < kept; k++) {
                 sortKeys[k] &= 0xFFFFFFFFL;
             }
             Arrays.sort(sortKeys, 0, kept);
         }
-        boolean leptonLast = order == ParticleOrder.DELTA_R_DESCENDING_CLOSEST_LAST;
+        boolean leptonLast = hardest || order == ParticleOrder.DELTA_R_DESCENDING_CLOSEST_LAST;
         int lepRow = leptonLast ? kept : 0;
         System.arraycopy(particles, 0, sorted, lepRow * Features.N_PARTICLE, Features.N_PARTICLE);
         for (int k = 0; k < kept; k++) {
@@ -311,5 +316,19 @@ public final class EventProcessor {
         }
         rows = kept + 1;
         System.arraycopy(sorted, 0, particles, 0, rows * Features.N_PARTICLE);
+    }
+
+    private float pt(int row) {
+        return particles[row * Features.N_PARTICLE + Features.PT];
+    }
+
+    private long deltaRKey(int row) {
+        int o = row * Features.N_PARTICLE;
+        float dr = (float) DeltaR.of(lepEta, lepPhi, particles[o + Features.ETA], particles[o + Features.PHI]);
+        return key(Float.floatToIntBits(dr), row);
+    }
+
+    private static long key(int high, int row) {
+        return ((long) high << 32) | row;
     }
 }

@@ -278,6 +278,34 @@ class EventProcessorTest {
         assertEquals(5, p.rows());
     }
 
+    @Test
+    void theHardestOrderKeepsTheHardestParticlesAndFeedsThemClosestLast() {
+        Cuts four = new Cuts(23, 0.45, 0.3, 0.5, 1, 1, 1e-4, 30, 2.6, 450, 150, 200, 4);
+        EventProcessor cut =
+                processor(four, LeptonChoice.PT, MtForm.SQUARED, ParticleOrder.HARDEST_DELTA_R_DESCENDING_CLOSEST_LAST);
+        assertEquals(Outcome.SELECTED, cut.process(ringOfDifferentHardness().buffer()));
+        // pT 9 (Delta R 2.0), 5 (1.0) and 4 (0.6) are kept; 1 (0.5) and 3 (0.7) are the softest and dropped
+        assertRows(cut, 3, 2.0f, 1.0f, 0.6f);
+        assertEquals(5f, cut.particles()[N_PARTICLE + Features.PT], EPS);
+        EventProcessor whole =
+                processor(LeptonChoice.PT, MtForm.SQUARED, ParticleOrder.HARDEST_DELTA_R_DESCENDING_CLOSEST_LAST);
+        assertEquals(Outcome.SELECTED, whole.process(ringOfDifferentHardness().buffer()));
+        assertRows(whole, 5, 2.0f, 1.0f, 0.7f, 0.6f, 0.5f);
+    }
+
+    /** As {@link #ringAroundTheLepton} with pT (ET) 9, 1, 5 (tracks), 3 (photon) and 4 (neutral hadron). */
+    private static EventBuilder ringOfDifferentHardness() {
+        return EventBuilder.empty()
+                .electron(30, 0, 0, 1)
+                .track(30, 0, 0)
+                .met(10, 0)
+                .track(9, 2.0, 0)
+                .track(1, 0.5, 0)
+                .track(5, 1.0, 0)
+                .photon(3, 0.7, 0)
+                .neutral(4, 0, 0.6);
+    }
+
     /** A lepton at (0, 0) and, in file order, particles at Delta R 2.0, 0.5, 1.0 (tracks), 0.7 (photon), 0.6. */
     private static EventBuilder ringAroundTheLepton() {
         return EventBuilder.empty()
