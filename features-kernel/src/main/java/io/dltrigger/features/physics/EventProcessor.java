@@ -12,8 +12,8 @@ import java.util.Arrays;
  * {@link #particles()} the first {@link #rows()} rows (19 floats each) of the particle list, real rows
  * only, in the configured {@link ParticleOrder}: the lepton, then tracks, photons and neutral hadrons as
  * read, or ordered by Delta R to the lepton. With {@link Cuts#maxParticles()} below the block total the
- * list keeps the lepton and the particles closest to it, or the hardest ones. Padding is the writer's job. One instance per
- * thread.
+ * list keeps the lepton and the particles closest to it, or the hardest ones. Padding is the writer's job.
+ * One instance per thread.
  */
 public final class EventProcessor {
     /** What happened to an event. */
