@@ -24,9 +24,9 @@ class FeaturesConfigTest {
     }
 
     @Test
-    void theDemoFileIsTheReferenceWithTheReferenceOrderOfTheHundredNearestParticles() throws IOException {
+    void theDemoFileIsTheReferenceWithTheReferenceOrderOfTheHundredHardestParticles() throws IOException {
         FeaturesConfig demo = FeaturesConfig.load(TestData.home().getParent().resolve("conf/features-demo.yaml"));
-        assertEquals(ParticleOrder.DELTA_R_DESCENDING_CLOSEST_LAST, demo.particleOrder());
+        assertEquals(ParticleOrder.HARDEST_DELTA_R_DESCENDING_CLOSEST_LAST, demo.particleOrder());
         assertEquals(100, demo.cuts().maxParticles());
         assertEquals(FeaturesConfig.defaults().cuts().leptonPtMin(), demo.cuts().leptonPtMin());
         assertEquals(FeaturesConfig.defaults().labels(), demo.labels());
