@@ -293,30 +293,27 @@ class EventProcessorTest {
         assertRows(whole, 5, 2.0f, 1.0f, 0.7f, 0.6f, 0.5f);
     }
 
-    /** As {@link #ringAroundTheLepton} with pT (ET) 9, 1, 5 (tracks), 3 (photon) and 4 (neutral hadron). */
-    private static EventBuilder ringOfDifferentHardness() {
-        return EventBuilder.empty()
-                .electron(30, 0, 0, 1)
-                .track(30, 0, 0)
-                .met(10, 0)
-                .track(9, 2.0, 0)
-                .track(1, 0.5, 0)
-                .track(5, 1.0, 0)
-                .photon(3, 0.7, 0)
-                .neutral(4, 0, 0.6);
-    }
-
     /** A lepton at (0, 0) and, in file order, particles at Delta R 2.0, 0.5, 1.0 (tracks), 0.7 (photon), 0.6. */
     private static EventBuilder ringAroundTheLepton() {
+        return ring(2, 2, 2, 2, 2);
+    }
+
+    /** As {@link #ringAroundTheLepton} with pT (ET) 9, 1, 5 (tracks), 3 (photon) and 4 (neutral hadron). */
+    private static EventBuilder ringOfDifferentHardness() {
+        return ring(9, 1, 5, 3, 4);
+    }
+
+    /** The ring of particles around a lepton at (0, 0), with the given pT or ET in file order. */
+    private static EventBuilder ring(double pt1, double pt2, double pt3, double photonEt, double neutralEt) {
         return EventBuilder.empty()
                 .electron(30, 0, 0, 1)
                 .track(30, 0, 0)
                 .met(10, 0)
-                .track(2, 2.0, 0)
-                .track(2, 0.5, 0)
-                .track(2, 1.0, 0)
-                .photon(2, 0.7, 0)
-                .neutral(2, 0, 0.6);
+                .track(pt1, 2.0, 0)
+                .track(pt2, 0.5, 0)
+                .track(pt3, 1.0, 0)
+                .photon(photonEt, 0.7, 0)
+                .neutral(neutralEt, 0, 0.6);
     }
 
     /** Delta R of each real row to the lepton at (0, 0), and which rows hold the lepton. */
