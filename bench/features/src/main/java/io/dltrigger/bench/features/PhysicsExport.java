@@ -13,12 +13,8 @@ import io.dltrigger.features.physics.Field;
 import io.dltrigger.generator.event.DelphesEvent;
 import io.dltrigger.generator.physics.EventGenerator;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -103,9 +99,9 @@ public final class PhysicsExport implements Callable<Integer> {
                     continue;
                 }
                 selected++;
-                hlf.floats(proc.hlf(), FeaturesTableContract.N_HLF);
+                hlf.floats(proc.hlf(), 0, FeaturesTableContract.N_HLF);
                 rows.writeInt(proc.rows());
-                particles.floats(proc.particles(), proc.rows() * F);
+                particles.floats(proc.particles(), 0, proc.rows() * F);
             }
             hlf.commit();
             rows.commit();
@@ -122,59 +118,6 @@ public final class PhysicsExport implements Callable<Integer> {
                 buf.set(f, e.ints(collection, f.member()));
             } else {
                 buf.set(f, e.floats(collection, f.member()));
-            }
-        }
-    }
-
-    /** A file of little-endian 4-byte values, written under a hidden temporary name until {@link #commit()}. */
-    private static final class LittleEndianFile implements AutoCloseable {
-        private final Path target;
-        private final Path temp;
-        private final OutputStream stream;
-        private final ByteBuffer buffer = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-        private boolean committed;
-
-        LittleEndianFile(Path target) throws IOException {
-            this.target = target;
-            this.temp = target.resolveSibling("." + target.getFileName() + ".inprogress");
-            this.stream = Files.newOutputStream(temp);
-        }
-
-        void writeInt(int v) throws IOException {
-            room();
-            buffer.putInt(v);
-        }
-
-        void floats(float[] values, int count) throws IOException {
-            for (int i = 0; i < count; i++) {
-                room();
-                buffer.putFloat(values[i]);
-            }
-        }
-
-        private void room() throws IOException {
-            if (buffer.remaining() < Integer.BYTES) {
-                flush();
-            }
-        }
-
-        private void flush() throws IOException {
-            stream.write(buffer.array(), 0, buffer.position());
-            buffer.clear();
-        }
-
-        void commit() throws IOException {
-            flush();
-            stream.close();
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            committed = true;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (!committed) {
-                stream.close();
-                Files.deleteIfExists(temp);
             }
         }
     }

@@ -1,19 +1,15 @@
 package io.dltrigger.bench.training;
 
+import io.dltrigger.bench.features.LittleEndianFile;
 import io.dltrigger.contract.FeaturesTableContract;
 import io.dltrigger.training.data.EventBlock;
 import io.dltrigger.training.data.FeatureDataset;
 import io.dltrigger.training.data.FeatureSplit;
 import io.dltrigger.training.data.Holdout;
 import io.dltrigger.training.data.ParquetFeatureReader;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +21,7 @@ import picocli.CommandLine.Option;
  * training, validation and test events. Per side (train, val, test), little-endian: {@code SIDE_y.i32} [n],
  * {@code SIDE_hlf.f32} [n, 14], {@code SIDE_n.i32} [n] (real particle rows, at most {@code --rows}) and
  * {@code SIDE_particles.f32} [n, rows, 19] (the table's first rows of each list, padding as stored). Each file
- * is written under a hidden name and renamed when complete.
+ * is written under a hidden name and renamed when complete ({@link LittleEndianFile}).
  */
 @Command(
         name = "export-table",
@@ -68,70 +64,25 @@ final class TableExport implements Callable<Integer> {
     }
 
     private void export(String side, String dir, Holdout holdout) throws IOException {
-        try (Sink y = new Sink(side + "_y.i32");
-                Sink hlf = new Sink(side + "_hlf.f32");
-                Sink n = new Sink(side + "_n.i32");
-                Sink particles = new Sink(side + "_particles.f32")) {
+        try (LittleEndianFile y = new LittleEndianFile(out.resolve(side + "_y.i32"));
+                LittleEndianFile hlf = new LittleEndianFile(out.resolve(side + "_hlf.f32"));
+                LittleEndianFile n = new LittleEndianFile(out.resolve(side + "_n.i32"));
+                LittleEndianFile particles = new LittleEndianFile(out.resolve(side + "_particles.f32"))) {
             long events = 0;
             for (FeatureSplit split : FeatureDataset.open(dir).splits()) {
                 EventBlock b = holdout.filter(split, ParquetFeatureReader.read(split, true));
                 for (int e = 0; e < b.size(); e++) {
-                    y.putInt(b.labels()[e]);
-                    n.putInt(Math.min(b.nParticles()[e], rows));
-                    hlf.putFloats(b.hlf(), e * FeaturesTableContract.N_HLF, FeaturesTableContract.N_HLF);
-                    particles.putFloats(b.particles(), e * FeaturesTableContract.PARTICLE_VALUES, rows * F);
+                    y.writeInt(b.labels()[e]);
+                    n.writeInt(Math.min(b.nParticles()[e], rows));
+                    hlf.floats(b.hlf(), e * FeaturesTableContract.N_HLF, FeaturesTableContract.N_HLF);
+                    particles.floats(b.particles(), e * FeaturesTableContract.PARTICLE_VALUES, rows * F);
                 }
                 events += b.size();
             }
-            for (Sink s : new Sink[] {y, hlf, n, particles}) {
-                s.commit();
+            for (LittleEndianFile f : new LittleEndianFile[] {y, hlf, n, particles}) {
+                f.commit();
             }
             System.out.printf("%s: %d events%n", side, events);
-        }
-    }
-
-    /** A little-endian output file under a hidden name, renamed to its own on commit; deleted if closed before. */
-    private final class Sink implements AutoCloseable {
-        private final Path target;
-        private final Path temp;
-        private final OutputStream stream;
-        private final ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-
-        Sink(String name) throws IOException {
-            target = out.resolve(name);
-            temp = out.resolve("." + name + ".tmp");
-            stream = new BufferedOutputStream(Files.newOutputStream(temp));
-        }
-
-        void putInt(int v) throws IOException {
-            room(4);
-            buf.putInt(v);
-        }
-
-        void putFloats(float[] src, int from, int count) throws IOException {
-            for (int i = 0; i < count; i++) {
-                room(4);
-                buf.putFloat(src[from + i]);
-            }
-        }
-
-        private void room(int bytes) throws IOException {
-            if (buf.remaining() < bytes) {
-                stream.write(buf.array(), 0, buf.position());
-                buf.clear();
-            }
-        }
-
-        void commit() throws IOException {
-            stream.write(buf.array(), 0, buf.position());
-            stream.close();
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        }
-
-        @Override
-        public void close() throws IOException {
-            stream.close();
-            Files.deleteIfExists(temp);
         }
     }
 }
