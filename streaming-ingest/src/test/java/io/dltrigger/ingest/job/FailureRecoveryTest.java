@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dltrigger.contract.EventClass;
 import io.dltrigger.ingest.config.IngestConfig;
+import io.dltrigger.ingest.config.IngestSettings;
 import io.dltrigger.ingest.source.ChunkResult;
 import io.dltrigger.ingest.testing.GeneratedRuns;
 import io.dltrigger.ingest.testing.RootChecksums;
@@ -61,7 +62,12 @@ class FailureRecoveryTest {
         List<Path> files = new ArrayList<>();
         files.addAll(GeneratedRuns.write(in, EventClass.TTBAR, 31, 600, 200, 50));
         files.addAll(GeneratedRuns.write(in, EventClass.QCD, 32, 400, 200, 50));
-        IngestConfig cfg = TestInputs.settings(in, dir.resolve("events")).toConfig();
+        IngestSettings settings = TestInputs.settings(in, dir.resolve("events"));
+        // one chunk per 50-entry cluster, 20 in all: at 200 (the shared test setting) each file was one chunk, and
+        // the 4 chunks after the first completed checkpoint that the failure waits for came only when that
+        // checkpoint beat the first chunk through the slow map (it failed to inject on a loaded machine)
+        settings.chunkEvents = 50;
+        IngestConfig cfg = settings.toConfig();
         StreamExecutionEnvironment env = TestJobs.environment(cfg, true);
         DataStream<ChunkResult> chunks =
                 IngestJob.chunks(env, cfg).map(new FailOnce()).name("fail-once");
